@@ -1,0 +1,37 @@
+package org.atrium.api.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kind of request that a department offers, contributed by a bundle's descriptor.
+ *
+ * @param key            globally unique, e.g. {@code it.incident}
+ * @param department     owning department, e.g. {@code it}; its agents hold role {@code agent-it}
+ * @param category       incident, service-request, change, problem or task
+ * @param keyPrefix      prefix of the human ticket keys, e.g. {@code IT} for IT-42
+ * @param names          display name per language tag ({@code de}, {@code en})
+ * @param help           help text per language tag
+ * @param fields         the form
+ * @param schemaVersion  version of the form; tickets pin the version they were created with
+ * @param confidential   visible only to the department's agents, the requester and approvers
+ * @param bundle         symbolic name of the contributing bundle
+ */
+public record RequestType(
+        String key,
+        String department,
+        String category,
+        String keyPrefix,
+        Map<String, String> names,
+        Map<String, String> help,
+        List<FormField> fields,
+        int schemaVersion,
+        boolean confidential,
+        String bundle) {
+
+    public RequestType {
+        names = Map.copyOf(names);
+        help = Map.copyOf(help);
+        fields = List.copyOf(fields);
+    }
+}

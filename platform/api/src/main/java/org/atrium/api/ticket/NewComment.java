@@ -1,0 +1,4 @@
+package org.atrium.api.ticket;
+
+public record NewComment(String body, Boolean internal) {
+}

@@ -1,0 +1,31 @@
+package org.atrium.api.ticket;
+
+import java.util.List;
+
+import org.atrium.api.security.Caller;
+
+/**
+ * The ticket core. Every method checks what the caller may see and do, so callers (REST, shell,
+ * department bundles) never decide access themselves.
+ */
+public interface TicketService {
+
+    Ticket create(Caller caller, NewTicket ticket);
+
+    Ticket get(Caller caller, String key);
+
+    TicketPage list(Caller caller, TicketQuery query);
+
+    Ticket update(Caller caller, String key, TicketUpdate update);
+
+    List<Transition> transitions(Caller caller, String key);
+
+    /** Moves the ticket to {@code to}; {@code expectedVersion} may be null to skip the staleness check. */
+    Ticket transition(Caller caller, String key, String to, Long expectedVersion);
+
+    Comment comment(Caller caller, String key, NewComment comment);
+
+    List<Comment> comments(Caller caller, String key);
+
+    List<HistoryEntry> history(Caller caller, String key);
+}

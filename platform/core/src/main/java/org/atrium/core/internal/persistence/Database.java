@@ -1,0 +1,56 @@
+package org.atrium.core.internal.persistence;
+
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.RollbackException;
+
+import org.atrium.api.ConflictException;
+
+/**
+ * Runs units of work in resource-local transactions: commit on success, rollback on any
+ * exception, so that bad input never leaves a partial ticket behind.
+ */
+public class Database {
+    private final EntityManagerFactory emf;
+
+    public Database(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (OptimisticLockException e) {
+            throw new ConflictException("The ticket was changed by someone else; reload it and try again", null);
+        } catch (RollbackException e) {
+            if (e.getCause() instanceof OptimisticLockException) {
+                throw new ConflictException("The ticket was changed by someone else; reload it and try again", null);
+            }
+            throw e;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    /** Read-only work; no transaction is held open longer than the queries. */
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.atrium.core.internal.persistence;
+
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import javax.persistence.TableGenerator;
+
+/** One immutable history row: every column is insert-only. */
+@Entity
+@Table(name = "ticket_history")
+public class HistoryEntity {
+    @Id
+    @TableGenerator(name = "history_ids", table = "atrium_id_sequence", pkColumnName = "seq_name",
+            valueColumnName = "seq_count", pkColumnValue = "ticket_history", allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "history_ids")
+    private long id;
+    @Column(name = "ticket_id", nullable = false, updatable = false)
+    private long ticketId;
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant at;
+    @Column(nullable = false, updatable = false)
+    private String actor;
+    @Column(nullable = false, updatable = false)
+    private String action;
+    @Column(updatable = false)
+    private String field;
+    @Column(name = "before_value", updatable = false)
+    private String before;
+    @Column(name = "after_value", updatable = false)
+    private String after;
+
+    protected HistoryEntity() {
+    }
+
+    public HistoryEntity(long ticketId, Instant at, String actor, String action, String field, String before, String after) {
+        this.ticketId = ticketId;
+        this.at = at;
+        this.actor = actor;
+        this.action = action;
+        this.field = field;
+        this.before = before;
+        this.after = after;
+    }
+
+    public long getId() { return id; }
+    public long getTicketId() { return ticketId; }
+    public Instant getAt() { return at; }
+    public String getActor() { return actor; }
+    public String getAction() { return action; }
+    public String getField() { return field; }
+    public String getBefore() { return before; }
+    public String getAfter() { return after; }
+}

@@ -1,0 +1,119 @@
+package org.atrium.core.internal.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the schema up to date with numbered SQL scripts, each applied once and in its own
+ * transaction. Releases add scripts; they never drop and recreate tables that hold tickets.
+ */
+public final class SchemaMigrator {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+    private static final String VERSION_TABLE = "atrium_schema_version";
+    /** In order; the index + 1 is the schema version a script brings the database to. */
+    static final List<String> SCRIPTS = List.of("V1__tickets.sql");
+
+    private SchemaMigrator() {
+    }
+
+    /** Applies every script newer than the database; returns the schema version now in force. */
+    public static int migrate(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                ensureVersionTable(connection);
+                int current = currentVersion(connection);
+                for (int version = current + 1; version <= SCRIPTS.size(); version++) {
+                    apply(connection, version, SCRIPTS.get(version - 1));
+                }
+                return SCRIPTS.size();
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static void ensureVersionTable(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        boolean exists = tableExists(meta, VERSION_TABLE) || tableExists(meta, VERSION_TABLE.toUpperCase(Locale.ROOT));
+        if (!exists) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE " + VERSION_TABLE + " (version INT NOT NULL PRIMARY KEY, applied_at TIMESTAMP NOT NULL)");
+            }
+            connection.commit();
+        }
+    }
+
+    private static boolean tableExists(DatabaseMetaData meta, String name) throws SQLException {
+        try (ResultSet tables = meta.getTables(null, null, name, null)) {
+            return tables.next();
+        }
+    }
+
+    private static int currentVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT MAX(version) FROM " + VERSION_TABLE)) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    private static void apply(Connection connection, int version, String script) throws SQLException {
+        LOG.info("Migrating the Atrium schema to version {} ({})", version, script);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(read(script))) {
+                statement.execute(sql);
+            }
+            try (PreparedStatement record = connection.prepareStatement(
+                    "INSERT INTO " + VERSION_TABLE + " (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)")) {
+                record.setInt(1, version);
+                record.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw new SQLException("Schema migration " + script + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Splits a script at semicolons that end a line; drops comment lines. */
+    static List<String> statements(String script) {
+        StringBuilder cleaned = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (!line.trim().startsWith("--")) {
+                cleaned.append(line).append('\n');
+            }
+        }
+        return java.util.Arrays.stream(cleaned.toString().split(";\\s*\n"))
+                .map(String::trim)
+                .filter(sql -> !sql.isEmpty())
+                .toList();
+    }
+
+    private static String read(String script) {
+        try (InputStream in = SchemaMigrator.class.getResourceAsStream(script)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing migration script " + script);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.atrium.core.internal.persistence;
+
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import javax.persistence.TableGenerator;
+import javax.persistence.Version;
+
+@Entity
+@Table(name = "ticket")
+public class TicketEntity {
+    @Id
+    @TableGenerator(name = "ticket_ids", table = "atrium_id_sequence", pkColumnName = "seq_name",
+            valueColumnName = "seq_count", pkColumnValue = "ticket", allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "ticket_ids")
+    private long id;
+
+    @Column(name = "ticket_key", nullable = false, updatable = false)
+    private String key;
+    @Column(name = "key_prefix", nullable = false, updatable = false)
+    private String keyPrefix;
+    @Column(name = "key_number", nullable = false, updatable = false)
+    private long keyNumber;
+    @Column(name = "type_key", nullable = false, updatable = false)
+    private String typeKey;
+    @Column(name = "type_version", nullable = false, updatable = false)
+    private int typeVersion;
+    @Column(nullable = false, updatable = false)
+    private String department;
+    @Column(nullable = false)
+    private String summary;
+    private String description;
+    @Column(nullable = false, updatable = false)
+    private String requester;
+    private String assignee;
+    @Column(nullable = false)
+    private String status;
+    @Column(nullable = false)
+    private String impact;
+    @Column(nullable = false)
+    private String urgency;
+    @Column(nullable = false)
+    private int priority;
+    @Column(nullable = false, updatable = false)
+    private boolean confidential;
+    @Column(name = "fields_json", nullable = false)
+    private String fieldsJson;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    public long getId() { return id; }
+    public String getKey() { return key; }
+    public void setKey(String key) { this.key = key; }
+    public String getKeyPrefix() { return keyPrefix; }
+    public void setKeyPrefix(String keyPrefix) { this.keyPrefix = keyPrefix; }
+    public long getKeyNumber() { return keyNumber; }
+    public void setKeyNumber(long keyNumber) { this.keyNumber = keyNumber; }
+    public String getTypeKey() { return typeKey; }
+    public void setTypeKey(String typeKey) { this.typeKey = typeKey; }
+    public int getTypeVersion() { return typeVersion; }
+    public void setTypeVersion(int typeVersion) { this.typeVersion = typeVersion; }
+    public String getDepartment() { return department; }
+    public void setDepartment(String department) { this.department = department; }
+    public String getSummary() { return summary; }
+    public void setSummary(String summary) { this.summary = summary; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public String getRequester() { return requester; }
+    public void setRequester(String requester) { this.requester = requester; }
+    public String getAssignee() { return assignee; }
+    public void setAssignee(String assignee) { this.assignee = assignee; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getImpact() { return impact; }
+    public void setImpact(String impact) { this.impact = impact; }
+    public String getUrgency() { return urgency; }
+    public void setUrgency(String urgency) { this.urgency = urgency; }
+    public int getPriority() { return priority; }
+    public void setPriority(int priority) { this.priority = priority; }
+    public boolean isConfidential() { return confidential; }
+    public void setConfidential(boolean confidential) { this.confidential = confidential; }
+    public String getFieldsJson() { return fieldsJson; }
+    public void setFieldsJson(String fieldsJson) { this.fieldsJson = fieldsJson; }
+    public Instant getCreatedAt() { return createdAt; }
+    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public long getVersion() { return version; }
+}

@@ -1,0 +1,31 @@
+package org.atrium.core.internal.ticket;
+
+import org.atrium.api.ticket.Comment;
+import org.atrium.api.ticket.HistoryEntry;
+import org.atrium.api.ticket.Priority;
+import org.atrium.api.ticket.Ticket;
+import org.atrium.core.internal.form.Json;
+import org.atrium.core.internal.persistence.CommentEntity;
+import org.atrium.core.internal.persistence.HistoryEntity;
+import org.atrium.core.internal.persistence.TicketEntity;
+
+/** Entities never leave the core: these are the DTOs callers get. */
+final class TicketMapper {
+    private TicketMapper() {
+    }
+
+    static Ticket toDto(TicketEntity t) {
+        return new Ticket(t.getKey(), t.getTypeKey(), t.getTypeVersion(), t.getDepartment(), t.getSummary(),
+                t.getDescription(), t.getRequester(), t.getAssignee(), t.getStatus(), t.getImpact(), t.getUrgency(),
+                Priority.ofRank(t.getPriority()), t.isConfidential(), Json.readMap(t.getFieldsJson()),
+                t.getCreatedAt(), t.getUpdatedAt(), t.getVersion());
+    }
+
+    static Comment toDto(CommentEntity c) {
+        return new Comment(c.getId(), c.getAuthor(), c.getBody(), c.isInternal(), c.getCreatedAt());
+    }
+
+    static HistoryEntry toDto(HistoryEntity h) {
+        return new HistoryEntry(h.getId(), h.getAt(), h.getActor(), h.getAction(), h.getField(), h.getBefore(), h.getAfter());
+    }
+}

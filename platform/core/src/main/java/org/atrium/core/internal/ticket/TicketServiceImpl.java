@@ -1,0 +1,342 @@
+package org.atrium.core.internal.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.atrium.api.ConflictException;
+import org.atrium.api.FieldError;
+import org.atrium.api.ForbiddenException;
+import org.atrium.api.NotFoundException;
+import org.atrium.api.ValidationException;
+import org.atrium.api.catalog.RequestType;
+import org.atrium.api.catalog.RequestTypeRegistry;
+import org.atrium.api.security.Caller;
+import org.atrium.api.ticket.Comment;
+import org.atrium.api.ticket.HistoryEntry;
+import org.atrium.api.ticket.Level;
+import org.atrium.api.ticket.NewComment;
+import org.atrium.api.ticket.NewTicket;
+import org.atrium.api.ticket.Priority;
+import org.atrium.api.ticket.Ticket;
+import org.atrium.api.ticket.TicketPage;
+import org.atrium.api.ticket.TicketQuery;
+import org.atrium.api.ticket.TicketService;
+import org.atrium.api.ticket.TicketUpdate;
+import org.atrium.api.ticket.Transition;
+import org.atrium.core.internal.form.FormValidator;
+import org.atrium.core.internal.form.Json;
+import org.atrium.core.internal.persistence.CommentEntity;
+import org.atrium.core.internal.persistence.Database;
+import org.atrium.core.internal.persistence.HistoryEntity;
+import org.atrium.core.internal.persistence.TicketEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = TicketService.class)
+public class TicketServiceImpl implements TicketService {
+    private final Database db;
+    private final RequestTypeRegistry types;
+    private final Clock clock;
+    private final TicketKeyAllocator keys;
+
+    @Activate
+    public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types) {
+        this(db, types, Clock.systemUTC());
+    }
+
+    TicketServiceImpl(Database db, RequestTypeRegistry types, Clock clock) {
+        this.db = db;
+        this.types = types;
+        this.clock = clock;
+        this.keys = new TicketKeyAllocator(prefix -> db.read(em -> highestNumber(em, prefix)));
+    }
+
+    @Override
+    public Ticket create(Caller caller, NewTicket input) {
+        List<FieldError> errors = new ArrayList<>();
+        RequestType type = input.type() == null ? null : types.find(input.type()).orElse(null);
+        if (type == null) {
+            errors.add(new FieldError("type", input.type() == null ? "is required" : "is not in the catalog"));
+        }
+        TicketInput.summary(input.summary(), true, errors);
+        TicketInput.description(input.description(), errors);
+        TicketInput.level("impact", input.impact(), errors);
+        TicketInput.level("urgency", input.urgency(), errors);
+        if (type != null) {
+            errors.addAll(FormValidator.validate(type, input.fields(), true));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Level impact = TicketInput.levelOrMedium(input.impact());
+        Level urgency = TicketInput.levelOrMedium(input.urgency());
+        Instant now = clock.instant();
+
+        TicketEntity ticket = new TicketEntity();
+        long number = keys.next(type.keyPrefix());
+        ticket.setKeyPrefix(type.keyPrefix());
+        ticket.setKeyNumber(number);
+        ticket.setKey(TicketKeyAllocator.key(type.keyPrefix(), number));
+        ticket.setTypeKey(type.key());
+        ticket.setTypeVersion(type.schemaVersion());
+        ticket.setDepartment(type.department());
+        ticket.setConfidential(type.confidential());
+        ticket.setSummary(input.summary().strip());
+        ticket.setDescription(input.description());
+        ticket.setRequester(caller.user());
+        ticket.setStatus(Workflow.initialState());
+        ticket.setImpact(impact.json());
+        ticket.setUrgency(urgency.json());
+        ticket.setPriority(Priority.of(impact, urgency).rank());
+        ticket.setFieldsJson(Json.write(input.fields()));
+        ticket.setCreatedAt(now);
+        ticket.setUpdatedAt(now);
+        return db.inTransaction(em -> {
+            em.persist(ticket);
+            em.persist(new HistoryEntity(ticket.getId(), now, caller.user(), "created", "status", null, ticket.getStatus()));
+            em.flush();
+            return TicketMapper.toDto(ticket);
+        });
+    }
+
+    @Override
+    public Ticket get(Caller caller, String key) {
+        return db.read(em -> TicketMapper.toDto(visibleTicket(em, caller, key)));
+    }
+
+    @Override
+    public TicketPage list(Caller caller, TicketQuery query) {
+        List<FieldError> errors = new ArrayList<>();
+        if (query.limit() < 1 || query.limit() > TicketQuery.MAX_LIMIT) {
+            errors.add(new FieldError("limit", "must be between 1 and " + TicketQuery.MAX_LIMIT));
+        }
+        if (query.status() != null && !Workflow.isState(query.status())) {
+            errors.add(new FieldError("status", "must be one of " + String.join(", ", Workflow.STATES)));
+        }
+        QueueCursor after = null;
+        try {
+            after = query.cursor() == null ? null : QueueCursor.decode(query.cursor());
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        QueueCursor cursor = after;
+        return db.read(em -> {
+            TypedQuery<TicketEntity> select = TicketQueries.queue(em, caller, query, cursor);
+            List<TicketEntity> rows = select.setMaxResults(query.limit() + 1).getResultList();
+            boolean more = rows.size() > query.limit();
+            List<TicketEntity> page = more ? rows.subList(0, query.limit()) : rows;
+            TicketEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
+            String next = more ? new QueueCursor(last.getPriority(), last.getId()).encode() : null;
+            return new TicketPage(page.stream().map(TicketMapper::toDto).toList(), next);
+        });
+    }
+
+    @Override
+    public Ticket update(Caller caller, String key, TicketUpdate update) {
+        List<FieldError> errors = new ArrayList<>();
+        if (update.version() == null) {
+            errors.add(new FieldError("version", "is required: send the version you last read"));
+        }
+        TicketInput.summary(update.summary(), false, errors);
+        TicketInput.description(update.description(), errors);
+        TicketInput.level("impact", update.impact(), errors);
+        TicketInput.level("urgency", update.urgency(), errors);
+        TicketInput.person("assignee", update.assignee(), errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
+            TicketEntity ticket = visibleTicket(em, caller, key);
+            checkVersion(ticket, update.version());
+            boolean agent = TicketAccess.canWork(caller, ticket);
+            if (!agent && (update.assignee() != null || Workflow.CLOSED.equals(ticket.getStatus()))) {
+                throw new ForbiddenException(update.assignee() != null
+                        ? "Only agents of " + ticket.getDepartment() + " may assign tickets"
+                        : "Ticket " + key + " is closed");
+            }
+            Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
+            changes.set("summary", ticket.getSummary(), update.summary() == null ? null : update.summary().strip(), ticket::setSummary);
+            changes.set("description", ticket.getDescription(), update.description(), ticket::setDescription);
+            changes.set("assignee", ticket.getAssignee(), update.assignee(), ticket::setAssignee);
+            changes.set("impact", ticket.getImpact(), normalise(update.impact()), ticket::setImpact);
+            changes.set("urgency", ticket.getUrgency(), normalise(update.urgency()), ticket::setUrgency);
+            Priority priority = Priority.of(Level.parse(ticket.getImpact()).orElseThrow(), Level.parse(ticket.getUrgency()).orElseThrow());
+            changes.set("priority", Priority.ofRank(ticket.getPriority()).name(), priority.name(), p -> ticket.setPriority(priority.rank()));
+            if (update.fields() != null) {
+                updateFields(ticket, update.fields(), changes);
+            }
+            if (changes.any()) {
+                ticket.setUpdatedAt(changes.at());
+                em.flush();
+            }
+            return TicketMapper.toDto(ticket);
+        }));
+    }
+
+    private void updateFields(TicketEntity ticket, Map<String, Object> patch, Changes changes) {
+        RequestType type = types.find(ticket.getTypeKey()).orElse(null);
+        if (type != null && type.schemaVersion() == ticket.getTypeVersion()) {
+            List<FieldError> errors = FormValidator.validate(type, patch, false);
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+        } else {
+            // the type's bundle is gone or newer: keep the ticket workable, but only on fields it has
+            Map<String, Object> stored = Json.readMap(ticket.getFieldsJson());
+            List<FieldError> unknown = patch.keySet().stream().filter(name -> !stored.containsKey(name))
+                    .map(name -> new FieldError("fields." + name, "is not a field of this ticket")).toList();
+            if (!unknown.isEmpty()) {
+                throw new ValidationException(unknown);
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>(Json.readMap(ticket.getFieldsJson()));
+        for (Map.Entry<String, Object> entry : patch.entrySet()) {
+            Object before = values.get(entry.getKey());
+            if (!Objects.equals(before, entry.getValue())) {
+                values.put(entry.getKey(), entry.getValue());
+                changes.record("fields." + entry.getKey(), before == null ? null : Json.write(before),
+                        entry.getValue() == null ? null : Json.write(entry.getValue()));
+            }
+        }
+        ticket.setFieldsJson(Json.write(values));
+    }
+
+    @Override
+    public List<Transition> transitions(Caller caller, String key) {
+        return db.read(em -> {
+            TicketEntity ticket = visibleTicket(em, caller, key);
+            return Workflow.stepsFrom(ticket.getStatus(), TicketAccess.canWork(caller, ticket), TicketAccess.isRequester(caller, ticket))
+                    .stream().map(step -> new Transition(step.to(), step.name())).toList();
+        });
+    }
+
+    @Override
+    public Ticket transition(Caller caller, String key, String to, Long expectedVersion) {
+        if (to == null || !Workflow.isState(to)) {
+            throw new ValidationException("to", "must be one of " + String.join(", ", Workflow.STATES));
+        }
+        return withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
+            TicketEntity ticket = visibleTicket(em, caller, key);
+            if (expectedVersion != null) {
+                checkVersion(ticket, expectedVersion);
+            }
+            Workflow.Step step = Workflow.step(ticket.getStatus(), to).orElseThrow(() -> new ConflictException(
+                    "Ticket " + key + " cannot move from " + ticket.getStatus() + " to " + to, ticket.getVersion()));
+            boolean allowed = TicketAccess.canWork(caller, ticket)
+                    || (step.actor() == Workflow.Actor.AGENT_OR_REQUESTER && TicketAccess.isRequester(caller, ticket));
+            if (!allowed) {
+                throw new ForbiddenException("You may not " + step.name().toLowerCase() + " ticket " + key);
+            }
+            Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
+            changes.transition(ticket.getStatus(), to);
+            ticket.setStatus(to);
+            ticket.setUpdatedAt(changes.at());
+            em.flush();
+            return TicketMapper.toDto(ticket);
+        }));
+    }
+
+    @Override
+    public Comment comment(Caller caller, String key, NewComment input) {
+        List<FieldError> errors = new ArrayList<>();
+        if (input.body() == null || input.body().isBlank()) {
+            errors.add(new FieldError("body", "is required"));
+        } else if (input.body().length() > TicketInput.MAX_COMMENT) {
+            errors.add(new FieldError("body", "must be at most " + TicketInput.MAX_COMMENT + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        boolean internal = Boolean.TRUE.equals(input.internal());
+        return db.inTransaction(em -> {
+            TicketEntity ticket = visibleTicket(em, caller, key);
+            if (internal && !TicketAccess.canWork(caller, ticket)) {
+                throw new ForbiddenException("Only agents of " + ticket.getDepartment() + " may write internal comments");
+            }
+            Instant now = clock.instant();
+            CommentEntity comment = new CommentEntity(ticket.getId(), caller.user(), input.body(), internal, now);
+            em.persist(comment);
+            em.persist(new HistoryEntity(ticket.getId(), now, caller.user(), "commented",
+                    internal ? "internal" : "public", null, String.valueOf(comment.getId())));
+            return TicketMapper.toDto(comment);
+        });
+    }
+
+    @Override
+    public List<Comment> comments(Caller caller, String key) {
+        return db.read(em -> {
+            TicketEntity ticket = visibleTicket(em, caller, key);
+            boolean seesInternal = TicketAccess.canWork(caller, ticket);
+            return em.createQuery("SELECT c FROM CommentEntity c WHERE c.ticketId = :id ORDER BY c.id", CommentEntity.class)
+                    .setParameter("id", ticket.getId()).getResultList().stream()
+                    .filter(c -> seesInternal || !c.isInternal())
+                    .map(TicketMapper::toDto).toList();
+        });
+    }
+
+    @Override
+    public List<HistoryEntry> history(Caller caller, String key) {
+        return db.read(em -> {
+            TicketEntity ticket = visibleTicket(em, caller, key);
+            boolean seesInternal = TicketAccess.canWork(caller, ticket);
+            return em.createQuery("SELECT h FROM HistoryEntity h WHERE h.ticketId = :id ORDER BY h.id", HistoryEntity.class)
+                    .setParameter("id", ticket.getId()).getResultList().stream()
+                    .filter(h -> seesInternal || !("commented".equals(h.getAction()) && "internal".equals(h.getField())))
+                    .map(TicketMapper::toDto).toList();
+        });
+    }
+
+    private static TicketEntity visibleTicket(EntityManager em, Caller caller, String key) {
+        List<TicketEntity> found = em.createQuery("SELECT t FROM TicketEntity t WHERE t.key = :key", TicketEntity.class)
+                .setParameter("key", key).getResultList();
+        if (found.isEmpty()) {
+            throw new NotFoundException("No ticket " + key);
+        }
+        TicketEntity ticket = found.get(0);
+        TicketAccess.checkVisible(caller, ticket);
+        return ticket;
+    }
+
+    private static void checkVersion(TicketEntity ticket, long expected) {
+        if (ticket.getVersion() != expected) {
+            throw new ConflictException("Ticket " + ticket.getKey() + " is at version " + ticket.getVersion()
+                    + ", not " + expected + "; reload it and apply your change again", ticket.getVersion());
+        }
+    }
+
+    /** A concurrent commit detected only at flush carries no version yet: look it up for the client. */
+    private Ticket withCurrentVersionOnConflict(String key, java.util.function.Supplier<Ticket> work) {
+        try {
+            return work.get();
+        } catch (ConflictException e) {
+            if (e.currentVersion() != null) {
+                throw e;
+            }
+            Long current = db.read(em -> em.createQuery("SELECT t.version FROM TicketEntity t WHERE t.key = :key", Long.class)
+                    .setParameter("key", key).getResultList().stream().findFirst().orElse(null));
+            throw new ConflictException(e.getMessage(), current);
+        }
+    }
+
+    private static String normalise(String level) {
+        return level == null ? null : Level.parse(level).orElseThrow().json();
+    }
+
+    private static long highestNumber(EntityManager em, String prefix) {
+        Long max = em.createQuery("SELECT MAX(t.keyNumber) FROM TicketEntity t WHERE t.keyPrefix = :prefix", Long.class)
+                .setParameter("prefix", prefix).getSingleResult();
+        return max == null ? 0 : max;
+    }
+}

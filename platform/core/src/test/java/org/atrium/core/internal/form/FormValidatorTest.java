@@ -1,0 +1,210 @@
+package org.atrium.core.internal.form;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.atrium.api.FieldError;
+import org.atrium.api.catalog.FormField;
+import org.atrium.api.catalog.RequestType;
+import org.junit.jupiter.api.Test;
+
+class FormValidatorTest {
+
+    private static final Map<String, String> LABELS = Map.of("de", "x", "en", "x");
+
+    private static FormField field(String name, String type, boolean required, String... options) {
+        return new FormField(name, type, required, LABELS, List.of(options));
+    }
+
+    private static RequestType type(FormField... fields) {
+        return new RequestType("it.test", "it", "incident", "IT", LABELS, Map.of(), List.of(fields), 1, false, "b");
+    }
+
+    private static final RequestType ALL_TYPES = type(
+            field("text", "text", false),
+            field("textarea", "textarea", false),
+            field("person", "person", false),
+            field("attachment", "attachment", false),
+            field("number", "number", false),
+            field("boolean", "boolean", false),
+            field("date", "date", false),
+            field("range", "date-range", false),
+            field("choice", "choice", false, "a", "b"),
+            field("multi", "multi-choice", false, "x", "y", "z"));
+
+    /** Validates a single value of the named field of ALL_TYPES; returns the reasons given for it. */
+    private static List<String> check(String name, Object value) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(name, value);
+        List<FieldError> errors = FormValidator.validate(ALL_TYPES, values, true);
+        errors.forEach(error -> assertEquals("fields." + name, error.field()));
+        return errors.stream().map(FieldError::reason).toList();
+    }
+
+    private static void ok(String name, Object value) {
+        assertEquals(List.of(), check(name, value), name + " = " + value);
+    }
+
+    private static void bad(String name, Object value, String reasonPart) {
+        List<String> reasons = check(name, value);
+        assertEquals(1, reasons.size(), name + " = " + value + " should be refused");
+        assertTrue(reasons.get(0).contains(reasonPart), reasons.get(0));
+    }
+
+    @Test
+    void textLikeFields() {
+        for (String name : List.of("text", "textarea", "person", "attachment")) {
+            ok(name, "hello");
+            ok(name, "x".repeat(FormValidator.MAX_TEXT));
+            bad(name, "x".repeat(FormValidator.MAX_TEXT + 1), "at most 4000");
+            bad(name, 42, "must be text");
+            bad(name, List.of("a"), "must be text");
+        }
+    }
+
+    @Test
+    void numberField() {
+        ok("number", 3);
+        ok("number", 2.5);
+        ok("number", 12345678901L);
+        bad("number", "3", "must be a number");
+        bad("number", true, "must be a number");
+    }
+
+    @Test
+    void booleanField() {
+        ok("boolean", true);
+        ok("boolean", false);
+        bad("boolean", "true", "true or false");
+        bad("boolean", 1, "true or false");
+    }
+
+    @Test
+    void dateField() {
+        ok("date", "2026-03-31");
+        ok("date", "2024-02-29");
+        bad("date", "2026-02-30", "date like");
+        bad("date", "31.03.2026", "date like");
+        bad("date", "2026-03-31T10:00:00", "date like");
+        bad("date", 20260331, "date like");
+    }
+
+    @Test
+    void dateRangeField() {
+        ok("range", Map.of("from", "2026-03-01", "to", "2026-03-31"));
+        ok("range", Map.of("from", "2026-03-01", "to", "2026-03-01"));
+        bad("range", Map.of("from", "2026-03-31", "to", "2026-03-01"), "must not end before it starts");
+        bad("range", Map.of("from", "2026-03-01"), "\"from\": date");
+        bad("range", Map.of("from", "2026-03-01", "to", "soon"), "\"from\": date");
+        bad("range", "2026-03-01/2026-03-31", "\"from\": date");
+    }
+
+    @Test
+    void choiceField() {
+        ok("choice", "a");
+        ok("choice", "b");
+        bad("choice", "c", "must be one of a, b");
+        bad("choice", "A", "must be one of");
+        bad("choice", List.of("a"), "must be one of");
+    }
+
+    @Test
+    void multiChoiceField() {
+        ok("multi", List.of("x"));
+        ok("multi", List.of("z", "x"));
+        bad("multi", List.of("x", "w"), "list of values from x, y, z");
+        bad("multi", "x", "list of values");
+    }
+
+    @Test
+    void emptyValuesOfOptionalFieldsAreFine() {
+        ok("text", "   ");
+        ok("multi", List.of());
+        ok("number", null);
+    }
+
+    @Test
+    void unknownFieldsAreNamed() {
+        Map<String, Object> values = Map.of("text", "ok", "colour", "red", "size", 3);
+        List<FieldError> errors = FormValidator.validate(ALL_TYPES, values, true);
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals(List.of("fields.colour", "fields.size"), errors.stream().map(FieldError::field).sorted().toList());
+        assertTrue(errors.get(0).reason().contains("it.test"), errors.get(0).reason());
+    }
+
+    @Test
+    void fieldTypeTheServerDoesNotKnow() {
+        RequestType odd = type(field("odd", "colour", false));
+        List<FieldError> errors = FormValidator.validate(odd, Map.of("odd", "red"), true);
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).reason().contains("colour"));
+    }
+
+    private static final RequestType REQUIRED = type(
+            field("service", "choice", true, "email", "vpn"),
+            field("since", "date", true),
+            field("tags", "multi-choice", true, "x", "y"),
+            field("note", "text", false));
+
+    @Test
+    void completeModeRequiresEveryRequiredField() {
+        List<FieldError> errors = FormValidator.validate(REQUIRED, Map.of(), true);
+        assertEquals(List.of("fields.service", "fields.since", "fields.tags"), errors.stream().map(FieldError::field).toList());
+        errors.forEach(error -> assertEquals("is required", error.reason()));
+    }
+
+    @Test
+    void blankAndEmptyCountAsMissing() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("service", " ");
+        values.put("since", null);
+        values.put("tags", List.of());
+        assertEquals(3, FormValidator.validate(REQUIRED, values, true).size());
+    }
+
+    @Test
+    void everyBadFieldIsListedNotOnlyTheFirst() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("service", "fax");
+        values.put("since", "yesterday");
+        values.put("tags", List.of("x"));
+        values.put("note", 5);
+        values.put("extra", "?");
+        List<String> fields = new ArrayList<>(FormValidator.validate(REQUIRED, values, true).stream().map(FieldError::field).toList());
+        fields.sort(null);
+        assertEquals(List.of("fields.extra", "fields.note", "fields.service", "fields.since"), fields);
+    }
+
+    @Test
+    void validCompleteForm() {
+        assertEquals(List.of(), FormValidator.validate(REQUIRED,
+                Map.of("service", "vpn", "since", "2026-01-02", "tags", List.of("y")), true));
+    }
+
+    @Test
+    void partialModeAcceptsAbsentRequiredFields() {
+        assertEquals(List.of(), FormValidator.validate(REQUIRED, Map.of("note", "just this"), false));
+        assertEquals(List.of(), FormValidator.validate(REQUIRED, Map.of(), false));
+    }
+
+    @Test
+    void partialModeRefusesClearingARequiredField() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("service", null);
+        values.put("since", "");
+        values.put("note", null); // optional: may be cleared
+        List<FieldError> errors = FormValidator.validate(REQUIRED, values, false);
+        assertEquals(List.of("fields.service", "fields.since"), errors.stream().map(FieldError::field).toList());
+    }
+
+    @Test
+    void partialModeStillChecksValuesAndUnknownFields() {
+        List<FieldError> errors = FormValidator.validate(REQUIRED, Map.of("service", "fax", "bogus", 1), false);
+        assertEquals(List.of("fields.bogus", "fields.service"), errors.stream().map(FieldError::field).sorted().toList());
+    }
+}

@@ -1,0 +1,16 @@
+package org.atrium.rest.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Atrium REST API", description = "Where the API listens and how callers are authenticated")
+public @interface RestConfig {
+    @AttributeDefinition(description = "Address below the CXF servlet context (etc/org.apache.cxf.osgi.cfg, /api by default)")
+    String address() default "/v1";
+
+    @AttributeDefinition(description = "Karaf JAAS realm that checks user names and passwords")
+    String realm() default "karaf";
+
+    @AttributeDefinition(description = "Seconds a successful login is remembered; 0 logs in on every request")
+    int loginCacheSeconds() default 60;
+}

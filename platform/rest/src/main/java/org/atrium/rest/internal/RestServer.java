@@ -1,0 +1,86 @@
+package org.atrium.rest.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.atrium.rest.internal.auth.BasicAuthFilter;
+import org.atrium.rest.internal.auth.JaasAuthenticator;
+import org.atrium.rest.internal.problem.AtriumExceptionMapper;
+import org.atrium.rest.internal.problem.JsonExceptionMapper;
+import org.atrium.rest.internal.problem.UnexpectedExceptionMapper;
+import org.atrium.rest.internal.problem.WebApplicationExceptionMapper;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+/**
+ * The one registration point of the API: publishes every {@link RestResource} component on CXF
+ * with the JSON provider, the authentication filter and the problem+json mappers.
+ */
+@Component(immediate = true, configurationPid = "org.atrium.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = RestConfig.class)
+public class RestServer {
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+    private final Server server;
+
+    @Activate
+    public RestServer(RestConfig config, @Reference ConfigurationAdmin configs,
+            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
+            List<RestResource> resources) {
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(BusFactory.getDefaultBus(true));
+        factory.setAddress(config.address());
+        factory.setServiceBeans(new ArrayList<>(resources));
+        factory.setProviders(List.of(
+                new JacksonJsonProvider(JsonMapping.objectMapper()),
+                new BasicAuthFilter(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L)),
+                new AtriumExceptionMapper(),
+                new JsonExceptionMapper(),
+                new WebApplicationExceptionMapper(),
+                new UnexpectedExceptionMapper()));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RestServer.class.getClassLoader());
+        try {
+            server = factory.create();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        LOG.info("Atrium REST API listening on http://localhost:{}{}{} ({} resources)",
+                setting(configs, "org.ops4j.pax.web", "org.osgi.service.http.port", "8181"),
+                setting(configs, "org.apache.cxf.osgi", "org.apache.cxf.servlet.context", "/cxf"),
+                config.address(), resources.size());
+    }
+
+    /** Reads where Pax Web and the CXF servlet listen, only to tell the user. */
+    private static String setting(ConfigurationAdmin configs, String pid, String key, String fallback) {
+        try {
+            Configuration[] found = configs.listConfigurations("(service.pid=" + pid + ")");
+            Object value = found == null ? null : found[0].getProperties().get(key);
+            return value == null ? fallback : value.toString();
+        } catch (IOException | InvalidSyntaxException e) {
+            return fallback;
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        server.destroy();
+    }
+}

@@ -1,0 +1,18 @@
+package org.atrium.rest.internal.problem;
+
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.atrium.api.AtriumException;
+import org.atrium.api.ConflictException;
+import org.atrium.api.ValidationException;
+
+/** The service layer's deliberate errors, each with its own status. */
+public class AtriumExceptionMapper implements ExceptionMapper<AtriumException> {
+    @Override
+    public Response toResponse(AtriumException e) {
+        var errors = e instanceof ValidationException invalid ? invalid.errors() : null;
+        Long version = e instanceof ConflictException conflict ? conflict.currentVersion() : null;
+        return new Problem("about:blank", e.title(), e.status(), e.getMessage(), errors, version).toResponse();
+    }
+}

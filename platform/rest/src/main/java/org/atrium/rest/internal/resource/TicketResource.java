@@ -1,0 +1,129 @@
+package org.atrium.rest.internal.resource;
+
+import java.net.URI;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.atrium.api.ValidationException;
+import org.atrium.api.ticket.Comment;
+import org.atrium.api.ticket.HistoryEntry;
+import org.atrium.api.ticket.NewComment;
+import org.atrium.api.ticket.NewTicket;
+import org.atrium.api.ticket.Ticket;
+import org.atrium.api.ticket.TicketPage;
+import org.atrium.api.ticket.TicketQuery;
+import org.atrium.api.ticket.TicketService;
+import org.atrium.api.ticket.TicketUpdate;
+import org.atrium.api.ticket.Transition;
+import org.atrium.rest.internal.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Tickets, their comments, history and transitions. Access is decided by TicketService. */
+@Component(service = RestResource.class)
+@Path("/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TicketResource implements RestResource {
+    private final TicketService tickets;
+
+    @Activate
+    public TicketResource(@Reference TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @POST
+    public Response create(@Context SecurityContext security, @Context UriInfo uri, NewTicket body) {
+        Ticket ticket = tickets.create(Callers.of(security), required(body));
+        URI location = uri.getBaseUriBuilder().path("tickets").path(ticket.key()).build();
+        return Response.created(location).entity(ticket).build();
+    }
+
+    @GET
+    public TicketPage list(@Context SecurityContext security,
+            @QueryParam("department") String department,
+            @QueryParam("status") String status,
+            @QueryParam("assignee") String assignee,
+            @QueryParam("requester") String requester,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return tickets.list(Callers.of(security), new TicketQuery(department, status, assignee, requester, limit(limit), cursor));
+    }
+
+    @GET
+    @Path("{key}")
+    public Ticket get(@Context SecurityContext security, @PathParam("key") String key) {
+        return tickets.get(Callers.of(security), key);
+    }
+
+    @PATCH
+    @Path("{key}")
+    public Ticket update(@Context SecurityContext security, @PathParam("key") String key, TicketUpdate body) {
+        return tickets.update(Callers.of(security), key, required(body));
+    }
+
+    @GET
+    @Path("{key}/transitions")
+    public List<Transition> transitions(@Context SecurityContext security, @PathParam("key") String key) {
+        return tickets.transitions(Callers.of(security), key);
+    }
+
+    @POST
+    @Path("{key}/transitions")
+    public Ticket transition(@Context SecurityContext security, @PathParam("key") String key, TransitionRequest body) {
+        TransitionRequest request = required(body);
+        return tickets.transition(Callers.of(security), key, request.to(), request.version());
+    }
+
+    @GET
+    @Path("{key}/comments")
+    public List<Comment> comments(@Context SecurityContext security, @PathParam("key") String key) {
+        return tickets.comments(Callers.of(security), key);
+    }
+
+    @POST
+    @Path("{key}/comments")
+    public Response comment(@Context SecurityContext security, @Context UriInfo uri, @PathParam("key") String key, NewComment body) {
+        Comment comment = tickets.comment(Callers.of(security), key, required(body));
+        URI location = uri.getBaseUriBuilder().path("tickets").path(key).path("comments").build();
+        return Response.created(location).entity(comment).build();
+    }
+
+    @GET
+    @Path("{key}/history")
+    public List<HistoryEntry> history(@Context SecurityContext security, @PathParam("key") String key) {
+        return tickets.history(Callers.of(security), key);
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw new ValidationException("(body)", "is required: send a JSON object");
+        }
+        return body;
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return TicketQuery.DEFAULT_LIMIT;
+        }
+        try {
+            return Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw new ValidationException("limit", "must be a whole number between 1 and " + TicketQuery.MAX_LIMIT);
+        }
+    }
+}
