@@ -102,8 +102,8 @@ public class TicketServiceImpl implements TicketService {
         ticket.setUpdatedAt(now);
         return db.inTransaction(em -> {
             em.persist(ticket);
+            em.flush(); // entities are not linked by mappings: write the ticket before the rows that reference it
             em.persist(new HistoryEntity(ticket.getId(), now, caller.user(), "created", "status", null, ticket.getStatus()));
-            em.flush();
             return TicketMapper.toDto(ticket);
         });
     }

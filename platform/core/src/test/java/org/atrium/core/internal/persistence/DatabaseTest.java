@@ -10,24 +10,30 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 import org.atrium.api.ConflictException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
     private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
-    private TestDatabases databases;
-    private Database db;
+    private static TestDatabases databases;
+    private static Database db;
 
-    @BeforeEach
-    void open() throws SQLException {
+    @BeforeAll
+    static void open() throws SQLException {
         databases = TestDatabases.open("database");
         db = databases.database();
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         databases.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        databases.clear();
     }
 
     private static TicketEntity ticket(long number) {
@@ -56,6 +62,7 @@ class DatabaseTest {
         long id = db.inTransaction(em -> {
             TicketEntity t = ticket(1);
             em.persist(t);
+            em.flush(); // no JPA relationship tells EclipseLink that history rows must follow their ticket
             em.persist(new HistoryEntity(t.getId(), NOW, "anna", "created", "status", null, "new"));
             return t.getId();
         });
@@ -74,8 +81,9 @@ class DatabaseTest {
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> db.inTransaction(em -> {
             TicketEntity t = ticket(1);
             em.persist(t);
+            em.flush();
             em.persist(new HistoryEntity(t.getId(), NOW, "anna", "created", "status", null, "new"));
-            em.flush(); // the rows reached the database inside the transaction
+            em.flush(); // both rows reached the database inside the transaction
             throw boom;
         }));
         assertSame(boom, thrown, "the unit of work's own exception comes out");
