@@ -128,6 +128,17 @@ public abstract class AtriumTestSupport {
         }
     }
 
+    /** The API is up once its ticket resource answers (resources register one by one at boot). */
+    protected void waitForApi() throws InterruptedException {
+        waitUntil("the REST API", Duration.ofSeconds(60), () -> {
+            try {
+                return http("GET", "/tickets?limit=1", "anna", null).status() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
     protected String apiBase() throws Exception {
         org.osgi.service.cm.Configuration[] web = configurationAdmin.listConfigurations("(service.pid=org.ops4j.pax.web)");
         Object port = web == null ? null : web[0].getProperties().get("org.osgi.service.http.port");

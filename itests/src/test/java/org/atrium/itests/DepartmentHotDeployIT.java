@@ -34,13 +34,7 @@ public class DepartmentHotDeployIT extends AtriumTestSupport {
     @Test
     public void uninstallingAndReinstallingTheFacilityFeatureChangesTheCatalog() throws Exception {
         waitUntil("facility types", Duration.ofSeconds(30), () -> registry.find("facility.repair").isPresent());
-        waitUntil("the REST API", Duration.ofSeconds(30), () -> {
-            try {
-                return http("GET", "/catalog", "anna", null).status() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        waitForApi();
         Reply created = http("POST", "/tickets", "anna", Map.of("type", "facility.repair", "summary", "Window does not close",
                 "fields", Map.of("building", "HQ", "room", "2.14", "category", "other")));
         assertEquals(created.raw().body(), 201, created.status());

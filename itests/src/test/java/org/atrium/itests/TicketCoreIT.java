@@ -40,13 +40,7 @@ public class TicketCoreIT extends AtriumTestSupport {
     public void typesAreRegistered() throws Exception {
         waitUntil("the department types", Duration.ofSeconds(30),
                 () -> registry.find("it.incident").isPresent() && registry.find("facility.repair").isPresent());
-        waitUntil("the REST API", Duration.ofSeconds(30), () -> {
-            try {
-                return http("GET", "/catalog", "anna", null).status() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        waitForApi();
     }
 
     @Test

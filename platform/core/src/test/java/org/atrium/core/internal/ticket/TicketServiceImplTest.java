@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,6 +26,9 @@ import org.atrium.api.FieldError;
 import org.atrium.api.ForbiddenException;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
+import org.atrium.api.catalog.RefusedDescriptor;
+import org.atrium.api.catalog.RequestType;
+import org.atrium.api.catalog.RequestTypeRegistry;
 import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.Comment;
 import org.atrium.api.ticket.HistoryEntry;
@@ -51,6 +55,7 @@ class TicketServiceImplTest {
     static final Caller BOB = Caller.of("bob");
     static final Caller CARL_IT = Caller.of("carl", "agent-it");
     static final Caller HELGA_HR = Caller.of("helga", "agent-hr");
+    static final Caller HELGA_IT = Caller.of("helga", "agent-it");
     static final Caller ROOT = Caller.of("root", Caller.ADMIN);
     static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
 
@@ -459,6 +464,43 @@ class TicketServiceImplTest {
                 new TicketUpdate(created.version(), "My stale edit", null, null, null, null, null)));
         assertEquals(first.version(), e.currentVersion());
         assertEquals("Mail is down again", service.get(ANNA, "IT-1").summary());
+    }
+
+    @Test
+    void concurrentCommitDetectedAtFlushIsAConflictCarryingTheCurrentVersion() {
+        Ticket created = service.create(ANNA, incident("Mail is down"));
+        // the registry is consulted inside the update's transaction, after its version check:
+        // let another agent commit a change to the same ticket right then
+        AtomicLong interferences = new AtomicLong();
+        RequestTypeRegistry racing = new RequestTypeRegistry() {
+            @Override
+            public List<RequestType> all() {
+                return catalog.all();
+            }
+
+            @Override
+            public Optional<RequestType> find(String key) {
+                if (interferences.getAndIncrement() == 0) {
+                    service.update(HELGA_IT, "IT-1", new TicketUpdate(created.version(), "Changed meanwhile", null, null, null, null, null));
+                }
+                return catalog.find(key);
+            }
+
+            @Override
+            public List<RefusedDescriptor> refused() {
+                return List.of();
+            }
+        };
+        TicketServiceImpl slow = new TicketServiceImpl(databases.database(), racing, clock);
+
+        ConflictException e = assertThrows(ConflictException.class, () -> slow.update(CARL_IT, "IT-1",
+                new TicketUpdate(created.version(), null, null, null, null, null, Map.of("users", 5))));
+        assertEquals(1, interferences.get());
+        assertEquals(created.version() + 1, e.currentVersion(), "the service looks the current version up for the client");
+        Ticket stored = service.get(CARL_IT, "IT-1");
+        assertEquals("Changed meanwhile", stored.summary());
+        assertFalse(stored.fields().containsKey("users"), "the losing update left nothing behind");
+        assertEquals(2, databases.count("ticket_history"));
     }
 
     @Test
