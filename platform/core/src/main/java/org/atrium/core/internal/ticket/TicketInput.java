@@ -11,6 +11,8 @@ final class TicketInput {
     static final int MAX_DESCRIPTION = 20000;
     static final int MAX_COMMENT = 20000;
     static final int MAX_PERSON = 100;
+    /** The column that holds a ticket's form values as JSON (fields_json). */
+    static final int MAX_FIELDS_JSON = 20000;
 
     private TicketInput() {
     }
@@ -40,6 +42,14 @@ final class TicketInput {
     static void person(String field, String value, List<FieldError> errors) {
         if (value != null && (value.isBlank() || value.length() > MAX_PERSON)) {
             errors.add(new FieldError(field, "must be a user name of 1 to " + MAX_PERSON + " characters"));
+        }
+    }
+
+    /** Each field has its own limit; together, as stored, they must fit the column too. */
+    static void fieldsSize(String fieldsJson, List<FieldError> errors) {
+        if (fieldsJson.length() > MAX_FIELDS_JSON) {
+            errors.add(new FieldError("fields", "are too long together: " + fieldsJson.length()
+                    + " characters as JSON, at most " + MAX_FIELDS_JSON));
         }
     }
 

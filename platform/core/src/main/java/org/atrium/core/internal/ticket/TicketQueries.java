@@ -58,7 +58,8 @@ final class TicketQueries {
             params.put("myDepartments", departments);
         }
         if (caller.isAdmin()) {
-            anyOf.add("t.confidential = FALSE");
+            anyOf.add("t.confidential = :notConfidential"); // bound: Derby refuses BOOLEAN = 0
+            params.put("notConfidential", Boolean.FALSE);
         }
         where.add("(" + String.join(" OR ", anyOf) + ")");
     }

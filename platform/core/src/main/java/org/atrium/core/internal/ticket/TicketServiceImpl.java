@@ -74,6 +74,8 @@ public class TicketServiceImpl implements TicketService {
         if (type != null) {
             errors.addAll(FormValidator.validate(type, input.fields(), true));
         }
+        String fieldsJson = Json.write(input.fields());
+        TicketInput.fieldsSize(fieldsJson, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -97,7 +99,7 @@ public class TicketServiceImpl implements TicketService {
         ticket.setImpact(impact.json());
         ticket.setUrgency(urgency.json());
         ticket.setPriority(Priority.of(impact, urgency).rank());
-        ticket.setFieldsJson(Json.write(input.fields()));
+        ticket.setFieldsJson(fieldsJson);
         ticket.setCreatedAt(now);
         ticket.setUpdatedAt(now);
         return db.inTransaction(em -> {
@@ -210,7 +212,13 @@ public class TicketServiceImpl implements TicketService {
                         entry.getValue() == null ? null : Json.write(entry.getValue()));
             }
         }
-        ticket.setFieldsJson(Json.write(values));
+        String fieldsJson = Json.write(values);
+        List<FieldError> tooLong = new ArrayList<>();
+        TicketInput.fieldsSize(fieldsJson, tooLong);
+        if (!tooLong.isEmpty()) {
+            throw new ValidationException(tooLong);
+        }
+        ticket.setFieldsJson(fieldsJson);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
@@ -72,9 +71,7 @@ class SchemaMigratorTest {
 
     @Test
     void migratesDerbyOnceAndIsIdempotent() throws SQLException {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:atrium-migrator-" + UUID.randomUUID());
-        ds.setCreateDatabase("create");
+        EmbeddedDataSource ds = DerbyDatabases.empty("migrator");
         try {
             assertEquals(1, SchemaMigrator.migrate(ds));
             assertEquals(1, SchemaMigrator.migrate(ds));

@@ -241,6 +241,16 @@ class TicketServiceImplTest {
     }
 
     @Test
+    void formValuesThatOverflowTheColumnAsJsonAreRefusedNotAServerError() {
+        // each field is within its limit, but control characters grow six-fold when written as JSON
+        NewTicket escaped = new NewTicket("it.incident", "Odd log", null, null, null,
+                Map.of("affectedService", "email", "details", "\u0001".repeat(4000)));
+        ValidationException e = assertThrows(ValidationException.class, () -> service.create(ANNA, escaped));
+        assertEquals(List.of("fields"), fieldsOf(e));
+        assertEquals(List.of(), listAll(ROOT));
+    }
+
+    @Test
     void newServiceContinuesNumberingFromTheDatabase() {
         service.create(ANNA, incident("one"));
         service.create(ANNA, incident("two"));
