@@ -15,6 +15,9 @@ import java.util.Map;
  * @param fields         the form
  * @param schemaVersion  version of the form; tickets pin the version they were created with
  * @param confidential   visible only to the department's agents, the requester and approvers
+ * @param validators     names of {@link org.atrium.api.spi.RequestValidator} services that check the form
+ * @param calculators    names of {@link org.atrium.api.spi.FieldCalculator} services that fill computed fields
+ * @param actions        per status entered, names of {@link org.atrium.api.spi.TransitionAction} services to run
  * @param bundle         symbolic name of the contributing bundle
  */
 public record RequestType(
@@ -27,11 +30,23 @@ public record RequestType(
         List<FormField> fields,
         int schemaVersion,
         boolean confidential,
+        List<String> validators,
+        List<String> calculators,
+        Map<String, List<String>> actions,
         String bundle) {
 
     public RequestType {
         names = Map.copyOf(names);
         help = Map.copyOf(help);
         fields = List.copyOf(fields);
+        validators = validators == null ? List.of() : List.copyOf(validators);
+        calculators = calculators == null ? List.of() : List.copyOf(calculators);
+        actions = actions == null ? Map.of() : Map.copyOf(actions);
+    }
+
+    /** A type without SPI references; handy in tests and code-built types. */
+    public RequestType(String key, String department, String category, String keyPrefix, Map<String, String> names,
+            Map<String, String> help, List<FormField> fields, int schemaVersion, boolean confidential, String bundle) {
+        this(key, department, category, keyPrefix, names, help, fields, schemaVersion, confidential, List.of(), List.of(), Map.of(), bundle);
     }
 }

@@ -2,26 +2,31 @@ package org.atrium.core.internal.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.atrium.api.catalog.Condition;
+import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
-import org.atrium.core.internal.form.FormValidator;
+import org.atrium.core.internal.form.FieldTypes;
 import org.atrium.core.internal.form.Json;
 
 /**
- * Reads one request-type descriptor (JSON) and checks it completely before anything is
- * registered: a descriptor is accepted whole or refused whole.
+ * Reads one request-type descriptor (docs/descriptors.md) and checks it completely before anything
+ * is registered: a descriptor is accepted whole or refused whole, naming the field at fault.
  */
 final class DescriptorReader {
     static final Set<String> CATEGORIES = Set.of("incident", "service-request", "change", "problem", "task");
@@ -30,14 +35,47 @@ final class DescriptorReader {
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]{0,49}");
     private static final Pattern PREFIX = Pattern.compile("[A-Z][A-Z0-9]{0,9}");
     private static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
+    private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final Set<String> TOP_LEVEL = Set.of("key", "department", "category", "keyPrefix", "names", "help",
-            "fields", "schemaVersion", "confidential");
-    private static final Set<String> FIELD_MEMBERS = Set.of("name", "type", "required", "labels", "options");
+            "fields", "schemaVersion", "confidential", "validators", "calculators", "actions");
+    private static final Set<String> FIELD_MEMBERS = Set.of("name", "type", "required", "labels", "help", "options",
+            "optionSource", "min", "max", "minLength", "maxLength", "pattern", "requiredWhen", "shownWhen", "computed");
 
     private DescriptorReader() {
     }
 
     static RequestType read(InputStream in, String bundle) throws DescriptorException {
+        JsonNode root = parse(in);
+        onlyKnown(root, TOP_LEVEL, "");
+        String key = text(root, "key", KEY, "like it.incident: lower-case words joined by dots", "key");
+        String department = text(root, "department", DEPARTMENT, "lower-case letters, digits and dashes", "department");
+        String category = text(root, "category", null, null, "category");
+        if (!CATEGORIES.contains(category)) {
+            throw new DescriptorException("category", "must be one of " + sorted(CATEGORIES));
+        }
+        if (!key.startsWith(department + ".")) {
+            throw new DescriptorException("key", "must start with the department, \"" + department + ".\"");
+        }
+        String prefix = text(root, "keyPrefix", PREFIX, "1 to 10 upper-case letters or digits, like IT", "keyPrefix");
+        JsonNode version = root.get("schemaVersion");
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
+            throw new DescriptorException("schemaVersion", "must be a whole number from 1");
+        }
+        boolean confidential = bool(root, "confidential", "confidential");
+        Map<String, String> names = languages(root.get("names"), "names", true);
+        Map<String, String> help = languages(root.get("help"), "help", false);
+        List<FormField> fields = fields(root.get("fields"));
+        List<String> validators = extensionNames(root.get("validators"), "validators");
+        List<String> calculators = extensionNames(root.get("calculators"), "calculators");
+        Map<String, List<String>> actions = actions(root.get("actions"));
+        if (calculators.isEmpty() && fields.stream().anyMatch(FormField::computed)) {
+            throw new DescriptorException("calculators", "must name the calculator that fills the computed fields");
+        }
+        return new RequestType(key, department, category, prefix, names, help, fields, version.intValue(),
+                confidential, validators, calculators, actions, bundle);
+    }
+
+    private static JsonNode parse(InputStream in) throws DescriptorException {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(in);
@@ -50,30 +88,7 @@ final class DescriptorReader {
         if (root == null || !root.isObject()) {
             throw new DescriptorException("(file)", "must hold one JSON object");
         }
-        onlyKnown(root, TOP_LEVEL, "");
-        String key = text(root, "key", KEY, "like it.incident: lower-case words joined by dots");
-        String department = text(root, "department", DEPARTMENT, "lower-case letters, digits and dashes");
-        String category = text(root, "category", null, null);
-        if (!CATEGORIES.contains(category)) {
-            throw new DescriptorException("category", "must be one of " + String.join(", ", CATEGORIES));
-        }
-        if (!key.startsWith(department + ".")) {
-            throw new DescriptorException("key", "must start with the department, \"" + department + ".\"");
-        }
-        String prefix = text(root, "keyPrefix", PREFIX, "1 to 10 upper-case letters or digits, like IT");
-        JsonNode version = root.get("schemaVersion");
-        if (version == null || !version.canConvertToInt() || !version.isIntegralNumber() || version.intValue() < 1) {
-            throw new DescriptorException("schemaVersion", "must be a whole number from 1");
-        }
-        JsonNode confidential = root.get("confidential");
-        if (confidential != null && !confidential.isBoolean()) {
-            throw new DescriptorException("confidential", "must be true or false");
-        }
-        Map<String, String> names = languages(root.get("names"), "names", true);
-        Map<String, String> help = languages(root.get("help"), "help", false);
-        List<FormField> fields = fields(root.get("fields"));
-        return new RequestType(key, department, category, prefix, names, help, fields, version.intValue(),
-                confidential != null && confidential.booleanValue(), bundle);
+        return root;
     }
 
     private static List<FormField> fields(JsonNode node) throws DescriptorException {
@@ -84,88 +99,269 @@ final class DescriptorReader {
         if (!node.isArray()) {
             throw new DescriptorException("fields", "must be a list");
         }
-        Set<String> seen = new HashSet<>();
+        Map<String, String> typesByName = new HashMap<>();
         for (int i = 0; i < node.size(); i++) {
-            JsonNode field = node.get(i);
-            String at = "fields[" + i + "]";
-            if (!field.isObject()) {
-                throw new DescriptorException(at, "must be an object");
+            FormField field = field(node.get(i), "fields[" + i + "]");
+            if (typesByName.put(field.name(), field.type()) != null) {
+                throw new DescriptorException("fields[" + i + "].name", "\"" + field.name() + "\" is used twice");
             }
-            onlyKnown(field, FIELD_MEMBERS, at + ".");
-            String name = text(field, "name", FIELD_NAME, "a letter, then letters, digits or _", at + ".name");
-            if (!seen.add(name)) {
-                throw new DescriptorException(at + ".name", "\"" + name + "\" is used twice");
-            }
-            String type = text(field, "type", null, null, at + ".type");
-            if (!FormValidator.FIELD_TYPES.contains(type)) {
-                throw new DescriptorException(at + ".type", "must be one of " + String.join(", ", FormValidator.FIELD_TYPES.stream().sorted().toList()));
-            }
-            JsonNode required = field.get("required");
-            if (required != null && !required.isBoolean()) {
-                throw new DescriptorException(at + ".required", "must be true or false");
-            }
-            List<String> options = new ArrayList<>();
-            JsonNode optionNode = field.get("options");
-            if (optionNode != null) {
-                if (!optionNode.isArray()) {
-                    throw new DescriptorException(at + ".options", "must be a list of texts");
-                }
-                optionNode.forEach(option -> options.add(option.asText()));
-            }
-            if ((type.equals("choice") || type.equals("multi-choice")) && options.isEmpty()) {
-                throw new DescriptorException(at + ".options", "is required for a " + type + " field");
-            }
-            fields.add(new FormField(name, type, required != null && required.booleanValue(),
-                    languages(field.get("labels"), at + ".labels", true), options));
+            fields.add(field);
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            checkConditionTarget(fields.get(i).requiredWhen(), fields.get(i).name(), typesByName, "fields[" + i + "].requiredWhen");
+            checkConditionTarget(fields.get(i).shownWhen(), fields.get(i).name(), typesByName, "fields[" + i + "].shownWhen");
         }
         return fields;
     }
 
-    private static Map<String, String> languages(JsonNode node, String field, boolean required) throws DescriptorException {
+    private static FormField field(JsonNode node, String at) throws DescriptorException {
+        if (!node.isObject()) {
+            throw new DescriptorException(at, "must be an object");
+        }
+        onlyKnown(node, FIELD_MEMBERS, at + ".");
+        String name = text(node, "name", FIELD_NAME, "a letter, then letters, digits or _", at + ".name");
+        String type = text(node, "type", null, null, at + ".type");
+        if (!FieldTypes.ALL.contains(type)) {
+            throw new DescriptorException(at + ".type", "must be one of " + sorted(FieldTypes.ALL));
+        }
+        List<FieldOption> options = options(node.get("options"), at + ".options");
+        String optionSource = optional(node, "optionSource", EXTENSION_NAME, at + ".optionSource");
+        boolean choice = FieldTypes.CHOICES.contains(type);
+        if (choice && options.isEmpty() == (optionSource == null)) {
+            throw new DescriptorException(at + ".options", "a " + type + " field needs either options or an optionSource");
+        }
+        if (!choice && (!options.isEmpty() || optionSource != null)) {
+            throw new DescriptorException(at + ".options", "only choice and multi-choice fields have options");
+        }
+        BigDecimal min = number(node, "min", at, FieldTypes.COUNTED.contains(type), type);
+        BigDecimal max = number(node, "max", at, FieldTypes.COUNTED.contains(type), type);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            throw new DescriptorException(at + ".max", "must not be smaller than min");
+        }
+        Integer minLength = length(node, "minLength", at, type);
+        Integer maxLength = length(node, "maxLength", at, type);
+        if (minLength != null && maxLength != null && minLength > maxLength) {
+            throw new DescriptorException(at + ".maxLength", "must not be smaller than minLength");
+        }
+        String pattern = optional(node, "pattern", null, at + ".pattern");
+        if (pattern != null) {
+            if (!type.equals("text")) {
+                throw new DescriptorException(at + ".pattern", "applies to text fields only");
+            }
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw new DescriptorException(at + ".pattern", "is not a valid regular expression: " + e.getDescription());
+            }
+        }
+        return new FormField(name, type, bool(node, "required", at + ".required"),
+                languages(node.get("labels"), at + ".labels", true), languages(node.get("help"), at + ".help", false),
+                options, optionSource, min, max, minLength, maxLength, pattern,
+                condition(node.get("requiredWhen"), at + ".requiredWhen"), condition(node.get("shownWhen"), at + ".shownWhen"),
+                bool(node, "computed", at + ".computed"));
+    }
+
+    private static List<FieldOption> options(JsonNode node, String at) throws DescriptorException {
+        List<FieldOption> options = new ArrayList<>();
+        if (node == null) {
+            return options;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new DescriptorException(at, "must be a non-empty list");
+        }
+        Set<String> values = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode option = node.get(i);
+            FieldOption parsed;
+            if (option.isTextual() && !option.asText().isBlank()) {
+                parsed = new FieldOption(option.asText(), Map.of("de", option.asText(), "en", option.asText()));
+            } else if (option.isObject()) {
+                onlyKnown(option, Set.of("value", "labels"), at + "[" + i + "].");
+                parsed = new FieldOption(text(option, "value", null, null, at + "[" + i + "].value"),
+                        languages(option.get("labels"), at + "[" + i + "].labels", true));
+            } else {
+                throw new DescriptorException(at + "[" + i + "]", "must be a text or {\"value\", \"labels\"}");
+            }
+            if (!values.add(parsed.value())) {
+                throw new DescriptorException(at + "[" + i + "]", "\"" + parsed.value() + "\" is listed twice");
+            }
+            options.add(parsed);
+        }
+        return options;
+    }
+
+    private static Condition condition(JsonNode node, String at) throws DescriptorException {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new DescriptorException(at, "must be {\"field\": ..., \"equals\": ...} or {\"field\": ..., \"in\": [...]}");
+        }
+        onlyKnown(node, Set.of("field", "equals", "in"), at + ".");
+        String field = text(node, "field", FIELD_NAME, "the name of another field", at + ".field");
+        JsonNode equals = node.get("equals");
+        JsonNode in = node.get("in");
+        if ((equals == null) == (in == null)) {
+            throw new DescriptorException(at, "needs exactly one of \"equals\" and \"in\"");
+        }
+        List<String> values = new ArrayList<>();
+        if (equals != null) {
+            if (!equals.isValueNode() || equals.isNull()) {
+                throw new DescriptorException(at + ".equals", "must be a text, number or boolean");
+            }
+            values.add(equals.asText());
+        } else {
+            if (!in.isArray() || in.isEmpty()) {
+                throw new DescriptorException(at + ".in", "must be a non-empty list of values");
+            }
+            in.forEach(value -> values.add(value.asText()));
+        }
+        return new Condition(field, values);
+    }
+
+    private static void checkConditionTarget(Condition condition, String self, Map<String, String> typesByName, String at)
+            throws DescriptorException {
+        if (condition == null) {
+            return;
+        }
+        if (condition.field().equals(self) || !typesByName.containsKey(condition.field())) {
+            throw new DescriptorException(at + ".field", "must name another field of this form, not \"" + condition.field() + "\"");
+        }
+    }
+
+    private static BigDecimal number(JsonNode node, String member, String at, boolean allowed, String type) throws DescriptorException {
+        JsonNode value = node.get(member);
+        if (value == null) {
+            return null;
+        }
+        if (!allowed) {
+            throw new DescriptorException(at + "." + member, "applies to number and multi-choice fields, not " + type);
+        }
+        if (!value.isNumber()) {
+            throw new DescriptorException(at + "." + member, "must be a number");
+        }
+        return value.decimalValue();
+    }
+
+    private static Integer length(JsonNode node, String member, String at, String type) throws DescriptorException {
+        JsonNode value = node.get(member);
+        if (value == null) {
+            return null;
+        }
+        if (!FieldTypes.TEXTS.contains(type)) {
+            throw new DescriptorException(at + "." + member, "applies to text fields, not " + type);
+        }
+        if (!value.isIntegralNumber() || value.intValue() < 0 || value.intValue() > FieldTypes.MAX_TEXT) {
+            throw new DescriptorException(at + "." + member, "must be a whole number from 0 to " + FieldTypes.MAX_TEXT);
+        }
+        return value.intValue();
+    }
+
+    private static Map<String, List<String>> actions(JsonNode node) throws DescriptorException {
+        Map<String, List<String>> actions = new LinkedHashMap<>();
+        if (node == null) {
+            return actions;
+        }
+        if (!node.isObject()) {
+            throw new DescriptorException("actions", "must map a status to a list of action names");
+        }
+        var entries = node.fields();
+        while (entries.hasNext()) {
+            var entry = entries.next();
+            actions.put(entry.getKey(), extensionNames(entry.getValue(), "actions." + entry.getKey()));
+        }
+        return actions;
+    }
+
+    private static List<String> extensionNames(JsonNode node, String at) throws DescriptorException {
+        List<String> names = new ArrayList<>();
+        if (node == null) {
+            return names;
+        }
+        if (!node.isArray()) {
+            throw new DescriptorException(at, "must be a list of names");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode name = node.get(i);
+            if (!name.isTextual() || !EXTENSION_NAME.matcher(name.asText()).matches()) {
+                throw new DescriptorException(at + "[" + i + "]", "must be a name like hr.working-days");
+            }
+            names.add(name.asText());
+        }
+        return names;
+    }
+
+    private static Map<String, String> languages(JsonNode node, String at, boolean required) throws DescriptorException {
         Map<String, String> texts = new LinkedHashMap<>();
         if (node == null && !required) {
             return texts;
         }
         if (node == null || !node.isObject()) {
-            throw new DescriptorException(field, "must be an object with a text for each of " + String.join(", ", LANGUAGES));
+            throw new DescriptorException(at, "must be an object with a text for each of " + String.join(", ", LANGUAGES));
         }
         for (String language : LANGUAGES) {
             JsonNode text = node.get(language);
             if (text == null || !text.isTextual() || text.asText().isBlank()) {
-                throw new DescriptorException(field + "." + language, "is required: Atrium is offered in German and English");
+                throw new DescriptorException(at + "." + language, "is required: Atrium is offered in German and English");
             }
         }
-        Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+        var entries = node.fields();
         while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
+            var entry = entries.next();
+            if (!entry.getValue().isTextual()) {
+                throw new DescriptorException(at + "." + entry.getKey(), "must be a text");
+            }
             texts.put(entry.getKey(), entry.getValue().asText());
         }
         return texts;
     }
 
-    private static String text(JsonNode node, String member, Pattern pattern, String patternText) throws DescriptorException {
-        return text(node, member, pattern, patternText, member);
+    private static String text(JsonNode node, String member, Pattern pattern, String patternText, String at) throws DescriptorException {
+        String value = optional(node, member, pattern, at, patternText);
+        if (value == null) {
+            throw new DescriptorException(at, "is required");
+        }
+        return value;
     }
 
-    private static String text(JsonNode node, String member, Pattern pattern, String patternText, String path)
+    private static String optional(JsonNode node, String member, Pattern pattern, String at) throws DescriptorException {
+        return optional(node, member, pattern, at, "a name like hr.working-days");
+    }
+
+    private static String optional(JsonNode node, String member, Pattern pattern, String at, String patternText)
             throws DescriptorException {
         JsonNode value = node.get(member);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new DescriptorException(path, "is required");
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new DescriptorException(at, "must be a non-empty text");
         }
         if (pattern != null && !pattern.matcher(value.asText()).matches()) {
-            throw new DescriptorException(path, "must be " + patternText + ", not \"" + value.asText() + "\"");
+            throw new DescriptorException(at, "must be " + patternText + ", not \"" + value.asText() + "\"");
         }
         return value.asText();
     }
 
+    private static boolean bool(JsonNode node, String member, String at) throws DescriptorException {
+        JsonNode value = node.get(member);
+        if (value != null && !value.isBoolean()) {
+            throw new DescriptorException(at, "must be true or false");
+        }
+        return value != null && value.booleanValue();
+    }
+
     private static void onlyKnown(JsonNode node, Set<String> known, String at) throws DescriptorException {
-        Iterator<String> names = node.fieldNames();
+        var names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw new DescriptorException(at + name, "is not a descriptor member; known are " + String.join(", ", known.stream().sorted().toList()));
+                throw new DescriptorException(at + name, "is not a descriptor member; known are " + sorted(known));
             }
         }
+    }
+
+    private static String sorted(Set<String> values) {
+        return String.join(", ", new TreeSet<>(values));
     }
 }

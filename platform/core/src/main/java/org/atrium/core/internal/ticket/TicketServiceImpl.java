@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.LinkedHashSet;
 
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
@@ -31,7 +33,8 @@ import org.atrium.api.ticket.TicketQuery;
 import org.atrium.api.ticket.TicketService;
 import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.api.ticket.Transition;
-import org.atrium.core.internal.form.FormValidator;
+import org.atrium.core.internal.extension.Extensions;
+import org.atrium.core.internal.form.FormProcessor;
 import org.atrium.core.internal.form.Json;
 import org.atrium.core.internal.persistence.CommentEntity;
 import org.atrium.core.internal.persistence.Database;
@@ -40,24 +43,38 @@ import org.atrium.core.internal.persistence.TicketEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @Component(service = TicketService.class)
 public class TicketServiceImpl implements TicketService {
+    private static final Logger LOG = LoggerFactory.getLogger(TicketServiceImpl.class);
     private final Database db;
     private final RequestTypeRegistry types;
+    private final Extensions extensions;
     private final Clock clock;
     private final TicketKeyAllocator keys;
+    private final PinnedTypes pinned;
+    private final FormProcessor forms;
 
     @Activate
-    public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types) {
-        this(db, types, Clock.systemUTC());
+    public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions) {
+        this(db, types, extensions, Clock.systemUTC());
     }
 
+    /** For tests: no Java extensions installed. */
     TicketServiceImpl(Database db, RequestTypeRegistry types, Clock clock) {
+        this(db, types, new Extensions(), clock);
+    }
+
+    TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock) {
         this.db = db;
         this.types = types;
+        this.extensions = extensions;
         this.clock = clock;
         this.keys = new TicketKeyAllocator(prefix -> db.read(em -> highestNumber(em, prefix)));
+        this.pinned = new PinnedTypes(db, types, clock);
+        this.forms = new FormProcessor(extensions);
     }
 
     @Override
@@ -71,10 +88,11 @@ public class TicketServiceImpl implements TicketService {
         TicketInput.description(input.description(), errors);
         TicketInput.level("impact", input.impact(), errors);
         TicketInput.level("urgency", input.urgency(), errors);
+        Map<String, Object> values = withoutNulls(input.fields());
         if (type != null) {
-            errors.addAll(FormValidator.validate(type, input.fields(), true));
+            values = forms.process(type, caller, values, input.fields().keySet(), true, errors);
         }
-        String fieldsJson = Json.write(input.fields());
+        String fieldsJson = Json.write(values);
         TicketInput.fieldsSize(fieldsJson, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -82,6 +100,7 @@ public class TicketServiceImpl implements TicketService {
         Level impact = TicketInput.levelOrMedium(input.impact());
         Level urgency = TicketInput.levelOrMedium(input.urgency());
         Instant now = clock.instant();
+        pinned.remember(type);
 
         TicketEntity ticket = new TicketEntity();
         long number = keys.next(type.keyPrefix());
@@ -177,7 +196,7 @@ public class TicketServiceImpl implements TicketService {
             Priority priority = Priority.of(Level.parse(ticket.getImpact()).orElseThrow(), Level.parse(ticket.getUrgency()).orElseThrow());
             changes.set("priority", Priority.ofRank(ticket.getPriority()).name(), priority.name(), p -> ticket.setPriority(priority.rank()));
             if (update.fields() != null) {
-                updateFields(ticket, update.fields(), changes);
+                updateFields(caller, ticket, update.fields(), changes);
             }
             if (changes.any()) {
                 ticket.setUpdatedAt(changes.at());
@@ -187,38 +206,53 @@ public class TicketServiceImpl implements TicketService {
         }));
     }
 
-    private void updateFields(TicketEntity ticket, Map<String, Object> patch, Changes changes) {
-        RequestType type = types.find(ticket.getTypeKey()).orElse(null);
-        if (type != null && type.schemaVersion() == ticket.getTypeVersion()) {
-            List<FieldError> errors = FormValidator.validate(type, patch, false);
-            if (!errors.isEmpty()) {
-                throw new ValidationException(errors);
+    /** Applies a fields patch (null clears a field) and checks the result against the ticket's own version. */
+    private void updateFields(Caller caller, TicketEntity ticket, Map<String, Object> patch, Changes changes) {
+        Map<String, Object> stored = Json.readMap(ticket.getFieldsJson());
+        Map<String, Object> merged = new LinkedHashMap<>(stored);
+        patch.forEach((name, value) -> {
+            if (value == null) {
+                merged.remove(name);
+            } else {
+                merged.put(name, value);
             }
+        });
+        List<FieldError> errors = new ArrayList<>();
+        RequestType type = pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).orElse(null);
+        Map<String, Object> values;
+        if (type != null) {
+            values = forms.process(type, caller, merged, patch.keySet(), false, errors);
         } else {
-            // the type's bundle is gone or newer: keep the ticket workable, but only on fields it has
-            Map<String, Object> stored = Json.readMap(ticket.getFieldsJson());
-            List<FieldError> unknown = patch.keySet().stream().filter(name -> !stored.containsKey(name))
-                    .map(name -> new FieldError("fields." + name, "is not a field of this ticket")).toList();
-            if (!unknown.isEmpty()) {
-                throw new ValidationException(unknown);
-            }
-        }
-        Map<String, Object> values = new LinkedHashMap<>(Json.readMap(ticket.getFieldsJson()));
-        for (Map.Entry<String, Object> entry : patch.entrySet()) {
-            Object before = values.get(entry.getKey());
-            if (!Objects.equals(before, entry.getValue())) {
-                values.put(entry.getKey(), entry.getValue());
-                changes.record("fields." + entry.getKey(), before == null ? null : Json.write(before),
-                        entry.getValue() == null ? null : Json.write(entry.getValue()));
-            }
+            // a ticket older than the version store: keep it workable on the fields it has
+            patch.keySet().stream().filter(name -> !stored.containsKey(name))
+                    .forEach(name -> errors.add(new FieldError("fields." + name, "is not a field of this ticket")));
+            values = merged;
         }
         String fieldsJson = Json.write(values);
-        List<FieldError> tooLong = new ArrayList<>();
-        TicketInput.fieldsSize(fieldsJson, tooLong);
-        if (!tooLong.isEmpty()) {
-            throw new ValidationException(tooLong);
+        TicketInput.fieldsSize(fieldsJson, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Set<String> names = new LinkedHashSet<>(stored.keySet());
+        names.addAll(values.keySet());
+        for (String name : names) {
+            Object before = stored.get(name);
+            Object after = values.get(name);
+            if (!Objects.equals(before, after)) {
+                changes.record("fields." + name, before == null ? null : Json.write(before), after == null ? null : Json.write(after));
+            }
         }
         ticket.setFieldsJson(fieldsJson);
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> fields) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                values.put(name, value);
+            }
+        });
+        return values;
     }
 
     @Override
@@ -235,7 +269,8 @@ public class TicketServiceImpl implements TicketService {
         if (to == null || !Workflow.isState(to)) {
             throw new ValidationException("to", "must be one of " + String.join(", ", Workflow.STATES));
         }
-        return withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
+        String[] from = new String[1];
+        Ticket moved = withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
             TicketEntity ticket = visibleTicket(em, caller, key);
             if (expectedVersion != null) {
                 checkVersion(ticket, expectedVersion);
@@ -248,12 +283,30 @@ public class TicketServiceImpl implements TicketService {
                 throw new ForbiddenException("You may not " + step.name().toLowerCase() + " ticket " + key);
             }
             Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
+            from[0] = ticket.getStatus();
             changes.transition(ticket.getStatus(), to);
             ticket.setStatus(to);
             ticket.setUpdatedAt(changes.at());
             em.flush();
             return TicketMapper.toDto(ticket);
         }));
+        runActions(moved, from[0], caller.user());
+        return moved;
+    }
+
+    /** The type's actions for the status entered, after the commit: they cannot undo the transition. */
+    private void runActions(Ticket ticket, String from, String actor) {
+        List<String> names = pinned.find(ticket.type(), ticket.typeVersion())
+                .map(type -> type.actions().getOrDefault(ticket.status(), List.of())).orElse(List.of());
+        for (String name : names) {
+            extensions.action(name).ifPresentOrElse(action -> {
+                try {
+                    action.onEnter(ticket, from, actor);
+                } catch (RuntimeException e) {
+                    LOG.error("Transition action {} failed for ticket {} entering {}", name, ticket.key(), ticket.status(), e);
+                }
+            }, () -> LOG.warn("Transition action {} of ticket {} is not running; skipped", name, ticket.key()));
+        }
     }
 
     @Override

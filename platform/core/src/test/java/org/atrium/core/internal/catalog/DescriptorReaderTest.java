@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,8 @@ class DescriptorReaderTest {
         FormField service = type.fields().get(0);
         assertEquals("choice", service.type());
         assertTrue(service.required());
-        assertEquals(List.of("email", "vpn", "erp"), service.options());
+        assertEquals(List.of("email", "vpn", "erp"), service.options().stream().map(FieldOption::value).toList());
+        assertEquals("vpn", service.options().get(1).labels().get("de"), "a plain option is its own label");
         assertEquals("Service", service.labels().get("en"));
         FormField details = type.fields().get(1);
         assertFalse(details.required());

@@ -3,12 +3,17 @@ package org.atrium.core.internal.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.atrium.api.FieldError;
+import org.atrium.api.catalog.Condition;
+import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
 import org.junit.jupiter.api.Test;
@@ -18,7 +23,15 @@ class FormValidatorTest {
     private static final Map<String, String> LABELS = Map.of("de", "x", "en", "x");
 
     private static FormField field(String name, String type, boolean required, String... options) {
-        return new FormField(name, type, required, LABELS, List.of(options));
+        return FormField.simple(name, type, required, LABELS, options(options));
+    }
+
+    private static List<FieldOption> options(String... values) {
+        return Stream.of(values).map(value -> new FieldOption(value, LABELS)).toList();
+    }
+
+    private static List<FieldError> validate(RequestType type, Map<String, Object> values, Set<String> submitted) {
+        return FormValidator.withStaticOptions().validate(type, values, submitted);
     }
 
     private static RequestType type(FormField... fields) {
@@ -41,7 +54,7 @@ class FormValidatorTest {
     private static List<String> check(String name, Object value) {
         Map<String, Object> values = new HashMap<>();
         values.put(name, value);
-        List<FieldError> errors = FormValidator.validate(ALL_TYPES, values, true);
+        List<FieldError> errors = validate(ALL_TYPES, values, values.keySet());
         errors.forEach(error -> assertEquals("fields." + name, error.field()));
         return errors.stream().map(FieldError::reason).toList();
     }
@@ -58,10 +71,13 @@ class FormValidatorTest {
 
     @Test
     void textLikeFields() {
+        Map<String, Integer> limits = Map.of("text", FieldTypes.MAX_TEXT, "textarea", FieldTypes.MAX_TEXT,
+                "person", FieldTypes.MAX_PERSON, "attachment", FieldTypes.MAX_ATTACHMENT);
         for (String name : List.of("text", "textarea", "person", "attachment")) {
+            int limit = limits.get(name);
             ok(name, "hello");
-            ok(name, "x".repeat(FormValidator.MAX_TEXT));
-            bad(name, "x".repeat(FormValidator.MAX_TEXT + 1), "at most 4000");
+            ok(name, "x".repeat(limit));
+            bad(name, "x".repeat(limit + 1), "at most " + limit);
             bad(name, 42, "must be text");
             bad(name, List.of("a"), "must be text");
         }
@@ -131,7 +147,7 @@ class FormValidatorTest {
     @Test
     void unknownFieldsAreNamed() {
         Map<String, Object> values = Map.of("text", "ok", "colour", "red", "size", 3);
-        List<FieldError> errors = FormValidator.validate(ALL_TYPES, values, true);
+        List<FieldError> errors = validate(ALL_TYPES, values, values.keySet());
         assertEquals(2, errors.size(), errors.toString());
         assertEquals(List.of("fields.colour", "fields.size"), errors.stream().map(FieldError::field).sorted().toList());
         assertTrue(errors.get(0).reason().contains("it.test"), errors.get(0).reason());
@@ -140,7 +156,7 @@ class FormValidatorTest {
     @Test
     void fieldTypeTheServerDoesNotKnow() {
         RequestType odd = type(field("odd", "colour", false));
-        List<FieldError> errors = FormValidator.validate(odd, Map.of("odd", "red"), true);
+        List<FieldError> errors = validate(odd, Map.of("odd", "red"));
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).reason().contains("colour"));
     }
@@ -153,7 +169,7 @@ class FormValidatorTest {
 
     @Test
     void completeModeRequiresEveryRequiredField() {
-        List<FieldError> errors = FormValidator.validate(REQUIRED, Map.of(), true);
+        List<FieldError> errors = validate(REQUIRED, Map.of());
         assertEquals(List.of("fields.service", "fields.since", "fields.tags"), errors.stream().map(FieldError::field).toList());
         errors.forEach(error -> assertEquals("is required", error.reason()));
     }
@@ -164,7 +180,7 @@ class FormValidatorTest {
         values.put("service", " ");
         values.put("since", null);
         values.put("tags", List.of());
-        assertEquals(3, FormValidator.validate(REQUIRED, values, true).size());
+        assertEquals(3, validate(REQUIRED, values, values.keySet()).size());
     }
 
     @Test
@@ -175,36 +191,75 @@ class FormValidatorTest {
         values.put("tags", List.of("x"));
         values.put("note", 5);
         values.put("extra", "?");
-        List<String> fields = new ArrayList<>(FormValidator.validate(REQUIRED, values, true).stream().map(FieldError::field).toList());
+        List<String> fields = new ArrayList<>(validate(REQUIRED, values, values.keySet()).stream().map(FieldError::field).toList());
         fields.sort(null);
         assertEquals(List.of("fields.extra", "fields.note", "fields.service", "fields.since"), fields);
     }
 
     @Test
     void validCompleteForm() {
-        assertEquals(List.of(), FormValidator.validate(REQUIRED,
-                Map.of("service", "vpn", "since", "2026-01-02", "tags", List.of("y")), true));
+        assertEquals(List.of(), validate(REQUIRED, Map.of("service", "vpn", "since", "2026-01-02", "tags", List.of("y"))));
     }
 
     @Test
-    void partialModeAcceptsAbsentRequiredFields() {
-        assertEquals(List.of(), FormValidator.validate(REQUIRED, Map.of("note", "just this"), false));
-        assertEquals(List.of(), FormValidator.validate(REQUIRED, Map.of(), false));
+    void theValuesSentAreCheckedForUnknownAndComputedNames() {
+        List<FieldError> errors = validate(REQUIRED, Map.of("service", "fax", "bogus", 1), Set.of("service", "bogus"));
+        assertEquals(List.of("fields.bogus", "fields.service", "fields.since", "fields.tags"),
+                errors.stream().map(FieldError::field).sorted().toList());
+    }
+
+    // ---------------------------------------------------------------- descriptor rules beyond types
+
+    private static FormField rule(String name, String type, BigDecimal min, BigDecimal max, Integer minLength,
+            Integer maxLength, String pattern, Condition requiredWhen, Condition shownWhen, String... options) {
+        return new FormField(name, type, false, LABELS, Map.of(), options(options), null, min, max, minLength, maxLength,
+                pattern, requiredWhen, shownWhen, false);
+    }
+
+    private static final RequestType CHANGE = type(
+            field("changeType", "choice", true, "standard", "normal", "emergency"),
+            rule("testPlan", "textarea", null, null, 10, null, null, new Condition("changeType", List.of("normal")),
+                    new Condition("changeType", List.of("normal", "emergency"))),
+            rule("users", "number", BigDecimal.ONE, BigDecimal.valueOf(500), null, null, null, null, null),
+            rule("ticketRef", "text", null, null, null, 12, "IT-[0-9]+", null, null),
+            rule("areas", "multi-choice", BigDecimal.ONE, BigDecimal.valueOf(2), null, null, null, null, null, "a", "b", "c"),
+            new FormField("days", "number", false, LABELS, Map.of(), List.of(), null, null, null, null, null, null, null, null, true));
+
+    private static List<FieldError> validate(RequestType type, Map<String, Object> values) {
+        return validate(type, values, values.keySet());
     }
 
     @Test
-    void partialModeRefusesClearingARequiredField() {
-        Map<String, Object> values = new HashMap<>();
-        values.put("service", null);
-        values.put("since", "");
-        values.put("note", null); // optional: may be cleared
-        List<FieldError> errors = FormValidator.validate(REQUIRED, values, false);
-        assertEquals(List.of("fields.service", "fields.since"), errors.stream().map(FieldError::field).toList());
+    void requiredWhenAndShownWhen() {
+        assertEquals(List.of("fields.testPlan"), fields(validate(CHANGE, Map.of("changeType", "normal"))));
+        assertEquals(List.of(), validate(CHANGE, Map.of("changeType", "emergency")), "shown but not required");
+        assertEquals(List.of(), validate(CHANGE, Map.of("changeType", "normal", "testPlan", "Run the smoke tests")));
+        List<FieldError> hidden = validate(CHANGE, Map.of("changeType", "standard", "testPlan", "Run the smoke tests"));
+        assertEquals(List.of("fields.testPlan"), fields(hidden));
+        assertTrue(hidden.get(0).reason().contains("only asked for when changeType is one of normal, emergency"), hidden.get(0).reason());
     }
 
     @Test
-    void partialModeStillChecksValuesAndUnknownFields() {
-        List<FieldError> errors = FormValidator.validate(REQUIRED, Map.of("service", "fax", "bogus", 1), false);
-        assertEquals(List.of("fields.bogus", "fields.service"), errors.stream().map(FieldError::field).sorted().toList());
+    void numberBoundsLengthsPatternsAndSelectionCounts() {
+        assertEquals(List.of("fields.users"), fields(validate(CHANGE, Map.of("changeType", "standard", "users", 0))));
+        assertEquals(List.of("fields.users"), fields(validate(CHANGE, Map.of("changeType", "standard", "users", 500.5))));
+        assertEquals(List.of(), validate(CHANGE, Map.of("changeType", "standard", "users", 500)));
+        assertEquals(List.of("fields.testPlan"), fields(validate(CHANGE, Map.of("changeType", "normal", "testPlan", "too short"))));
+        assertEquals(List.of("fields.ticketRef"), fields(validate(CHANGE, Map.of("changeType", "standard", "ticketRef", "HR-12"))));
+        assertEquals(List.of("fields.ticketRef"), fields(validate(CHANGE, Map.of("changeType", "standard", "ticketRef", "IT-1234567890"))));
+        assertEquals(List.of(), validate(CHANGE, Map.of("changeType", "standard", "ticketRef", "IT-42")));
+        assertEquals(List.of("fields.areas"), fields(validate(CHANGE, Map.of("changeType", "standard", "areas", List.of("a", "b", "c")))));
+        assertEquals(List.of("fields.areas"), fields(validate(CHANGE, Map.of("changeType", "standard", "areas", List.of("a", "a")))));
+        assertEquals(List.of(), validate(CHANGE, Map.of("changeType", "standard", "areas", List.of("c"))));
+    }
+
+    @Test
+    void computedFieldsCannotBeSentButMayBeStored() {
+        assertEquals(List.of("fields.days"), fields(validate(CHANGE, Map.of("changeType", "standard", "days", 3))));
+        assertEquals(List.of(), validate(CHANGE, Map.of("changeType", "standard", "days", 3), Set.of("changeType")));
+    }
+
+    private static List<String> fields(List<FieldError> errors) {
+        return errors.stream().map(FieldError::field).sorted().toList();
     }
 }

@@ -267,13 +267,14 @@ class TicketServiceImplTest {
         TicketServiceImpl withoutTypes = new TicketServiceImpl(databases.database(), empty, clock);
         Ticket ticket = withoutTypes.get(CARL_IT, "IT-1");
         assertEquals("it.incident", ticket.type());
-        // only fields the ticket already has may be changed
+        // updates are checked against the form of the version the ticket pins, kept in the database
         Ticket updated = withoutTypes.update(CARL_IT, "IT-1", new TicketUpdate(ticket.version(), null, null, null, null, null,
-                Map.of("affectedService", "vpn")));
+                Map.of("affectedService", "vpn", "users", 3)));
         assertEquals("vpn", updated.fields().get("affectedService"));
+        assertEquals(3, updated.fields().get("users"));
         ValidationException e = assertThrows(ValidationException.class, () -> withoutTypes.update(CARL_IT, "IT-1",
-                new TicketUpdate(updated.version(), null, null, null, null, null, Map.of("users", 3))));
-        assertEquals(List.of("fields.users"), fieldsOf(e));
+                new TicketUpdate(updated.version(), null, null, null, null, null, Map.of("users", "many", "bogus", 1))));
+        assertEquals(List.of("fields.bogus", "fields.users"), fieldsOf(e).stream().sorted().toList());
         ValidationException gone = assertThrows(ValidationException.class, () -> withoutTypes.create(ANNA, incident("After")));
         assertEquals(List.of("type"), fieldsOf(gone));
     }

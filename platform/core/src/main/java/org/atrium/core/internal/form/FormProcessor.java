@@ -1,0 +1,77 @@
+package org.atrium.core.internal.form;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.atrium.api.FieldError;
+import org.atrium.api.UnavailableException;
+import org.atrium.api.catalog.FieldOption;
+import org.atrium.api.catalog.FormField;
+import org.atrium.api.catalog.RequestType;
+import org.atrium.api.security.Caller;
+import org.atrium.api.spi.FieldCalculator;
+import org.atrium.api.spi.FormContext;
+import org.atrium.api.spi.RequestValidator;
+import org.atrium.core.internal.extension.Extensions;
+
+/**
+ * Takes a form through everything its type declares: the descriptor's rules, then the named
+ * validators, then the calculators that fill the computed fields. A named extension that is not
+ * running refuses the request (503) instead of letting a form through half-checked.
+ */
+public final class FormProcessor {
+    private final Extensions extensions;
+    private final FormValidator validator;
+
+    public FormProcessor(Extensions extensions) {
+        this.extensions = extensions;
+        this.validator = new FormValidator(this::options);
+    }
+
+    /**
+     * @param values    the complete form as it would be stored
+     * @param submitted the field names the caller sent
+     * @param errors    where problems are added; when any is added the returned values are not to be stored
+     * @return the values with the computed fields filled in
+     */
+    public Map<String, Object> process(RequestType type, Caller caller, Map<String, Object> values, Set<String> submitted,
+            boolean create, List<FieldError> errors) {
+        List<FieldError> own = validator.validate(type, values, submitted);
+        errors.addAll(own);
+        if (!own.isEmpty()) {
+            return values;
+        }
+        FormContext context = new FormContext(type, caller, create);
+        for (String name : type.validators()) {
+            RequestValidator check = extensions.validator(name).orElseThrow(() -> unavailable("validator", name, type));
+            List<FieldError> found = check.validate(context, Map.copyOf(values));
+            errors.addAll(found);
+        }
+        if (!errors.isEmpty()) {
+            return values;
+        }
+        Map<String, Object> result = new LinkedHashMap<>(values);
+        for (String name : type.calculators()) {
+            FieldCalculator calculator = extensions.calculator(name).orElseThrow(() -> unavailable("calculator", name, type));
+            result.putAll(calculator.calculate(context, Map.copyOf(values)));
+        }
+        return result;
+    }
+
+    private List<FieldOption> options(FormField field) {
+        if (field.optionSource() == null) {
+            return field.options();
+        }
+        return extensions.optionSource(field.optionSource())
+                .orElseThrow(() -> new UnavailableException("The options of field " + field.name() + " come from "
+                        + field.optionSource() + ", which is not running; try again later"))
+                .options();
+    }
+
+    private static UnavailableException unavailable(String kind, String name, RequestType type) {
+        return new UnavailableException("The " + kind + " " + name + " of request type " + type.key()
+                + " is not running; try again later");
+    }
+}
