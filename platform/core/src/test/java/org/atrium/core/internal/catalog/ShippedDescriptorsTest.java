@@ -1,0 +1,362 @@
+package org.atrium.core.internal.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaId;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every descriptor shipped in the repository (modules-*&#47;src/main/resources/atrium/*.json and
+ * examples/*&#47;src/main/resources/atrium/*.json) conforms to docs/request-type.schema.json, and to
+ * the rules the schema cannot express (docs/descriptors.md, marked "server"). A few deliberately bad
+ * descriptors prove the schema refuses what it must.
+ */
+class ShippedDescriptorsTest {
+    private static final String SCHEMA = "docs/request-type.schema.json";
+    private static final Set<String> DEPARTMENTS = Set.of("it", "hr", "facility", "legal");
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private static Path root;
+    private static JsonNode schemaNode;
+    private static JsonSchema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        root = repositoryRoot();
+        schemaNode = MAPPER.readTree(root.resolve(SCHEMA).toFile());
+        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
+    }
+
+    /** The repository root: ../../ from platform/core, found by walking up to the schema. */
+    private static Path repositoryRoot() {
+        Path dir = Paths.get("").toAbsolutePath();
+        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
+            if (Files.isRegularFile(candidate.resolve(SCHEMA)) && Files.isRegularFile(candidate.resolve("pom.xml"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no " + SCHEMA + " above " + dir);
+    }
+
+    /** modules-*&#47;src/main/resources/atrium/*.json and examples/*&#47;src/main/resources/atrium/*.json. */
+    private static List<Path> shippedDescriptors() throws IOException {
+        List<Path> bundles = new ArrayList<>();
+        try (DirectoryStream<Path> modules = Files.newDirectoryStream(root, "modules-*")) {
+            modules.forEach(bundles::add);
+        }
+        Path examples = root.resolve("examples");
+        if (Files.isDirectory(examples)) {
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(examples)) {
+                dirs.forEach(bundles::add);
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path bundle : bundles) {
+            Path atrium = bundle.resolve("src/main/resources/atrium");
+            if (Files.isDirectory(atrium)) {
+                try (DirectoryStream<Path> json = Files.newDirectoryStream(atrium, "*.json")) {
+                    json.forEach(files::add);
+                }
+            }
+        }
+        files.sort(Comparator.naturalOrder());
+        return files;
+    }
+
+    private static String relative(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            return fail(relative(file) + " is not well-formed JSON: " + e.getMessage());
+        }
+    }
+
+    private static Set<String> schemaErrors(JsonNode descriptor) {
+        return schema.validate(descriptor).stream().map(ValidationMessage::getMessage)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void schemaIsAValidDraft202012Schema() {
+        JsonSchema meta = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaLocation.of(SchemaId.V202012));
+        Set<ValidationMessage> errors = meta.validate(schemaNode);
+        assertTrue(errors.isEmpty(), SCHEMA + " is not a valid JSON Schema 2020-12: " + errors);
+    }
+
+    @Test
+    void everyDepartmentShipsAtLeastOneDescriptor() throws IOException {
+        Map<String, List<String>> byDepartment = new HashMap<>();
+        for (Path file : shippedDescriptors()) {
+            byDepartment.computeIfAbsent(read(file).path("department").asText(), d -> new ArrayList<>()).add(relative(file));
+        }
+        for (String department : DEPARTMENTS) {
+            assertFalse(byDepartment.getOrDefault(department, List.of()).isEmpty(),
+                    "no descriptor of department " + department + " found; found " + byDepartment);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyShippedDescriptorConformsToTheSchema() throws IOException {
+        List<Path> files = shippedDescriptors();
+        assertFalse(files.isEmpty(), "no descriptors found below " + root);
+        return files.stream().map(file -> DynamicTest.dynamicTest(relative(file), () -> {
+            Set<String> errors = schemaErrors(read(file));
+            assertTrue(errors.isEmpty(), relative(file) + " does not conform to " + SCHEMA + ":\n  "
+                    + String.join("\n  ", errors));
+        }));
+    }
+
+    /** The rules docs/descriptors.md marks "server", which the schema cannot state. */
+    @Test
+    void shippedDescriptorsKeepTheRulesBeyondTheSchema() throws IOException {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> keys = new HashMap<>();
+        Map<String, String> prefixOwners = new HashMap<>();
+        for (Path file : shippedDescriptors()) {
+            String at = relative(file);
+            JsonNode descriptor = read(file);
+            String key = descriptor.path("key").asText();
+            String department = descriptor.path("department").asText();
+            if (!key.startsWith(department + ".")) {
+                problems.add(at + ": key " + key + " does not start with \"" + department + ".\"");
+            }
+            String other = keys.put(key, at);
+            if (other != null) {
+                problems.add(at + ": key " + key + " is also used by " + other);
+            }
+            String prefix = descriptor.path("keyPrefix").asText();
+            String owner = prefixOwners.putIfAbsent(prefix, department);
+            if (owner != null && !owner.equals(department)) {
+                problems.add(at + ": keyPrefix " + prefix + " already belongs to department " + owner);
+            }
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
+            for (JsonNode field : descriptor.path("fields")) {
+                if (fields.put(field.path("name").asText(), field) != null) {
+                    problems.add(at + ": field " + field.path("name").asText() + " is declared twice");
+                }
+            }
+            boolean computed = false;
+            for (JsonNode field : fields.values()) {
+                String name = at + ": field " + field.path("name").asText();
+                computed |= field.path("computed").asBoolean(false);
+                Set<String> values = new HashSet<>();
+                for (JsonNode option : field.path("options")) {
+                    String value = option.isTextual() ? option.asText() : option.path("value").asText();
+                    if (!values.add(value)) {
+                        problems.add(name + ": option " + value + " is listed twice");
+                    }
+                }
+                if (field.has("min") && field.has("max") && field.get("min").decimalValue().compareTo(field.get("max").decimalValue()) > 0) {
+                    problems.add(name + ": min is greater than max");
+                }
+                if (field.has("minLength") && field.has("maxLength") && field.get("minLength").asInt() > field.get("maxLength").asInt()) {
+                    problems.add(name + ": minLength is greater than maxLength");
+                }
+                if (field.has("pattern")) {
+                    try {
+                        Pattern.compile(field.get("pattern").asText());
+                    } catch (PatternSyntaxException e) {
+                        problems.add(name + ": pattern is not a regular expression: " + e.getDescription());
+                    }
+                }
+                for (String member : List.of("requiredWhen", "shownWhen")) {
+                    JsonNode condition = field.get(member);
+                    if (condition != null) {
+                        checkCondition(name + "." + member, condition, fields, problems);
+                    }
+                }
+            }
+            if (computed && descriptor.path("calculators").isEmpty()) {
+                problems.add(at + ": has computed fields but names no calculator");
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** The field named exists, and every value compared is one it can take. */
+    private static void checkCondition(String at, JsonNode condition, Map<String, JsonNode> fields, List<String> problems) {
+        JsonNode target = fields.get(condition.path("field").asText());
+        if (target == null) {
+            problems.add(at + ": names no field of this form: " + condition.path("field").asText());
+            return;
+        }
+        List<String> compared = new ArrayList<>();
+        if (condition.has("equals")) {
+            compared.add(condition.get("equals").asText());
+        }
+        condition.path("in").forEach(value -> compared.add(value.asText()));
+        Set<String> possible = new HashSet<>();
+        switch (target.path("type").asText()) {
+            case "boolean" -> possible.addAll(List.of("true", "false"));
+            case "choice", "multi-choice" -> target.path("options").forEach(option ->
+                    possible.add(option.isTextual() ? option.asText() : option.path("value").asText()));
+            default -> {
+                return;
+            }
+        }
+        if (target.has("optionSource")) {
+            return;
+        }
+        for (String value : compared) {
+            if (!possible.contains(value)) {
+                problems.add(at + ": " + target.path("name").asText() + " never has the value \"" + value + "\"");
+            }
+        }
+    }
+
+    // --- the schema refuses what it must ---
+
+    private static final String GOOD = """
+            {
+              "key": "legal.contract-review",
+              "department": "legal",
+              "category": "service-request",
+              "keyPrefix": "LEG",
+              "schemaVersion": 1,
+              "confidential": false,
+              "names": {"de": "Vertragsprüfung", "en": "Contract review"},
+              "help": {"de": "Vor der Unterschrift prüfen lassen.", "en": "Have it reviewed before you sign."},
+              "fields": [
+                {"name": "contractType", "type": "choice", "required": true,
+                 "labels": {"de": "Vertragsart", "en": "Kind of contract"},
+                 "options": [{"value": "nda", "labels": {"de": "Geheimhaltungsvereinbarung", "en": "Non-disclosure agreement"}},
+                             "other"]},
+                {"name": "otherType", "type": "text", "maxLength": 100, "pattern": "[A-Za-z ]+",
+                 "labels": {"de": "Welche Vertragsart?", "en": "Which kind of contract?"},
+                 "shownWhen": {"field": "contractType", "equals": "other"},
+                 "requiredWhen": {"field": "contractType", "in": ["other"]}},
+                {"name": "value", "type": "number", "min": 0, "labels": {"de": "Vertragswert", "en": "Contract value"}},
+                {"name": "parties", "type": "multi-choice", "min": 1, "max": 3, "optionSource": "legal.parties",
+                 "labels": {"de": "Parteien", "en": "Parties"}},
+                {"name": "days", "type": "number", "computed": true, "labels": {"de": "Tage", "en": "Days"}}
+              ],
+              "validators": ["legal.contract-dates"],
+              "calculators": ["legal.days"],
+              "actions": {"resolved": ["legal.archive"]}
+            }
+            """;
+
+    private static ObjectNode good() {
+        try {
+            return (ObjectNode) MAPPER.readTree(GOOD);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode field(ObjectNode descriptor, int index) {
+        return (ObjectNode) descriptor.get("fields").get(index);
+    }
+
+    @Test
+    void schemaAcceptsTheGoodDescriptorTheBadOnesDeriveFrom() {
+        assertEquals(Set.of(), schemaErrors(good()));
+    }
+
+    static Stream<Arguments> badDescriptors() {
+        return Stream.of(
+                bad("missing names.en", d -> ((ObjectNode) d.get("names")).remove("en")),
+                bad("blank names.de", d -> ((ObjectNode) d.get("names")).put("de", "  ")),
+                bad("missing help.de", d -> ((ObjectNode) d.get("help")).remove("de")),
+                bad("field labels without en", d -> ((ObjectNode) field(d, 2).get("labels")).remove("en")),
+                bad("unknown member", d -> d.put("colour", "blue")),
+                bad("$schema member", d -> d.put("$schema", "https://json-schema.org/draft/2020-12/schema")),
+                bad("unknown field member", d -> field(d, 1).put("placeholder", "NDA")),
+                bad("bad field type", d -> field(d, 2).put("type", "integer")),
+                bad("missing keyPrefix", d -> d.remove("keyPrefix")),
+                bad("missing names", d -> d.remove("names")),
+                bad("key without department", d -> d.put("key", "contract-review")),
+                bad("upper-case key", d -> d.put("key", "Legal.Review")),
+                bad("upper-case department", d -> d.put("department", "Legal")),
+                bad("lower-case keyPrefix", d -> d.put("keyPrefix", "leg")),
+                bad("keyPrefix too long", d -> d.put("keyPrefix", "LEGALDEPART")),
+                bad("unknown category", d -> d.put("category", "bug")),
+                bad("schemaVersion 0", d -> d.put("schemaVersion", 0)),
+                bad("schemaVersion as text", d -> d.put("schemaVersion", "1")),
+                bad("confidential as text", d -> d.put("confidential", "yes")),
+                bad("field name starting with a digit", d -> field(d, 2).put("name", "1stValue")),
+                bad("field name with a dash", d -> field(d, 2).put("name", "contract-value")),
+                bad("field without labels", d -> field(d, 2).remove("labels")),
+                bad("required as text", d -> field(d, 0).put("required", "true")),
+                bad("choice without options", d -> field(d, 0).remove("options")),
+                bad("choice with options and optionSource", d -> field(d, 0).put("optionSource", "legal.kinds")),
+                bad("empty options", d -> field(d, 0).putArray("options")),
+                bad("option without labels", d -> ((ObjectNode) field(d, 0).get("options").get(0)).remove("labels")),
+                bad("option with unknown member", d -> ((ObjectNode) field(d, 0).get("options").get(0)).put("label", "NDA")),
+                bad("option as a number", d -> ((ArrayNode) field(d, 0).get("options")).add(7)),
+                bad("options on a text field", d -> field(d, 1).putArray("options").add("a")),
+                bad("condition with equals and in", d -> ((ObjectNode) field(d, 1).get("shownWhen")).putArray("in").add("other")),
+                bad("condition without equals or in", d -> ((ObjectNode) field(d, 1).get("shownWhen")).remove("equals")),
+                bad("condition without field", d -> ((ObjectNode) field(d, 1).get("requiredWhen")).remove("field")),
+                bad("condition with unknown member", d -> ((ObjectNode) field(d, 1).get("shownWhen")).put("not", true)),
+                bad("condition with empty in", d -> ((ObjectNode) field(d, 1).get("requiredWhen")).putArray("in")),
+                bad("pattern on a number field", d -> field(d, 2).put("pattern", "[0-9]+")),
+                bad("maxLength on a number field", d -> field(d, 2).put("maxLength", 10)),
+                bad("min on a text field", d -> field(d, 1).put("min", 1)),
+                bad("maxLength over 4000", d -> field(d, 1).put("maxLength", 5000)),
+                bad("fractional selections", d -> field(d, 3).put("min", 1.5)),
+                bad("min as text", d -> field(d, 2).put("min", "0")),
+                bad("computed as text", d -> field(d, 4).put("computed", "yes")),
+                bad("calculators as text", d -> d.put("calculators", "legal.days")),
+                bad("actions for an unknown status", d -> ((ObjectNode) d.get("actions")).putArray("done").add("legal.archive")),
+                bad("fields as object", d -> d.putObject("fields")));
+    }
+
+    private static Arguments bad(String what, Consumer<ObjectNode> change) {
+        return Arguments.of(what, change);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badDescriptors")
+    void schemaRefusesBadDescriptor(String what, Consumer<ObjectNode> change) {
+        ObjectNode descriptor = good();
+        change.accept(descriptor);
+        assertFalse(schemaErrors(descriptor).isEmpty(), "the schema accepts a descriptor with " + what);
+    }
+}
