@@ -1,6 +1,7 @@
 package org.atrium.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -76,7 +77,8 @@ public abstract class AtriumTestSupport {
                 // offline: the distribution's system/ plus the build's local repository for Pax Exam's own bundles
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
-                editConfigurationFilePut("etc/branding.properties", "welcome", "")));
+                editConfigurationFilePut("etc/branding.properties", "welcome", ""),
+                systemProperty("atrium.version").value(System.getProperty("atrium.version"))));
         options.addAll(jdk17Options(karafVersion));
         return options.toArray(new Option[0]);
     }

@@ -105,7 +105,8 @@ public class TicketCoreIT extends AtriumTestSupport {
     @Test
     public void aStaleUpdateIsAConflictThatNamesTheCurrentVersion() throws Exception {
         Reply created = http("POST", "/tickets", "anna", Map.of("type", "it.service-request", "summary", "Need Visio",
-                "fields", Map.of("requestKind", "software-installation")));
+                "fields", Map.of("requestKind", "software-installation", "softwareName", "Microsoft Visio",
+                        "licenceJustification", "Process diagrams for the ERP project")));
         String key = created.body().get("key").asText();
         long version = created.body().get("version").asLong();
         Reply first = http("PATCH", "/tickets/" + key, "ina", Map.of("version", version, "assignee", "ina"));

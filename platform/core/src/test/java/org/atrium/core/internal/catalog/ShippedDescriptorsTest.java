@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,6 +153,18 @@ class ShippedDescriptorsTest {
         }));
     }
 
+    /** The server's own reader (DescriptorReader) accepts every shipped descriptor. */
+    @TestFactory
+    Stream<DynamicTest> everyShippedDescriptorIsReadByTheServer() throws IOException {
+        return shippedDescriptors().stream().map(file -> DynamicTest.dynamicTest(relative(file), () -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                DescriptorReader.read(in, "test");
+            } catch (DescriptorException e) {
+                fail(relative(file) + " is refused by DescriptorReader: " + e.field() + " " + e.getMessage());
+            }
+        }));
+    }
+
     /** The rules docs/descriptors.md marks "server", which the schema cannot state. */
     @Test
     void shippedDescriptorsKeepTheRulesBeyondTheSchema() throws IOException {
@@ -207,7 +220,9 @@ class ShippedDescriptorsTest {
                 }
                 for (String member : List.of("requiredWhen", "shownWhen")) {
                     JsonNode condition = field.get(member);
-                    if (condition != null) {
+                    if (condition != null && condition.path("field").asText().equals(field.path("name").asText())) {
+                        problems.add(name + "." + member + ": names the field itself");
+                    } else if (condition != null) {
                         checkCondition(name + "." + member, condition, fields, problems);
                     }
                 }
@@ -344,6 +359,9 @@ class ShippedDescriptorsTest {
                 bad("min as text", d -> field(d, 2).put("min", "0")),
                 bad("computed as text", d -> field(d, 4).put("computed", "yes")),
                 bad("calculators as text", d -> d.put("calculators", "legal.days")),
+                bad("calculator name with blanks", d -> ((ArrayNode) d.get("calculators")).add("Legal days")),
+                bad("optionSource with upper case", d -> field(d, 3).put("optionSource", "Legal.Parties")),
+                bad("condition comparing with an object", d -> ((ObjectNode) field(d, 1).get("shownWhen")).putObject("equals")),
                 bad("actions for an unknown status", d -> ((ObjectNode) d.get("actions")).putArray("done").add("legal.archive")),
                 bad("fields as object", d -> d.putObject("fields")));
     }
