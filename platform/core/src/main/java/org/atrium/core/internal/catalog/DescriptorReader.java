@@ -31,6 +31,8 @@ import org.atrium.core.internal.form.Json;
 final class DescriptorReader {
     static final Set<String> CATEGORIES = Set.of("incident", "service-request", "change", "problem", "task");
     static final List<String> LANGUAGES = List.of("de", "en");
+    /** The statuses of the built-in workflow, which actions may be attached to. */
+    static final Set<String> STATUSES = Set.of("new", "in-progress", "resolved", "closed");
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]{0,49}");
     private static final Pattern PREFIX = Pattern.compile("[A-Z][A-Z0-9]{0,9}");
@@ -268,6 +270,9 @@ final class DescriptorReader {
         var entries = node.fields();
         while (entries.hasNext()) {
             var entry = entries.next();
+            if (!STATUSES.contains(entry.getKey())) {
+                throw new DescriptorException("actions." + entry.getKey(), "is not a status; statuses are " + sorted(STATUSES));
+            }
             actions.put(entry.getKey(), extensionNames(entry.getValue(), "actions." + entry.getKey()));
         }
         return actions;
