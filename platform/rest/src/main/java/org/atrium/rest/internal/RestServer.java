@@ -3,6 +3,12 @@ package org.atrium.rest.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -22,7 +28,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,18 +37,67 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
  * The one registration point of the API: publishes every {@link RestResource} component on CXF
- * with the JSON provider, the authentication filter and the problem+json mappers.
+ * with the JSON provider, the authentication filter and the problem+json mappers. Resources may
+ * come and go (a bundle can contribute its own); the server is rebuilt once they settle, so that
+ * the boot, which registers them one by one, builds it once instead of once per resource.
  */
 @Component(immediate = true, configurationPid = "org.atrium.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RestConfig.class)
 public class RestServer {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
-    private final Server server;
+    private static final long SETTLE_MILLIS = 100;
+    private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "atrium-rest-publisher"));
+    private final Set<RestResource> resources = ConcurrentHashMap.newKeySet();
+    private final RestConfig config;
+    private final ConfigurationAdmin configs;
+    private ScheduledFuture<?> pending;
+    private Server server;
 
     @Activate
-    public RestServer(RestConfig config, @Reference ConfigurationAdmin configs,
-            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
-            List<RestResource> resources) {
+    public RestServer(RestConfig config, @Reference ConfigurationAdmin configs) {
+        this.config = config;
+        this.configs = configs;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addResource(RestResource resource) {
+        resources.add(resource);
+        republish();
+    }
+
+    void removeResource(RestResource resource) {
+        resources.remove(resource);
+        republish();
+    }
+
+    @Deactivate
+    synchronized void stop() {
+        publisher.shutdownNow();
+        if (server != null) {
+            server.destroy();
+            server = null;
+        }
+    }
+
+    private synchronized void republish() {
+        if (publisher.isShutdown()) {
+            return;
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = publisher.schedule(this::publish, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void publish() {
+        if (server != null) {
+            server.destroy();
+            server = null;
+        }
+        if (resources.isEmpty()) {
+            return;
+        }
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus(true));
         factory.setAddress(config.address());
@@ -77,10 +132,5 @@ public class RestServer {
         } catch (IOException | InvalidSyntaxException e) {
             return fallback;
         }
-    }
-
-    @Deactivate
-    void stop() {
-        server.destroy();
     }
 }
