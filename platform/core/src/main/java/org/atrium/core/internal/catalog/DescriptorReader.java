@@ -216,7 +216,12 @@ final class DescriptorReader {
             if (!in.isArray() || in.isEmpty()) {
                 throw new DescriptorException(at + ".in", "must be a non-empty list of values");
             }
-            in.forEach(value -> values.add(value.asText()));
+            for (int i = 0; i < in.size(); i++) {
+                if (!in.get(i).isValueNode() || in.get(i).isNull()) {
+                    throw new DescriptorException(at + ".in[" + i + "]", "must be a text, number or boolean");
+                }
+                values.add(in.get(i).asText());
+            }
         }
         return new Condition(field, values);
     }
@@ -242,6 +247,9 @@ final class DescriptorReader {
         if (!value.isNumber()) {
             throw new DescriptorException(at + "." + member, "must be a number");
         }
+        if (type.equals("multi-choice") && (!value.isIntegralNumber() || value.decimalValue().signum() < 0)) {
+            throw new DescriptorException(at + "." + member, "counts selections: must be a whole number from 0");
+        }
         return value.decimalValue();
     }
 
@@ -253,7 +261,7 @@ final class DescriptorReader {
         if (!FieldTypes.TEXTS.contains(type)) {
             throw new DescriptorException(at + "." + member, "applies to text fields, not " + type);
         }
-        if (!value.isIntegralNumber() || value.intValue() < 0 || value.intValue() > FieldTypes.MAX_TEXT) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0 || value.intValue() > FieldTypes.MAX_TEXT) {
             throw new DescriptorException(at + "." + member, "must be a whole number from 0 to " + FieldTypes.MAX_TEXT);
         }
         return value.intValue();

@@ -236,10 +236,11 @@ public class TicketServiceImpl implements TicketService {
         Set<String> names = new LinkedHashSet<>(stored.keySet());
         names.addAll(values.keySet());
         for (String name : names) {
-            Object before = stored.get(name);
-            Object after = values.get(name);
+            // compared as stored (JSON): a calculator's 5L and the stored 5 are the same value
+            String before = stored.containsKey(name) ? Json.write(stored.get(name)) : null;
+            String after = values.containsKey(name) ? Json.write(values.get(name)) : null;
             if (!Objects.equals(before, after)) {
-                changes.record("fields." + name, before == null ? null : Json.write(before), after == null ? null : Json.write(after));
+                changes.record("fields." + name, before, after);
             }
         }
         ticket.setFieldsJson(fieldsJson);
