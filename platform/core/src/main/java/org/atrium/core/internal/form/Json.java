@@ -5,10 +5,14 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** The one ObjectMapper of the core (thread-safe once configured). */
+/**
+ * The one ObjectMapper of the core (thread-safe once configured). Map entries are written sorted
+ * by key, so that equal form values always have the same JSON text, whatever order a client used.
+ */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private Json() {
