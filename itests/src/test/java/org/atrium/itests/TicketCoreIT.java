@@ -6,7 +6,10 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
@@ -17,6 +20,10 @@ import org.atrium.api.ticket.Priority;
 import org.atrium.api.ticket.Ticket;
 import org.atrium.api.ticket.TicketService;
 import org.junit.Before;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -52,6 +59,26 @@ public class TicketCoreIT extends AtriumTestSupport {
         assertEquals(Priority.P1, created.priority());
         assertEquals("new", created.status());
         assertEquals(created, tickets.get(anna, created.key()));
+    }
+
+    @Test
+    public void postsTicketEventsForSubscribers() throws Exception {
+        List<Event> received = new CopyOnWriteArrayList<>();
+        ServiceRegistration<EventHandler> subscription = bundleContext.registerService(EventHandler.class, received::add,
+                new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, "atrium/ticket/*")));
+        try {
+            Ticket created = tickets.create(Caller.of("anna", "employee"), new NewTicket("it.incident", "Mail is slow", null,
+                    null, null, Map.of("affectedService", "email")));
+            tickets.transition(Caller.of("ina", "agent-it"), created.key(), "in-progress", null);
+            waitUntil("two events", Duration.ofSeconds(10), () -> received.size() >= 2);
+            assertEquals("atrium/ticket/CREATED", received.get(0).getTopic());
+            assertEquals(created.key(), received.get(0).getProperty("key"));
+            assertEquals("atrium/ticket/TRANSITIONED", received.get(1).getTopic());
+            assertEquals("in-progress", received.get(1).getProperty("to"));
+            assertEquals("ina", received.get(1).getProperty("actor"));
+        } finally {
+            subscription.unregister();
+        }
     }
 
     @Test

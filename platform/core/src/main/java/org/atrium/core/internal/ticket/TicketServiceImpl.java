@@ -43,6 +43,7 @@ import org.atrium.core.internal.persistence.TicketEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +57,12 @@ public class TicketServiceImpl implements TicketService {
     private final TicketKeyAllocator keys;
     private final PinnedTypes pinned;
     private final FormProcessor forms;
+    private final TicketEvents events;
 
     @Activate
-    public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions) {
-        this(db, types, extensions, Clock.systemUTC());
+    public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
+            @Reference EventAdmin eventAdmin) {
+        this(db, types, extensions, Clock.systemUTC(), new TicketEvents(eventAdmin));
     }
 
     /** For tests: no Java extensions installed. */
@@ -67,7 +70,13 @@ public class TicketServiceImpl implements TicketService {
         this(db, types, new Extensions(), clock);
     }
 
+    /** For tests: no events are posted. */
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock) {
+        this(db, types, extensions, clock, new TicketEvents(null));
+    }
+
+    TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, TicketEvents events) {
+        this.events = events;
         this.db = db;
         this.types = types;
         this.extensions = extensions;
@@ -121,12 +130,14 @@ public class TicketServiceImpl implements TicketService {
         ticket.setFieldsJson(fieldsJson);
         ticket.setCreatedAt(now);
         ticket.setUpdatedAt(now);
-        return db.inTransaction(em -> {
+        Ticket created = db.inTransaction(em -> {
             em.persist(ticket);
             em.flush(); // entities are not linked by mappings: write the ticket before the rows that reference it
             em.persist(new HistoryEntity(ticket.getId(), now, caller.user(), "created", "status", null, ticket.getStatus()));
             return TicketMapper.toDto(ticket);
         });
+        events.post("CREATED", created, caller.user(), Map.of());
+        return created;
     }
 
     @Override
@@ -178,7 +189,7 @@ public class TicketServiceImpl implements TicketService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
+        Ticket updated = withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
             TicketEntity ticket = visibleTicket(em, caller, key);
             checkVersion(ticket, update.version());
             boolean agent = TicketAccess.canWork(caller, ticket);
@@ -204,6 +215,10 @@ public class TicketServiceImpl implements TicketService {
             }
             return TicketMapper.toDto(ticket);
         }));
+        if (updated.version() != update.version()) {
+            events.post("UPDATED", updated, caller.user(), Map.of());
+        }
+        return updated;
     }
 
     /** Applies a fields patch (null clears a field) and checks the result against the ticket's own version. */
@@ -291,6 +306,7 @@ public class TicketServiceImpl implements TicketService {
             em.flush();
             return TicketMapper.toDto(ticket);
         }));
+        events.post("TRANSITIONED", moved, caller.user(), Map.of("from", from[0], "to", to));
         runActions(moved, from[0], caller.user());
         return moved;
     }
@@ -322,8 +338,10 @@ public class TicketServiceImpl implements TicketService {
             throw new ValidationException(errors);
         }
         boolean internal = Boolean.TRUE.equals(input.internal());
-        return db.inTransaction(em -> {
+        Ticket[] commented = new Ticket[1];
+        Comment added = db.inTransaction(em -> {
             TicketEntity ticket = visibleTicket(em, caller, key);
+            commented[0] = TicketMapper.toDto(ticket);
             if (internal && !TicketAccess.canWork(caller, ticket)) {
                 throw new ForbiddenException("Only agents of " + ticket.getDepartment() + " may write internal comments");
             }
@@ -334,6 +352,8 @@ public class TicketServiceImpl implements TicketService {
                     internal ? "internal" : "public", null, String.valueOf(comment.getId())));
             return TicketMapper.toDto(comment);
         });
+        events.post("COMMENTED", commented[0], caller.user(), Map.of("internal", internal, "comment", added.id()));
+        return added;
     }
 
     @Override
