@@ -5,6 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
@@ -15,6 +18,8 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.atrium.api.catalog.RefusedDescriptor;
 import org.atrium.api.catalog.RequestTypeRegistry;
 import org.junit.Before;
@@ -34,6 +39,9 @@ public class RequestTypePluginIT extends AtriumTestSupport {
 
     @Inject
     private RequestTypeRegistry registry;
+
+    @Inject
+    private SessionFactory sessionFactory;
 
     @Before
     public void apiIsUp() throws Exception {
@@ -111,6 +119,9 @@ public class RequestTypePluginIT extends AtriumTestSupport {
         assertEquals("/atrium/broken.json", refused.file());
         assertEquals("fields[0].type", refused.field());
         assertFalse(registry.find("lab.broken").isPresent());
+        String console = runCommand("atrium:types");
+        assertTrue(console, console.contains("Refused descriptors") && console.contains("org.atrium.test.broken")
+                && console.contains("fields[0].type") && console.contains("hr.leave"));
         bundle.uninstall();
         waitUntil("the refusal forgotten", Duration.ofSeconds(10), () -> registry.refused().stream().noneMatch(r -> r.bundle().equals("org.atrium.test.broken")));
     }
@@ -126,6 +137,20 @@ public class RequestTypePluginIT extends AtriumTestSupport {
                         "period", Map.of("from", "2026-06-01", "to", "2026-06-12"))));
         assertEquals(400, forged.status());
         assertEquals("HR tickets are confidential", 404, http("GET", "/tickets/" + leave.body().get("key").asText(), "ina", null).status());
+    }
+
+    /** Runs a Karaf console command as the console would and returns what it printed. */
+    private String runCommand(String command) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        PrintStream previous = System.out;
+        try (Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out)) {
+            System.setOut(out); // ShellTable and our commands print to System.out, which the shell redirects per session
+            session.execute(command);
+        } finally {
+            System.setOut(previous);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     private JsonNode catalogEntry(String key) throws Exception {
