@@ -57,6 +57,7 @@ public final class TestDatabases implements AutoCloseable {
             statement.executeUpdate("DELETE FROM ticket_history");
             statement.executeUpdate("DELETE FROM ticket_comment");
             statement.executeUpdate("DELETE FROM ticket");
+            statement.executeUpdate("DELETE FROM request_type_version");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

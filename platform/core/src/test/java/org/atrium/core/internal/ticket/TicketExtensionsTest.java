@@ -142,7 +142,6 @@ class TicketExtensionsTest {
     @BeforeEach
     void fresh() {
         databases.clear();
-        clearPinnedVersions(databases);
         extensions = new Extensions();
         check = new LeaveCheck();
         days = new DaysCalculator();
@@ -151,15 +150,6 @@ class TicketExtensionsTest {
         extensions.addCalculator(days, named("test.days"));
         extensions.addAction(notify, named("test.notify"));
         service = new TicketServiceImpl(databases.database(), catalog, extensions, new TicketServiceImplTest.TickingClock());
-    }
-
-    /** The kept request-type versions too, so that each test pins what its own catalog declares. */
-    static void clearPinnedVersions(TestDatabases databases) {
-        try (var connection = databases.dataSource().getConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM request_type_version");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Map<String, Object> named(String name) {

@@ -79,7 +79,6 @@ class TicketPinnedVersionsTest {
     @BeforeEach
     void fresh() {
         databases.clear();
-        TicketExtensionsTest.clearPinnedVersions(databases);
         assertTrue(V2.contains("\"wiki\"") && V2.contains("\"approver\""), "fixture sanity");
         catalog = TestBundles.emptyCatalog();
         TestBundles.start(catalog, V1_BUNDLE, "org.atrium.access", V1);
