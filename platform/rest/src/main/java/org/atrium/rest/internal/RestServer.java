@@ -105,6 +105,7 @@ public class RestServer {
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapping.objectMapper()),
                 new BasicAuthFilter(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L)),
+                new DateHeaderFilter(),
                 new AtriumExceptionMapper(),
                 new JsonExceptionMapper(),
                 new WebApplicationExceptionMapper(),

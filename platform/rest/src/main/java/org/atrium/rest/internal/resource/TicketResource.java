@@ -49,7 +49,8 @@ public class TicketResource implements RestResource {
     @POST
     public Response create(@Context SecurityContext security, @Context UriInfo uri, NewTicket body) {
         Ticket ticket = tickets.create(Callers.of(security), required(body));
-        URI location = uri.getBaseUriBuilder().path("tickets").path(ticket.key()).build();
+        // keys are PREFIX-number (upper-case letters, digits, '-'): nothing to escape, no UriBuilder needed
+        URI location = URI.create(withoutTrailingSlash(uri.getBaseUri().toString()) + "/tickets/" + ticket.key());
         return Response.created(location).entity(ticket).build();
     }
 
@@ -107,6 +108,10 @@ public class TicketResource implements RestResource {
     @Path("{key}/history")
     public List<HistoryEntry> history(@Context SecurityContext security, @PathParam("key") String key) {
         return tickets.history(Callers.of(security), key);
+    }
+
+    private static String withoutTrailingSlash(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     private static <T> T required(T body) {

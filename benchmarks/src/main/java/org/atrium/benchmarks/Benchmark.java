@@ -1,0 +1,323 @@
+package org.atrium.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark run: the real distribution in a child process, the load generator in this JVM.
+ * <ol>
+ * <li>unpack the distribution, cold start to REST ready, idle memory;</li>
+ * <li>ticket creation over REST with 1, 8 and 32 clients (after a warm-up), memory under load;</li>
+ * <li>Karaf stopped: the same inserts by plain JDBC on the same database, 1 and 8 threads;</li>
+ * <li>an empty database bulk-loaded to 10,000, 100,000 and 1,000,000 tickets, the agent queue's
+ *     first page measured on a freshly started Karaf at each size;</li>
+ * <li>docs/benchmarks.md written from what was measured.</li>
+ * </ol>
+ * Every phase has a fixed count and a time limit; a watchdog ends the whole run (and Karaf) after
+ * 25 minutes whatever happens.
+ */
+public final class Benchmark {
+    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    static final Duration PHASE_LIMIT = Duration.ofSeconds(150);
+    static final Duration WATCHDOG = Duration.ofMinutes(25);
+    /** A queue query that needs a sort of the whole department can take seconds: bound each measurement. */
+    static final Duration QUEUE_LIMIT = Duration.ofSeconds(40);
+
+    static final String QUEUE_NEW = "/tickets?department=it&status=new&limit=50";
+    static final String QUEUE_DEPARTMENT = "/tickets?department=it&limit=50";
+
+    private final Path distribution = Path.of(System.getProperty("bench.distribution"));
+    private final Path workDir = Path.of(System.getProperty("bench.workDir", "target/run"));
+    private final Path report = Path.of(System.getProperty("bench.report", "benchmarks.md"));
+    private final double scale = Double.parseDouble(System.getProperty("bench.scale", "1.0"));
+    private final long[] queueSizes = Arrays.stream(System.getProperty("bench.queueSizes", "10000,100000,1000000").split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
+    private final boolean jfr = Boolean.parseBoolean(System.getProperty("bench.jfr", "false"));
+    private final String jfrSettings = System.getProperty("bench.jfrSettings", "profile");
+    private final String karafJavaOpts = System.getProperty("bench.karafJavaOpts", "").trim();
+
+    private final Results results = new Results();
+    private Karaf karaf;
+    private int starts;
+
+    public static void main(String[] args) throws Exception {
+        Benchmark benchmark = new Benchmark();
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(WATCHDOG.toMillis());
+                System.err.println("Benchmark watchdog: " + WATCHDOG + " passed, stopping");
+                benchmark.killKaraf();
+                Runtime.getRuntime().halt(2);
+            } catch (InterruptedException e) {
+                // the run ended in time
+            }
+        }, "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::killKaraf, "kill-karaf"));
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.killKaraf();
+            watchdog.interrupt();
+        }
+    }
+
+    private void killKaraf() {
+        Karaf running = karaf;
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    private int scaled(int count) {
+        return Math.max(1, (int) Math.round(count * scale));
+    }
+
+    private String karafOptions(String label) {
+        List<String> options = new ArrayList<>();
+        if (jfr) {
+            options.add("-XX:StartFlightRecording=filename=" + workDir.toAbsolutePath().resolve("karaf-" + label + ".jfr")
+                    + ",settings=" + jfrSettings + ",dumponexit=true");
+        }
+        if (!karafJavaOpts.isEmpty()) {
+            options.add(karafJavaOpts);
+        }
+        return String.join(" ", options);
+    }
+
+    private Duration start(String label) throws Exception {
+        starts++;
+        Duration took = karaf.start(karafOptions(starts + "-" + label), START_TIMEOUT);
+        log("Karaf up (%s) in %.2f s, pid %d, RSS %d MB", label, took.toMillis() / 1000.0, karaf.pid(), karaf.rssKb() / 1024);
+        return took;
+    }
+
+    void run() throws Exception {
+        results.startedAt = Instant.now();
+        waitForQuietMachine();
+        results.loadBefore = Machine.loadAverage();
+        results.scale = scale;
+        results.karafJavaOpts = karafJavaOpts;
+        Files.createDirectories(workDir);
+        log("Unpacking %s", distribution);
+        karaf = Karaf.unpack(distribution, workDir.resolve("atrium"));
+        results.heap = heapSetting(karaf.home());
+
+        // 1. cold start: the first start of a freshly unpacked distribution, features resolved from system/
+        results.coldStart = start("cold");
+        Thread.sleep(10_000);
+        results.idleRssKb = karaf.rssKb();
+        log("Idle RSS 10 s after ready: %d MB", results.idleRssKb / 1024);
+
+        // 2. ticket creation over REST
+        Rest rest = new Rest(karaf);
+        AtomicLong created = new AtomicLong();
+        results.firstCreates = measure("REST create, first after start", 1, scaled(1000), karaf, t -> rest.creator(created));
+        results.restWarmup = warmUp("REST create, warm-up", 8, scaled(2000), Duration.ofSeconds(150), karaf::jitCpuSeconds,
+                t -> rest.creator(created));
+        results.create1 = trials("REST create", 1, scaled(5_000), karaf, t -> rest.creator(created));
+        results.create8 = trials("REST create", 8, scaled(20_000), karaf, t -> rest.creator(created));
+        results.create32 = trials("REST create", 32, scaled(20_000), karaf, t -> rest.creator(created));
+        warmUp("REST create, java.net.http warm-up", 8, scaled(2000), Duration.ofSeconds(30), karaf::jitCpuSeconds,
+                t -> rest.jdkCreator(created), scaled(10_000));
+        results.create1Jdk = measure("REST create, java.net.http", 1, scaled(5_000), karaf, t -> rest.jdkCreator(created));
+        results.create8Jdk = measure("REST create, java.net.http", 8, scaled(20_000), karaf, t -> rest.jdkCreator(created));
+        Thread.sleep(5_000);
+        results.rssAfterLoadKb = karaf.rssKb();
+        log("RSS 5 s after the load: %d MB", results.rssAfterLoadKb / 1024);
+        long stopBegan = System.nanoTime();
+        karaf.stop();
+        results.stopSeconds = (System.nanoTime() - stopBegan) / 1e9;
+
+        // 3. the same inserts by plain JDBC on the same database, Karaf stopped
+        Path database = karaf.database();
+        int jdbc1 = scaled(5_000);
+        int jdbc8 = scaled(20_000);
+        int jdbcWarmupLimit = scaled(40_000);
+        int jdbcTotal = jdbcWarmupLimit + TRIALS * (jdbc1 + jdbc8);
+        AtomicLong ticketIds;
+        AtomicLong historyIds;
+        AtomicLong keyNumbers;
+        try (var connection = Jdbc.open(database)) {
+            long rows = Jdbc.count(connection, "ticket");
+            log("Database after the REST runs: %d tickets (%d created over REST)", rows, created.get());
+            results.ticketsAfterRest = rows;
+            ticketIds = new AtomicLong(Jdbc.reserveIds(connection, "ticket", jdbcTotal));
+            historyIds = new AtomicLong(Jdbc.reserveIds(connection, "ticket_history", jdbcTotal));
+            keyNumbers = new AtomicLong(Jdbc.highestKeyNumber(connection, "IT") + 1);
+            connection.commit();
+        }
+        Load.WorkerFactory inserter = t -> new Jdbc.CreateWorker(database, ticketIds, historyIds, keyNumbers);
+        results.jdbcWarmup = warmUp("JDBC insert, warm-up", 1, scaled(2000), Duration.ofSeconds(60), Machine::ownJitSeconds,
+                inserter, jdbcWarmupLimit);
+        results.jdbc1 = trials("JDBC insert", 1, jdbc1, null, inserter);
+        results.jdbc8 = trials("JDBC insert", 8, jdbc8, null, inserter);
+        Jdbc.shutdown(database);
+
+        // 4. the agent queue on an empty database grown to each size
+        Karaf.deleteTree(karaf.home().resolve("data/atrium"));
+        results.restartEmpty = start("restart-empty-database");
+        karaf.stop();
+        for (long size : queueSizes) {
+            results.queues.add(queue(rest, size));
+        }
+        results.finishedAt = Instant.now();
+        results.loadAfter = Machine.loadAverage();
+        Report.write(report, results);
+        log("Wrote %s", report.toAbsolutePath().normalize());
+    }
+
+    /** Other work on the machine skews every figure: wait (at most 3 minutes) until it is nearly idle. */
+    private static void waitForQuietMachine() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            double before = Machine.machineBusySeconds();
+            Thread.sleep(2_000);
+            double share = (Machine.machineBusySeconds() - before) / (2.0 * Machine.cores());
+            if (share < 0.10 || Double.isNaN(share)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                log("The machine is still %.0f %% busy with other work; measuring anyway (see \"other processes\")", share * 100);
+                return;
+            }
+            log("The machine is %.0f %% busy with other work; waiting for it to calm down", share * 100);
+            Thread.sleep(8_000);
+        }
+    }
+
+    private Results.Queue queue(Rest rest, long size) throws Exception {
+        Path database = karaf.database();
+        long began = System.nanoTime();
+        long added = Jdbc.bulkLoad(database, size, size);
+        String indexes = Jdbc.indexes(database, "TICKET");
+        Jdbc.shutdown(database);
+        double loadSeconds = (System.nanoTime() - began) / 1e9;
+        log("Bulk-loaded %d tickets (to %d) in %.1f s", added, size, loadSeconds);
+        Duration startup = start("queue-" + size);
+        long idleRss = karaf.rssKb();
+        int measured = 200;
+        Load.WorkerFactory byStatusReader = t -> rest.reader("ina", QUEUE_NEW, 50);
+        Load.WorkerFactory byDepartmentReader = t -> rest.reader("ina", QUEUE_DEPARTMENT, 50);
+        WarmUp warm = warmUp("queue warm-up @" + size, 1, 100, Duration.ofSeconds(60), karaf::jitCpuSeconds,
+                t -> new Load.Worker() { // both queries, alternately
+                    final Load.Worker byStatus = byStatusReader.create(t);
+                    final Load.Worker byDepartment = byDepartmentReader.create(t);
+
+                    @Override
+                    public String run(int index) throws Exception {
+                        return (index % 2 == 0 ? byStatus : byDepartment).run(index / 2);
+                    }
+
+                    @Override
+                    public void close() throws Exception {
+                        byStatus.close();
+                        byDepartment.close();
+                    }
+                }, Integer.MAX_VALUE);
+        // a query the database cannot serve from an index may time out or fail at a million tickets: report it, go on
+        Load.Result byStatus = measure("queue it/new @" + size, 1, measured, karaf, byStatusReader, QUEUE_LIMIT, false);
+        Load.Result byDepartment = measure("queue it @" + size, 1, measured, karaf, byDepartmentReader, QUEUE_LIMIT, false);
+        karaf.stop();
+        return new Results.Queue(size, added, loadSeconds, startup, idleRss, warm, byStatus, byDepartment, indexes);
+    }
+
+    /** Runs of the same measurement; the figures are the median run's (by throughput), the others show the spread. */
+    record Trials(List<Load.Result> runs) {
+        Load.Result median() {
+            List<Load.Result> sorted = new ArrayList<>(runs);
+            sorted.sort(java.util.Comparator.comparingDouble(Load.Result::throughput));
+            return sorted.get(sorted.size() / 2);
+        }
+    }
+
+    static final int TRIALS = 3;
+
+    private Trials trials(String name, int threads, int count, Karaf server, Load.WorkerFactory factory) throws Exception {
+        List<Load.Result> runs = new ArrayList<>();
+        for (int trial = 1; trial <= TRIALS; trial++) {
+            runs.add(measure(name + " #" + trial, threads, count, server, factory));
+        }
+        return new Trials(runs);
+    }
+
+    private Load.Result measure(String name, int threads, int count, Karaf server, Load.WorkerFactory factory) throws Exception {
+        return measure(name, threads, count, server, factory, PHASE_LIMIT, true);
+    }
+
+    private Load.Result measure(String name, int threads, int count, Karaf server, Load.WorkerFactory factory, Duration limit,
+            boolean failOnErrors) throws Exception {
+        Load.Result result = Load.run(name, threads, count, limit, server, factory);
+        log("%s", result.line());
+        if (failOnErrors && result.errors() > 0) {
+            throw new IllegalStateException(name + ": " + result.errors() + " failed, first: " + result.firstError());
+        }
+        return result;
+    }
+
+    /** What a warm-up did: rounds until the JIT compilers went quiet (or the time limit). */
+    record WarmUp(String name, int rounds, long operations, double seconds, double jitSeconds, boolean settled, Load.Result lastRound) {
+    }
+
+    private WarmUp warmUp(String name, int threads, int round, Duration limit, java.util.function.DoubleSupplier jit,
+            Load.WorkerFactory factory) throws Exception {
+        return warmUp(name, threads, round, limit, jit, factory, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs rounds of {@code round} operations until, after at least three rounds, the JIT compiler
+     * threads used less than 5 % of a core during the last round: the code under test is then
+     * compiled and the figures that follow are steady-state ones. Bounded by {@code limit} and by
+     * {@code maxOperations}.
+     */
+    private WarmUp warmUp(String name, int threads, int round, Duration limit, java.util.function.DoubleSupplier jit,
+            Load.WorkerFactory factory, long maxOperations) throws Exception {
+        long began = System.nanoTime();
+        long deadline = began + limit.toNanos();
+        double jitStart = jit.getAsDouble();
+        int rounds = 0;
+        long operations = 0;
+        Load.Result last = null;
+        boolean settled = false;
+        while (System.nanoTime() < deadline && operations + round <= maxOperations) {
+            double jitBefore = jit.getAsDouble();
+            last = Load.run(name, threads, round, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), null, factory);
+            rounds++;
+            operations += last.done();
+            if (last.errors() > 0) {
+                log("%s: %d failed, first: %s", name, last.errors(), last.firstError());
+            }
+            double jitShare = (jit.getAsDouble() - jitBefore) / last.seconds();
+            if (rounds >= 3 && jitShare < 0.05) {
+                settled = true;
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        WarmUp warm = new WarmUp(name, rounds, operations, seconds, jit.getAsDouble() - jitStart, settled, last);
+        log("%s: %d rounds, %d operations, %.1f s, JIT %.1f s CPU, %s; last round %.0f/s", name, rounds, operations, seconds,
+                warm.jitSeconds(), settled ? "settled" : "NOT settled (time limit)", last == null ? 0 : last.throughput());
+        return warm;
+    }
+
+    private static String heapSetting(Path home) {
+        try {
+            return Files.readAllLines(home.resolve("bin/setenv")).stream()
+                    .filter(l -> l.contains("JAVA_MAX_MEM") && l.startsWith("export"))
+                    .findFirst().map(l -> l.replaceAll(".*:-([0-9A-Za-z]+)}.*", "$1")).orElse("?");
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench %s] %s%n", java.time.LocalTime.now().withNano(0), String.format(format, args));
+    }
+}

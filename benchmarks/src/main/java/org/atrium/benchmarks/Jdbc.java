@@ -1,0 +1,283 @@
+package org.atrium.benchmarks;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Plain JDBC on the distribution's own Derby database (opened in this JVM while Karaf is stopped):
+ * the persistence layer's limit for ticket creation, and the bulk loader for the queue figures.
+ * Derby runs with its shipped defaults: durable commits, nothing relaxed.
+ */
+final class Jdbc {
+    static final String INSERT_TICKET = "INSERT INTO ticket (id, ticket_key, key_prefix, key_number, type_key, type_version,"
+            + " department, summary, description, requester, assignee, status, impact, urgency, priority, confidential,"
+            + " fields_json, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String INSERT_HISTORY = "INSERT INTO ticket_history (id, ticket_id, occurred_at, actor, action, field,"
+            + " before_value, after_value) VALUES (?,?,?,?,?,?,?,?)";
+
+    private Jdbc() {
+    }
+
+    static Connection open(Path database) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:derby:" + database.toAbsolutePath());
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    /** Closes the database in this JVM so that Karaf can boot it again (embedded Derby: one JVM at a time). */
+    static void shutdown(Path database) {
+        try {
+            DriverManager.getConnection("jdbc:derby:" + database.toAbsolutePath() + ";shutdown=true").close();
+        } catch (SQLException e) {
+            if (!"08006".equals(e.getSQLState())) { // 08006 is Derby's "database shut down" success
+                throw new IllegalStateException("Derby did not shut down: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Takes {@code size} ids of an atrium_id_sequence row (as EclipseLink's table generator does, in
+     * blocks) and returns the first; the row is advanced so Karaf never hands out the same id.
+     */
+    static long reserveIds(Connection connection, String sequence, long size) throws SQLException {
+        long current;
+        try (PreparedStatement select = connection.prepareStatement("SELECT seq_count FROM atrium_id_sequence WHERE seq_name = ?")) {
+            select.setString(1, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("No atrium_id_sequence row " + sequence);
+                }
+                current = row.getLong(1);
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE atrium_id_sequence SET seq_count = ? WHERE seq_name = ?")) {
+            update.setLong(1, current + size);
+            update.setString(2, sequence);
+            update.executeUpdate();
+        }
+        connection.commit();
+        return current + 1;
+    }
+
+    /** The indexes on a table (name: columns), as the schema migrations left them. */
+    static String indexes(Path database, String table) throws SQLException {
+        List<String> found = new java.util.ArrayList<>();
+        try (Connection connection = open(database);
+             ResultSet rows = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+            Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
+            while (rows.next()) {
+                String name = rows.getString("INDEX_NAME");
+                if (name != null && !name.startsWith("SQL")) { // Derby names constraint backing indexes SQL...
+                    columns.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), n -> new java.util.ArrayList<>())
+                            .add(rows.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            columns.forEach((name, cols) -> found.add(name + " (" + String.join(", ", cols) + ")"));
+            connection.commit();
+        }
+        return String.join(", ", found);
+    }
+
+    static long highestKeyNumber(Connection connection, String prefix) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MAX(key_number) FROM ticket WHERE key_prefix = ?")) {
+            select.setString(1, prefix);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * The rows one REST creation writes, in one transaction: the ticket (as TicketServiceImpl.create
+     * fills it for the benchmark's body) and its "created" history row, then a durable commit.
+     */
+    static final class CreateWorker implements Load.Worker {
+        private final Connection connection;
+        private final PreparedStatement ticket;
+        private final PreparedStatement history;
+        private final AtomicLong ticketIds;
+        private final AtomicLong historyIds;
+        private final AtomicLong keyNumbers;
+
+        CreateWorker(Path database, AtomicLong ticketIds, AtomicLong historyIds, AtomicLong keyNumbers) throws SQLException {
+            this.connection = open(database);
+            this.ticket = connection.prepareStatement(INSERT_TICKET);
+            this.history = connection.prepareStatement(INSERT_HISTORY);
+            this.ticketIds = ticketIds;
+            this.historyIds = historyIds;
+            this.keyNumbers = keyNumbers;
+        }
+
+        @Override
+        public String run(int index) throws SQLException {
+            long id = ticketIds.getAndIncrement();
+            long number = keyNumbers.getAndIncrement();
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            ticket.setLong(1, id);
+            ticket.setString(2, "IT-" + number);
+            ticket.setString(3, "IT");
+            ticket.setLong(4, number);
+            ticket.setString(5, "it.incident");
+            ticket.setInt(6, 1);
+            ticket.setString(7, "it");
+            ticket.setString(8, Rest.summary(index));
+            ticket.setNull(9, Types.VARCHAR);
+            ticket.setString(10, "anna");
+            ticket.setNull(11, Types.VARCHAR);
+            ticket.setString(12, "new");
+            ticket.setString(13, "high");
+            ticket.setString(14, "medium");
+            ticket.setInt(15, 2);
+            ticket.setBoolean(16, false);
+            ticket.setString(17, "{\"affectedService\":\"vpn\"}");
+            ticket.setTimestamp(18, now);
+            ticket.setTimestamp(19, now);
+            ticket.setLong(20, 1);
+            ticket.executeUpdate();
+            history.setLong(1, historyIds.getAndIncrement());
+            history.setLong(2, id);
+            history.setTimestamp(3, now);
+            history.setString(4, "anna");
+            history.setString(5, "created");
+            history.setString(6, "status");
+            history.setNull(7, Types.VARCHAR);
+            history.setString(8, "new");
+            history.executeUpdate();
+            connection.commit();
+            return null;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            ticket.close();
+            history.close();
+            connection.close();
+        }
+    }
+
+    // ---- bulk loading for the queue figures ----
+
+    private record Department(String name, String prefix, List<String> types, boolean confidential, List<String> fields,
+            List<String> agents) {
+    }
+
+    private static final List<Department> DEPARTMENTS = List.of(
+            new Department("it", "IT", List.of("it.incident", "it.service-request", "it.change", "it.problem"), false,
+                    List.of("{\"affectedService\":\"vpn\"}", "{\"affectedService\":\"email\",\"since\":\"2026-01-12\"}",
+                            "{\"affectedService\":\"printing\",\"details\":\"Paper jam on the 3rd floor printer, again\"}"),
+                    List.of("ina", "chris")),
+            new Department("facility", "FAC", List.of("facility.repair", "facility.booking", "facility.badge", "facility.move"), false,
+                    List.of("{\"room\":\"B2.14\",\"category\":\"lighting\"}", "{\"room\":\"A1.03\",\"category\":\"heating\"}"),
+                    List.of("felix")),
+            new Department("hr", "HR", List.of("hr.leave", "hr.certificate", "hr.onboarding", "hr.offboarding"), true,
+                    List.of("{\"from\":\"2026-03-02\",\"to\":\"2026-03-13\"}", "{\"kind\":\"employment\"}"),
+                    List.of("hanna")));
+    private static final String[] IMPACTS = {"high", "medium", "low"};
+    private static final String DESCRIPTION = "Reported through the portal. The user describes what happened, when it started"
+            + " and what was already tried; the agent adds notes as comments. Row padded to a realistic size.";
+
+    /**
+     * Adds tickets (each with its "created" history row) until the database holds {@code total}.
+     * Spread: departments it 50 %, facility 30 %, hr 20 %; statuses new 10 %, in-progress 15 %,
+     * resolved 10 %, closed 65 %; impact and urgency uniform (so P1..P4 as the matrix gives them);
+     * 5,000 requesters. Key numbers continue after the highest per prefix, ids after the sequences.
+     * Returns the number of tickets added.
+     */
+    static long bulkLoad(Path database, long total, long seed) throws SQLException {
+        Random random = new Random(seed);
+        try (Connection connection = open(database)) {
+            long existing = count(connection, "ticket");
+            long toAdd = total - existing;
+            if (toAdd <= 0) {
+                return 0;
+            }
+            long ticketId = reserveIds(connection, "ticket", toAdd);
+            long historyId = reserveIds(connection, "ticket_history", toAdd);
+            Map<String, Long> keyNumbers = new HashMap<>();
+            for (Department department : DEPARTMENTS) {
+                keyNumbers.put(department.prefix(), highestKeyNumber(connection, department.prefix()));
+            }
+            long now = System.currentTimeMillis();
+            long span = 730L * 24 * 3600 * 1000; // two years of tickets, oldest first
+            try (PreparedStatement ticket = connection.prepareStatement(INSERT_TICKET);
+                 PreparedStatement history = connection.prepareStatement(INSERT_HISTORY)) {
+                for (long n = 0; n < toAdd; n++) {
+                    int d = random.nextInt(10);
+                    Department department = DEPARTMENTS.get(d < 5 ? 0 : d < 8 ? 1 : 2);
+                    int s = random.nextInt(100);
+                    String status = s < 10 ? "new" : s < 25 ? "in-progress" : s < 35 ? "resolved" : "closed";
+                    int impact = random.nextInt(3);
+                    int urgency = random.nextInt(3);
+                    int priority = Math.min(impact + urgency, 3) + 1;
+                    long number = keyNumbers.merge(department.prefix(), 1L, Long::sum);
+                    long id = ticketId + n;
+                    Timestamp created = new Timestamp(now - span + span * n / toAdd);
+                    Timestamp updated = "new".equals(status) ? created : new Timestamp(created.getTime() + 3_600_000L);
+                    String requester = "user" + random.nextInt(5000);
+                    ticket.setLong(1, id);
+                    ticket.setString(2, department.prefix() + "-" + number);
+                    ticket.setString(3, department.prefix());
+                    ticket.setLong(4, number);
+                    ticket.setString(5, department.types().get(random.nextInt(department.types().size())));
+                    ticket.setInt(6, 1);
+                    ticket.setString(7, department.name());
+                    ticket.setString(8, "Bulk ticket " + n + ": something needs attention");
+                    ticket.setString(9, DESCRIPTION);
+                    ticket.setString(10, requester);
+                    if ("new".equals(status)) {
+                        ticket.setNull(11, Types.VARCHAR);
+                    } else {
+                        ticket.setString(11, department.agents().get(random.nextInt(department.agents().size())));
+                    }
+                    ticket.setString(12, status);
+                    ticket.setString(13, IMPACTS[impact]);
+                    ticket.setString(14, IMPACTS[urgency]);
+                    ticket.setInt(15, priority);
+                    ticket.setBoolean(16, department.confidential());
+                    ticket.setString(17, department.fields().get(random.nextInt(department.fields().size())));
+                    ticket.setTimestamp(18, created);
+                    ticket.setTimestamp(19, updated);
+                    ticket.setLong(20, 1);
+                    ticket.addBatch();
+                    history.setLong(1, historyId + n);
+                    history.setLong(2, id);
+                    history.setTimestamp(3, created);
+                    history.setString(4, requester);
+                    history.setString(5, "created");
+                    history.setString(6, "status");
+                    history.setNull(7, Types.VARCHAR);
+                    history.setString(8, "new");
+                    history.addBatch();
+                    if ((n + 1) % 1000 == 0 || n + 1 == toAdd) {
+                        ticket.executeBatch();
+                        history.executeBatch();
+                    }
+                    if ((n + 1) % 20_000 == 0 || n + 1 == toAdd) {
+                        connection.commit();
+                    }
+                }
+            }
+            return toAdd;
+        }
+    }
+}

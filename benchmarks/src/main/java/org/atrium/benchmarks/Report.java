@@ -1,0 +1,280 @@
+package org.atrium.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Writes docs/benchmarks.md: machine, versions, every figure beside its target, then the hand-written notes. */
+final class Report {
+    static final String COMMAND = "mvn -B -Pbenchmarks -DskipTests install";
+
+    private final StringBuilder md = new StringBuilder();
+
+    private Report() {
+    }
+
+    static void write(Path file, Results r) throws IOException {
+        Report report = new Report();
+        report.render(r);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, report.md.toString(), StandardCharsets.UTF_8);
+    }
+
+    private void render(Results r) throws IOException {
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+        Load.Result create1 = r.create1.median();
+        Load.Result create8 = r.create8.median();
+        Load.Result create32 = r.create32.median();
+        Load.Result jdbc1 = r.jdbc1.median();
+        Load.Result jdbc8 = r.jdbc8.median();
+
+        line("# Atrium benchmarks");
+        line();
+        line("Measured by the `benchmarks` module against the real distribution. From the repository root,");
+        line();
+        line("```");
+        line(COMMAND);
+        line("```");
+        line();
+        line("builds everything the run needs (the test suite is skipped), unpacks");
+        line("`distribution/target/atrium-distribution-*.tar.gz` into `benchmarks/target/run/`, starts it with");
+        line("`bin/karaf run` on free local ports, measures, stops it and rewrites this file. Nothing but 127.0.0.1");
+        line("is contacted; every phase has a fixed count and a time limit, and the run ends itself (and Karaf) after");
+        line("25 minutes at the latest. The figures below come from the run of " + when.format(r.startedAt) + ", which took "
+                + minutes(Duration.between(r.startedAt, r.finishedAt))
+                + (r.scale != 1.0 ? " (counts scaled by " + r.scale + ": not a full run)" : "") + ".");
+        line("Everything above \"Notes\" is generated from that run; do not edit the figures by hand.");
+        line();
+
+        line("## Machine");
+        line();
+        line("| | |");
+        line("| --- | --- |");
+        line("| CPU | " + Machine.cores() + " cores (" + Machine.cpuModel() + ") |");
+        line("| memory | " + Machine.memory() + " |");
+        line("| OS | " + Machine.os() + " |");
+        line("| JDK | " + Machine.jdk() + "; the same JDK runs Karaf and the benchmark |");
+        line("| load average (1, 5, 15 min) | " + r.loadBefore + " before the run, " + r.loadAfter + " after it |");
+        line("| sharing | Karaf, the load generator and (for the baseline) JDBC share these cores; the \"other processes\" columns show what else ran |");
+        line();
+
+        line("## Versions");
+        line();
+        line("Atrium " + v("atrium") + " on Apache Karaf " + v("karaf") + " (Felix), Apache CXF " + v("cxf")
+                + ", EclipseLink " + v("eclipselink") + ", Apache Derby " + v("derby") + " embedded (pax-jdbc " + v("paxjdbc")
+                + ", dbcp2 pool), Jackson " + v("jackson") + ". Karaf runs as shipped: `bin/setenv` (heap `JAVA_MAX_MEM` "
+                + r.heap + "), Derby with durable commits (no `derby.system.durability` setting, in Karaf or in the benchmark)"
+                + (r.karafJavaOpts.isEmpty() ? "" : ", extra JVM options `" + r.karafJavaOpts + "`") + ".");
+        line();
+
+        line("## Figures against the targets");
+        line();
+        line("Targets from DESIGN.md, \"Performance targets\". Creation figures are the median of " + Benchmark.TRIALS
+                + " runs (the spread is in the next section).");
+        line();
+        line("| figure | measured | target | |");
+        line("| --- | --- | --- | --- |");
+        target("Ticket creation over REST, 1 client", fmt(create1.throughput(), 0) + " tickets/s",
+                "at least 300 tickets/s", create1.throughput() >= 300);
+        target("Ticket creation over REST, 8 clients", fmt(create8.throughput(), 0) + " tickets/s",
+                "at least 1,000 tickets/s", create8.throughput() >= 1000);
+        target("Ticket creation over REST, 8 clients, p99", ms(create8.percentile(99)), "under 50 ms", create8.percentile(99) < 50);
+        double ratio1 = jdbc1.throughput() / create1.throughput();
+        double ratio8 = jdbc8.throughput() / create8.throughput();
+        target("Plain JDBC / REST, 1 client", fmt(ratio1, 2) + "x (" + fmt(jdbc1.throughput(), 0) + " vs "
+                + fmt(create1.throughput(), 0) + " tickets/s)", "within 3x", ratio1 <= 3);
+        target("Plain JDBC / REST, 8 clients", fmt(ratio8, 2) + "x (" + fmt(jdbc8.throughput(), 0) + " vs "
+                + fmt(create8.throughput(), 0) + " tickets/s)", "within 3x", ratio8 <= 3);
+        for (Results.Queue q : r.queues) {
+            double limit = q.tickets() == 10_000 ? 5 : q.tickets() == 1_000_000 ? 20 : Double.NaN;
+            if (!Double.isNaN(limit)) {
+                String size = String.format(Locale.ROOT, "%,d", q.tickets());
+                target("Agent queue first page (it, new), p50, " + size + " tickets", ms(q.byStatus().percentile(50)),
+                        "under " + fmt(limit, 0) + " ms", q.byStatus().errors() == 0 && q.byStatus().percentile(50) < limit);
+                target("Agent queue first page (it, any status), p50, " + size + " tickets", ms(q.byDepartment().percentile(50))
+                        + (q.byDepartment().errors() > 0 ? ", " + q.byDepartment().errors() + " failed" : ""),
+                        "under " + fmt(limit, 0) + " ms", q.byDepartment().errors() == 0 && q.byDepartment().percentile(50) < limit);
+            }
+        }
+        target("Cold start to REST ready", secs(r.coldStart), "under 15 s", r.coldStart.toMillis() < 15_000);
+        target("Resident memory, idle after start", mb(r.idleRssKb), "under 512 MB", r.idleRssKb < 512 * 1024);
+        line();
+        line("Agent queue: `GET " + Benchmark.QUEUE_NEW + "` and `GET " + Benchmark.QUEUE_DEPARTMENT + "` as `ina` (agent-it),");
+        line("in queue order (priority, then age: SLA due dates do not exist yet). Targets this module does not measure");
+        line("because the features are not built yet: SLA sweep, business-hours computation. A department bundle's types");
+        line("reaching the catalog is covered functionally by `DepartmentHotDeployIT`, not timed here.");
+        line();
+
+        line("## Ticket creation");
+        line();
+        line("`POST /api/v1/tickets` as `anna` with `{\"type\":\"it.incident\",\"summary\":\"...\",\"impact\":\"high\",\"urgency\":\"medium\",\"fields\":{\"affectedService\":\"vpn\"}}`.");
+        line("Closed loop: each client sends its next request when the last one was answered, on its own HTTP/1.1");
+        line("keep-alive connection, with Basic credentials on every request. The load generator is a minimal blocking");
+        line("HTTP/1.1 client on `java.net.Socket` (`RawHttp`): `java.net.http.HttpClient` costs several times more CPU per");
+        line("request, which on " + Machine.cores() + " shared cores is taken from the server (its rows are below for comparison).");
+        line("Every request's latency counts (no sampling); every answer had to be 201 with an `IT-` key. CPU columns: CPU");
+        line("time of the Karaf JVM and of the load generator JVM per ticket; \"other processes\": share of the machine's");
+        line("CPU used by neither during the run (from /proc/stat).");
+        line();
+        loadHeader();
+        loadRow("first requests after the cold start", r.firstCreates);
+        loadRow("last warm-up round, not a figure", r.restWarmup.lastRound());
+        trialRows(r.create1);
+        trialRows(r.create8);
+        trialRows(r.create32);
+        loadRow("java.net.http.HttpClient instead of RawHttp", r.create1Jdk);
+        loadRow("java.net.http.HttpClient instead of RawHttp", r.create8Jdk);
+        line();
+        line(warmUp(r.restWarmup, "tickets") + " Right after a start, before that, a client sees the first row.");
+        line();
+
+        line("## Persistence limit: the same inserts by plain JDBC");
+        line();
+        line("Karaf stopped (" + fmt(r.stopSeconds, 1) + " s), then the same database directory (`data/atrium/derby`, "
+                + String.format(Locale.ROOT, "%,d", r.ticketsAfterRest) + " tickets by then) opened with Derby's embedded driver");
+        line("in the benchmark JVM, with Derby's defaults (as in Karaf). Per transaction, as `TicketServiceImpl.create`");
+        line("writes it: one `ticket` row (all 20 columns, the same values) and one `ticket_history` row, autocommit off,");
+        line("`commit()` each. Ids come from a block taken from `atrium_id_sequence` beforehand (EclipseLink takes blocks");
+        line("of 100 the same way); key numbers continue after the highest `IT` number. One connection per thread,");
+        line("prepared statements reused.");
+        line();
+        loadHeader();
+        loadRow("last warm-up round, not a figure", r.jdbcWarmup.lastRound());
+        trialRows(r.jdbc1);
+        trialRows(r.jdbc8);
+        line();
+        line("For JDBC the load generator CPU column is Derby's own work, done in the benchmark JVM. " + warmUp(r.jdbcWarmup, "inserts"));
+        line();
+
+        line("## Agent queue");
+        line();
+        line("The database is emptied and Karaf started once to create the schema; then tickets are added by JDBC batch");
+        line("inserts while Karaf is stopped (each with its `created` history row; departments it 50 %, facility 30 %,");
+        line("hr 20 %; statuses new 10 %, in-progress 15 %, resolved 10 %, closed 65 %; impact and urgency uniform, so all");
+        line("four priorities; 5,000 requesters; unique keys per prefix; `atrium_id_sequence` advanced past the ids used).");
+        line("Karaf is started, both queries are sent alternately until the JIT settles (at most 60 s), then each is");
+        line("measured 200 times, one request at a time (at most " + Benchmark.QUEUE_LIMIT.toSeconds()
+                + " s per query: a slower one is cut short and marked).");
+        line();
+        if (!r.queues.isEmpty()) {
+            line("Indexes on `ticket` besides the primary key and the unique constraints, as the schema migrations left them: "
+                    + r.queues.get(r.queues.size() - 1).indexes() + ".");
+            line();
+        }
+        line("| tickets | query (as `ina`) | p50 | p95 | p99 | max | Karaf CPU per request | bulk load | start to ready | RSS after start |");
+        line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (Results.Queue q : r.queues) {
+            queueRow(q, "`" + Benchmark.QUEUE_NEW + "`", q.byStatus(), true);
+            queueRow(q, "`" + Benchmark.QUEUE_DEPARTMENT + "`", q.byDepartment(), false);
+        }
+        line();
+
+        line("## Start and memory");
+        line();
+        line("| | |");
+        line("| --- | --- |");
+        line("| cold start: first `bin/karaf run` of the freshly unpacked distribution to the first 200 of `GET /api/v1/tickets?limit=1` | " + secs(r.coldStart) + " |");
+        line("| restart with an empty database (schema created) | " + secs(r.restartEmpty) + " |");
+        for (Results.Queue q : r.queues) {
+            line("| restart with " + String.format(Locale.ROOT, "%,d", q.tickets()) + " tickets | " + secs(q.startup()) + " |");
+        }
+        line("| VmRSS of the Karaf JVM, idle, 10 s after the cold start | " + mb(r.idleRssKb) + " |");
+        line("| VmRSS, highest while 8 clients create tickets | " + mb(create8.peakRssKb()) + " |");
+        line("| VmRSS, highest while 32 clients create tickets | " + mb(create32.peakRssKb()) + " |");
+        line("| VmRSS 5 s after the creation runs | " + mb(r.rssAfterLoadKb) + " |");
+        line();
+
+        try (InputStream notes = Report.class.getResourceAsStream("notes.md")) {
+            if (notes != null) {
+                md.append(new String(notes.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static String warmUp(Benchmark.WarmUp w, String what) {
+        return "Warm-up: " + w.rounds() + " rounds, " + String.format(Locale.ROOT, "%,d", w.operations()) + " " + what + " in "
+                + fmt(w.seconds(), 0) + " s, until the JIT compiler threads used under 5 % of a core during a round ("
+                + (w.settled() ? "reached" : "not reached within the time limit") + "; they used " + fmt(w.jitSeconds(), 0)
+                + " s of CPU meanwhile).";
+    }
+
+    private void target(String figure, String measured, String target, boolean met) {
+        line("| " + figure + " | " + measured + " | " + target + " | " + (met ? "met" : "**missed**") + " |");
+    }
+
+    private void loadHeader() {
+        line("| run | clients | operations | per second | p50 | p95 | p99 | Karaf CPU per op | load generator CPU per op | other processes |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    }
+
+    private void trialRows(Benchmark.Trials trials) {
+        Load.Result median = trials.median();
+        String spread = trials.runs().stream().map(run -> fmt(run.throughput(), 0)).collect(Collectors.joining(", "));
+        loadRow("**median of " + trials.runs().size() + "** (runs: " + spread + " /s)", median);
+    }
+
+    private void loadRow(String label, Load.Result r) {
+        line("| " + label + (r.complete() ? "" : " (incomplete: time limit)") + " | " + r.threads() + " | "
+                + String.format(Locale.ROOT, "%,d", r.done()) + " | " + fmt(r.throughput(), 0) + " | "
+                + ms(r.percentile(50)) + " | " + ms(r.percentile(95)) + " | " + ms(r.percentile(99)) + " | "
+                + (Double.isNaN(r.serverCpu()) ? "" : ms(r.serverCpuMsPerOp())) + " | " + ms(r.clientCpuMsPerOp()) + " | "
+                + fmt(r.othersShare() * 100, 0) + " % |");
+    }
+
+    private void queueRow(Results.Queue q, String query, Load.Result r, boolean first) {
+        if (r.errors() > 0) {
+            query += " (" + r.errors() + " of " + r.done() + " requests failed: "
+                    + r.firstError().replace('|', '/').replace('\n', ' ') + ")";
+        }
+        if (r.done() < r.requested()) {
+            query += " (only " + r.done() + " requests within " + Benchmark.QUEUE_LIMIT.toSeconds() + " s)";
+        }
+        line("| " + (first ? String.format(Locale.ROOT, "%,d", q.tickets()) : "") + " | " + query + " | "
+                + ms(r.percentile(50)) + " | " + ms(r.percentile(95)) + " | " + ms(r.percentile(99)) + " | " + ms(r.percentile(100))
+                + " | " + ms(r.serverCpuMsPerOp()) + " | "
+                + (first ? fmt(q.loadSeconds(), 1) + " s (" + String.format(Locale.ROOT, "%,d", q.added()) + " added)" : "") + " | "
+                + (first ? secs(q.startup()) : "") + " | " + (first ? mb(q.rssAfterStartKb()) : "") + " |");
+    }
+
+    private static String v(String name) {
+        return System.getProperty("version." + name, "?");
+    }
+
+    private static String fmt(double value, int decimals) {
+        return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    }
+
+    private static String ms(double millis) {
+        if (Double.isNaN(millis)) {
+            return "";
+        }
+        return fmt(millis, millis < 10 ? 2 : 1) + " ms";
+    }
+
+    private static String secs(Duration duration) {
+        return fmt(duration.toMillis() / 1000.0, 1) + " s";
+    }
+
+    private static String mb(long kb) {
+        return fmt(kb / 1024.0, 0) + " MB";
+    }
+
+    private static String minutes(Duration duration) {
+        return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
+    }
+
+    private void line(String text) {
+        md.append(text).append('\n');
+    }
+
+    private void line() {
+        md.append('\n');
+    }
+}

@@ -1,0 +1,190 @@
+package org.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.After;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Durability: a ticket the API answered 201 for survives a SIGKILL of the server the next moment.
+ * Plain JUnit, no Pax Exam: the distribution this build made is unpacked and started as a process
+ * ({@code bin/karaf run}) on free ports, killed with SIGKILL right after the 201 (no shutdown
+ * hook, no Derby shutdown), started again, and asked for the ticket.
+ */
+public class CrashDurabilityIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private Process script;
+    private int port;
+
+    @Test
+    public void ticketAnswered201SurvivesKill9() throws Exception {
+        Path home = unpack(Path.of("target", "crash-durability").toAbsolutePath());
+
+        start(home);
+        String body = "{\"type\":\"it.incident\",\"summary\":\"Survives a crash\",\"impact\":\"high\",\"urgency\":\"medium\","
+                + "\"fields\":{\"affectedService\":\"vpn\"}}";
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(api() + "/tickets"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(created.body(), 201, created.statusCode());
+        String key = JSON.readTree(created.body()).path("key").asText();
+        assertTrue(key, key.startsWith("IT-"));
+        killMinus9();
+
+        start(home);
+        HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(api() + "/tickets/" + key)).GET());
+        assertEquals(read.body(), 200, read.statusCode());
+        JsonNode ticket = JSON.readTree(read.body());
+        assertEquals("Survives a crash", ticket.path("summary").asText());
+        assertEquals("new", ticket.path("status").asText());
+        HttpResponse<String> history = send(HttpRequest.newBuilder(URI.create(api() + "/tickets/" + key + "/history")).GET());
+        assertEquals(history.body(), 200, history.statusCode());
+        assertEquals("created", JSON.readTree(history.body()).path(0).path("action").asText());
+    }
+
+    @After
+    public void killWhateverRuns() throws Exception {
+        if (script != null) {
+            killMinus9();
+        }
+    }
+
+    // ---- the distribution as a process ----
+
+    private Path unpack(Path dir) throws Exception {
+        String version = System.getProperty("atrium.version");
+        String name = "atrium-distribution-" + version + ".tar.gz";
+        Path built = Path.of(System.getProperty("basedir", "."), "..", "distribution", "target", name);
+        Path installed = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"),
+                "org", "atrium", "atrium-distribution", version, name);
+        Path archive = Files.isRegularFile(built) ? built : installed;
+        assertTrue("No distribution at " + built + " or " + installed, Files.isRegularFile(archive));
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString(), "--strip-components=1")
+                .inheritIO().start();
+        assertTrue("tar took too long", tar.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("tar failed", 0, tar.exitValue());
+        port = freePort();
+        setProperty(dir.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", port);
+        setProperty(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", freePort());
+        setProperty(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", freePort());
+        setProperty(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", freePort());
+        return dir;
+    }
+
+    private void start(Path home) throws Exception {
+        assertFalse("already running", script != null && script.isAlive());
+        File console = home.resolve("console.log").toFile();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(console));
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("EXTRA_JAVA_OPTS");
+        script = builder.start();
+        Process started = script;
+        // should this JVM end first (e.g. failsafe's timeout), take Karaf along
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }));
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertTrue("Karaf exited early; see " + console, script.isAlive());
+            try {
+                if (send(HttpRequest.newBuilder(URI.create(api() + "/tickets?limit=1")).GET()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The API did not answer within " + READY_TIMEOUT + "; see " + console);
+    }
+
+    /**
+     * SIGKILL to the Karaf JVM ({@code bin/karaf run} keeps a shell as its parent; ProcessHandle's
+     * destroyForcibly is SIGKILL on Linux), then to whatever else is left below the shell.
+     */
+    private void killMinus9() throws Exception {
+        List<ProcessHandle> all = new ArrayList<>();
+        script.toHandle().descendants().forEach(all::add);
+        all.add(script.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : all) {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                throw new AssertionError("Process " + process.pid() + " did not die", e);
+            }
+        }
+        script = null;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString("anna:anna".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(request.header("Authorization", "Basic " + credentials)
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertNotNull(response);
+        return response;
+    }
+
+    private String api() {
+        return "http://127.0.0.1:" + port + "/api/v1";
+    }
+
+    private static void setProperty(Path file, String key, int value) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher line = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
+        String entry = key + " = " + value;
+        text = line.find() ? line.replaceFirst(Matcher.quoteReplacement(entry)) : text + "\n" + entry + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
