@@ -1,7 +1,9 @@
 package org.atrium.core.internal.ticket;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,22 +15,60 @@ import org.atrium.api.ticket.TicketQuery;
 import org.atrium.core.internal.persistence.TicketEntity;
 
 /**
- * Builds the queue query: the caller's visibility, the filters, keyset paging, in the order agents
- * work (priority, then age). Each shape is written so an index of (filter columns, priority, id)
- * can serve it; see V1__tickets.sql.
+ * Reads one page of the queue: the caller's visibility, the filters, keyset paging, in the order
+ * agents work (priority, then age). Visibility is "requested by me OR in one of my departments OR
+ * (admin) not confidential"; an OR across columns defeats every index (Derby sorted half a million
+ * rows at a million tickets), so each alternative is its own query, served by an index of
+ * (filter columns, priority, id), and the first pages are merged.
  */
 final class TicketQueries {
+    private static final Comparator<TicketEntity> QUEUE_ORDER =
+            Comparator.comparingInt(TicketEntity::getPriority).thenComparingLong(TicketEntity::getId);
+
     private TicketQueries() {
     }
 
-    static TypedQuery<TicketEntity> queue(EntityManager em, Caller caller, TicketQuery query, QueueCursor after) {
+    /** Up to {@code limit + 1} visible tickets after the cursor, in queue order. */
+    static List<TicketEntity> page(EntityManager em, Caller caller, TicketQuery query, QueueCursor after) {
+        Map<Long, TicketEntity> merged = new LinkedHashMap<>();
+        for (Map<String, Object> visibility : visibilityAlternatives(caller, query)) {
+            for (TicketEntity ticket : select(em, visibility, query, after).setMaxResults(query.limit() + 1).getResultList()) {
+                merged.putIfAbsent(ticket.getId(), ticket);
+            }
+        }
+        return merged.values().stream().sorted(QUEUE_ORDER).limit(query.limit() + 1L).toList();
+    }
+
+    /**
+     * Mirrors TicketAccess.canSee: each map is one alternative, its entries column = value. An empty
+     * map means "everything the filters select".
+     */
+    static List<Map<String, Object>> visibilityAlternatives(Caller caller, TicketQuery query) {
+        if (query.department() != null && caller.isAgentOf(query.department())) {
+            return List.of(Map.of()); // an agent's own queue: everything in it is visible
+        }
+        List<Map<String, Object>> alternatives = new ArrayList<>();
+        alternatives.add(Map.of("requester", caller.user()));
+        caller.roles().stream()
+                .filter(role -> role.startsWith(Caller.AGENT_PREFIX))
+                .map(role -> role.substring(Caller.AGENT_PREFIX.length()))
+                .sorted()
+                .forEach(department -> alternatives.add(Map.of("department", department)));
+        if (caller.isAdmin()) {
+            alternatives.add(Map.of("confidential", Boolean.FALSE)); // bound: Derby refuses BOOLEAN = 0
+        }
+        return alternatives;
+    }
+
+    private static TypedQuery<TicketEntity> select(EntityManager em, Map<String, Object> visibility, TicketQuery query,
+            QueueCursor after) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        visibility(caller, query, where, params);
-        filter("t.department", "department", query.department(), where, params);
-        filter("t.status", "status", query.status(), where, params);
-        filter("t.assignee", "assignee", query.assignee(), where, params);
-        filter("t.requester", "requester", query.requester(), where, params);
+        visibility.forEach((column, value) -> equal(column, "visible_" + column, value, where, params));
+        equal("department", "department", query.department(), where, params);
+        equal("status", "status", query.status(), where, params);
+        equal("assignee", "assignee", query.assignee(), where, params);
+        equal("requester", "requester", query.requester(), where, params);
         if (after != null) {
             where.add("(t.priority > :afterPriority OR (t.priority = :afterPriority AND t.id > :afterId))");
             params.put("afterPriority", after.priority());
@@ -42,31 +82,9 @@ final class TicketQueries {
         return select;
     }
 
-    /** Mirrors TicketAccess.canSee as a query condition. */
-    private static void visibility(Caller caller, TicketQuery query, List<String> where, Map<String, Object> params) {
-        if (query.department() != null && caller.isAgentOf(query.department())) {
-            return; // an agent's own queue: everything in it is visible, keep the query index-friendly
-        }
-        List<String> departments = caller.roles().stream()
-                .filter(role -> role.startsWith(Caller.AGENT_PREFIX))
-                .map(role -> role.substring(Caller.AGENT_PREFIX.length())).toList();
-        List<String> anyOf = new ArrayList<>();
-        anyOf.add("t.requester = :me");
-        params.put("me", caller.user());
-        if (!departments.isEmpty()) {
-            anyOf.add("t.department IN :myDepartments");
-            params.put("myDepartments", departments);
-        }
-        if (caller.isAdmin()) {
-            anyOf.add("t.confidential = :notConfidential"); // bound: Derby refuses BOOLEAN = 0
-            params.put("notConfidential", Boolean.FALSE);
-        }
-        where.add("(" + String.join(" OR ", anyOf) + ")");
-    }
-
-    private static void filter(String column, String name, String value, List<String> where, Map<String, Object> params) {
+    private static void equal(String column, String name, Object value, List<String> where, Map<String, Object> params) {
         if (value != null) {
-            where.add(column + " = :" + name);
+            where.add("t." + column + " = :" + name);
             params.put(name, value);
         }
     }

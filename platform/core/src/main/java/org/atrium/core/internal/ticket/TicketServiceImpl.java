@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.LinkedHashSet;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.atrium.api.ConflictException;
 import org.atrium.api.FieldError;
@@ -165,8 +164,7 @@ public class TicketServiceImpl implements TicketService {
         }
         QueueCursor cursor = after;
         return db.read(em -> {
-            TypedQuery<TicketEntity> select = TicketQueries.queue(em, caller, query, cursor);
-            List<TicketEntity> rows = select.setMaxResults(query.limit() + 1).getResultList();
+            List<TicketEntity> rows = TicketQueries.page(em, caller, query, cursor);
             boolean more = rows.size() > query.limit();
             List<TicketEntity> page = more ? rows.subList(0, query.limit()) : rows;
             TicketEntity last = page.isEmpty() ? null : page.get(page.size() - 1);

@@ -365,6 +365,32 @@ class TicketServiceImplTest {
     // ---------------------------------------------------------------- paging
 
     @Test
+    void pagingMergesEveryWayACallerMaySeeTickets() {
+        // helga works HR and requested IT tickets herself; each way of seeing is its own query
+        Caller helga = Caller.of("helga", "agent-hr", Caller.ADMIN);
+        List<String> expectedOrder = new ArrayList<>();
+        service.create(helga, incident("own, P4", "low", "low"));
+        service.create(ANNA, new NewTicket("hr.case", "HR case, P1", null, "high", "high", null));
+        service.create(ANNA, incident("seen as admin, P2", "high", "medium"));
+        service.create(helga, incident("own, P1", "high", "high"));
+        service.create(ANNA, new NewTicket("hr.question", "HR question, P3", null, "medium", "medium", null));
+        service.create(BOB, incident("seen as admin, P4", "low", "medium"));
+        expectedOrder.addAll(List.of("HR-1", "IT-3", "IT-2", "HR-2", "IT-1", "IT-4"));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            TicketPage page = service.list(helga, new TicketQuery(null, null, null, null, 2, cursor));
+            assertTrue(page.items().size() <= 2);
+            seen.addAll(keys(page.items()));
+            cursor = page.nextCursor();
+            assertTrue(++pages <= 4, "paging does not end");
+        } while (cursor != null);
+        assertEquals(expectedOrder, seen);
+    }
+
+    @Test
     void cursorPagingReturnsEveryTicketOnceInQueueOrder() {
         String[][] levels = {{"low", "low"}, {"high", "high"}, {"medium", "medium"}, {"high", "medium"},
                 {"low", "low"}, {"high", "high"}, {"medium", "low"}};
