@@ -31,6 +31,8 @@ public final class Benchmark {
 
     static final String QUEUE_NEW = "/tickets?department=it&status=new&limit=50";
     static final String QUEUE_DEPARTMENT = "/tickets?department=it&limit=50";
+    /** An agent's queue without a department: visibility is "requested by me or in my departments". */
+    static final String QUEUE_VISIBLE = "/tickets?status=new&limit=50";
 
     private final Path distribution = Path.of(System.getProperty("bench.distribution"));
     private final Path workDir = Path.of(System.getProperty("bench.workDir", "target/run"));
@@ -155,7 +157,8 @@ public final class Benchmark {
             connection.commit();
         }
         Load.WorkerFactory inserter = t -> new Jdbc.CreateWorker(database, ticketIds, historyIds, keyNumbers);
-        results.jdbcWarmup = warmUp("JDBC insert, warm-up", 1, scaled(2000), Duration.ofSeconds(60), Machine::ownJitSeconds,
+        // warmed up like the REST side: 8 threads, until the JIT settles
+        results.jdbcWarmup = warmUp("JDBC insert, warm-up", 8, scaled(4000), Duration.ofSeconds(60), Machine::ownJitSeconds,
                 inserter, jdbcWarmupLimit);
         results.jdbc1 = trials("JDBC insert", 1, jdbc1, null, inserter);
         results.jdbc8 = trials("JDBC insert", 8, jdbc8, null, inserter);
@@ -206,27 +209,29 @@ public final class Benchmark {
         int measured = 200;
         Load.WorkerFactory byStatusReader = t -> rest.reader("ina", QUEUE_NEW, 50);
         Load.WorkerFactory byDepartmentReader = t -> rest.reader("ina", QUEUE_DEPARTMENT, 50);
+        Load.WorkerFactory visibleReader = t -> rest.reader("ina", QUEUE_VISIBLE, 50);
         WarmUp warm = warmUp("queue warm-up @" + size, 1, 100, Duration.ofSeconds(60), karaf::jitCpuSeconds,
-                t -> new Load.Worker() { // both queries, alternately
-                    final Load.Worker byStatus = byStatusReader.create(t);
-                    final Load.Worker byDepartment = byDepartmentReader.create(t);
+                t -> new Load.Worker() { // the three queries in turn
+                    final Load.Worker[] queries = {byStatusReader.create(t), byDepartmentReader.create(t), visibleReader.create(t)};
 
                     @Override
                     public String run(int index) throws Exception {
-                        return (index % 2 == 0 ? byStatus : byDepartment).run(index / 2);
+                        return queries[index % queries.length].run(index / queries.length);
                     }
 
                     @Override
                     public void close() throws Exception {
-                        byStatus.close();
-                        byDepartment.close();
+                        for (Load.Worker query : queries) {
+                            query.close();
+                        }
                     }
                 }, Integer.MAX_VALUE);
         // a query the database cannot serve from an index may time out or fail at a million tickets: report it, go on
         Load.Result byStatus = measure("queue it/new @" + size, 1, measured, karaf, byStatusReader, QUEUE_LIMIT, false);
         Load.Result byDepartment = measure("queue it @" + size, 1, measured, karaf, byDepartmentReader, QUEUE_LIMIT, false);
+        Load.Result visible = measure("queue status=new @" + size, 1, measured, karaf, visibleReader, QUEUE_LIMIT, false);
         karaf.stop();
-        return new Results.Queue(size, added, loadSeconds, startup, idleRss, warm, byStatus, byDepartment, indexes);
+        return new Results.Queue(size, added, loadSeconds, startup, idleRss, warm, byStatus, byDepartment, visible, indexes);
     }
 
     /** Runs of the same measurement; the figures are the median run's (by throughput), the others show the spread. */
@@ -303,7 +308,7 @@ public final class Benchmark {
         double seconds = (System.nanoTime() - began) / 1e9;
         WarmUp warm = new WarmUp(name, rounds, operations, seconds, jit.getAsDouble() - jitStart, settled, last);
         log("%s: %d rounds, %d operations, %.1f s, JIT %.1f s CPU, %s; last round %.0f/s", name, rounds, operations, seconds,
-                warm.jitSeconds(), settled ? "settled" : "NOT settled (time limit)", last == null ? 0 : last.throughput());
+                warm.jitSeconds(), settled ? "settled" : "NOT settled (time or count limit)", last == null ? 0 : last.throughput());
         return warm;
     }
 

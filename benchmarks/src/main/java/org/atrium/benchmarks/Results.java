@@ -37,6 +37,6 @@ final class Results {
     final List<Queue> queues = new ArrayList<>();
 
     record Queue(long tickets, long added, double loadSeconds, Duration startup, long rssAfterStartKb,
-            Benchmark.WarmUp warmUp, Load.Result byStatus, Load.Result byDepartment, String indexes) {
+            Benchmark.WarmUp warmUp, Load.Result byStatus, Load.Result byDepartment, Load.Result visible, String indexes) {
     }
 }

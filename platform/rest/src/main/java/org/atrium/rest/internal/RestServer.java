@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
@@ -99,7 +100,14 @@ public class RestServer {
             return;
         }
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-        factory.setBus(BusFactory.getDefaultBus(true));
+        Bus bus = BusFactory.getDefaultBus(true);
+        if (bus.getExtension(ClassLoader.class) == null) {
+            // Without a ClassLoader extension CXF's servlet asks the bus's ResourceManager for one on every
+            // request, which searches the JVM class path for "" (3.5 % of the CPU time of a ticket creation).
+            // The loader becomes the context class loader while CXF serves a request on this bus.
+            bus.setExtension(RestServer.class.getClassLoader(), ClassLoader.class);
+        }
+        factory.setBus(bus);
         factory.setAddress(config.address());
         factory.setServiceBeans(new ArrayList<>(resources));
         factory.setProviders(List.of(
