@@ -122,12 +122,12 @@ public final class Benchmark {
         Rest rest = new Rest(karaf);
         AtomicLong created = new AtomicLong();
         results.firstCreates = measure("REST create, first after start", 1, scaled(1000), karaf, t -> rest.creator(created));
-        results.restWarmup = warmUp("REST create, warm-up", 8, scaled(2000), Duration.ofSeconds(150), karaf::jitCpuSeconds,
+        results.restWarmup = warmUp("REST create, warm-up", 8, scaled(2000), Duration.ofSeconds(150), karaf::jitCpuSeconds, karaf,
                 t -> rest.creator(created));
         results.create1 = trials("REST create", 1, scaled(5_000), karaf, t -> rest.creator(created));
         results.create8 = trials("REST create", 8, scaled(20_000), karaf, t -> rest.creator(created));
         results.create32 = trials("REST create", 32, scaled(20_000), karaf, t -> rest.creator(created));
-        warmUp("REST create, java.net.http warm-up", 8, scaled(2000), Duration.ofSeconds(30), karaf::jitCpuSeconds,
+        warmUp("REST create, java.net.http warm-up", 8, scaled(2000), Duration.ofSeconds(30), karaf::jitCpuSeconds, karaf,
                 t -> rest.jdkCreator(created), scaled(10_000));
         results.create1Jdk = measure("REST create, java.net.http", 1, scaled(5_000), karaf, t -> rest.jdkCreator(created));
         results.create8Jdk = measure("REST create, java.net.http", 8, scaled(20_000), karaf, t -> rest.jdkCreator(created));
@@ -158,7 +158,7 @@ public final class Benchmark {
         }
         Load.WorkerFactory inserter = t -> new Jdbc.CreateWorker(database, ticketIds, historyIds, keyNumbers);
         // warmed up like the REST side: 8 threads, until the JIT settles
-        results.jdbcWarmup = warmUp("JDBC insert, warm-up", 8, scaled(4000), Duration.ofSeconds(60), Machine::ownJitSeconds,
+        results.jdbcWarmup = warmUp("JDBC insert, warm-up", 8, scaled(4000), Duration.ofSeconds(60), Machine::ownJitSeconds, null,
                 inserter, jdbcWarmupLimit);
         results.jdbc1 = trials("JDBC insert", 1, jdbc1, null, inserter);
         results.jdbc8 = trials("JDBC insert", 8, jdbc8, null, inserter);
@@ -210,7 +210,7 @@ public final class Benchmark {
         Load.WorkerFactory byStatusReader = t -> rest.reader("ina", QUEUE_NEW, 50);
         Load.WorkerFactory byDepartmentReader = t -> rest.reader("ina", QUEUE_DEPARTMENT, 50);
         Load.WorkerFactory visibleReader = t -> rest.reader("ina", QUEUE_VISIBLE, 50);
-        WarmUp warm = warmUp("queue warm-up @" + size, 1, 100, Duration.ofSeconds(60), karaf::jitCpuSeconds,
+        WarmUp warm = warmUp("queue warm-up @" + size, 1, 100, Duration.ofSeconds(60), karaf::jitCpuSeconds, karaf,
                 t -> new Load.Worker() { // the three queries in turn
                     final Load.Worker[] queries = {byStatusReader.create(t), byDepartmentReader.create(t), visibleReader.create(t)};
 
@@ -272,8 +272,8 @@ public final class Benchmark {
     }
 
     private WarmUp warmUp(String name, int threads, int round, Duration limit, java.util.function.DoubleSupplier jit,
-            Load.WorkerFactory factory) throws Exception {
-        return warmUp(name, threads, round, limit, jit, factory, Integer.MAX_VALUE);
+            Karaf server, Load.WorkerFactory factory) throws Exception {
+        return warmUp(name, threads, round, limit, jit, server, factory, Integer.MAX_VALUE);
     }
 
     /**
@@ -283,7 +283,7 @@ public final class Benchmark {
      * {@code maxOperations}.
      */
     private WarmUp warmUp(String name, int threads, int round, Duration limit, java.util.function.DoubleSupplier jit,
-            Load.WorkerFactory factory, long maxOperations) throws Exception {
+            Karaf server, Load.WorkerFactory factory, long maxOperations) throws Exception {
         long began = System.nanoTime();
         long deadline = began + limit.toNanos();
         double jitStart = jit.getAsDouble();
@@ -293,7 +293,7 @@ public final class Benchmark {
         boolean settled = false;
         while (System.nanoTime() < deadline && operations + round <= maxOperations) {
             double jitBefore = jit.getAsDouble();
-            last = Load.run(name, threads, round, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), null, factory);
+            last = Load.run(name, threads, round, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), server, factory);
             rounds++;
             operations += last.done();
             if (last.errors() > 0) {

@@ -201,7 +201,7 @@ final class Report {
     private static String warmUp(Benchmark.WarmUp w, String what) {
         return "Warm-up: " + w.rounds() + " rounds, " + String.format(Locale.ROOT, "%,d", w.operations()) + " " + what + " in "
                 + fmt(w.seconds(), 0) + " s, until the JIT compiler threads used under 5 % of a core during a round ("
-                + (w.settled() ? "reached" : "not reached within the time limit") + "; they used " + fmt(w.jitSeconds(), 0)
+                + (w.settled() ? "reached" : "not reached within the warm-up's time or count limit") + "; they used " + fmt(w.jitSeconds(), 0)
                 + " s of CPU meanwhile).";
     }
 
