@@ -3,6 +3,8 @@ package org.atrium.api.catalog;
 import java.util.List;
 import java.util.Map;
 
+import org.atrium.api.workflow.Workflow;
+
 /**
  * A kind of request that a department offers, contributed by a bundle's descriptor.
  *
@@ -17,7 +19,8 @@ import java.util.Map;
  * @param confidential   visible only to the department's agents, the requester and approvers
  * @param validators     names of {@link org.atrium.api.spi.RequestValidator} services that check the form
  * @param calculators    names of {@link org.atrium.api.spi.FieldCalculator} services that fill computed fields
- * @param actions        per status entered, names of {@link org.atrium.api.spi.TransitionAction} services to run
+ * @param workflow       the states and transitions tickets of this type follow (a shipped default or the type's own)
+ * @param resolutionCodes how a ticket of this type can be resolved (e.g. fixed, workaround), each with labels
  * @param bundle         symbolic name of the contributing bundle
  */
 public record RequestType(
@@ -32,7 +35,8 @@ public record RequestType(
         boolean confidential,
         List<String> validators,
         List<String> calculators,
-        Map<String, List<String>> actions,
+        Workflow workflow,
+        List<FieldOption> resolutionCodes,
         String bundle) {
 
     public RequestType {
@@ -41,12 +45,19 @@ public record RequestType(
         fields = List.copyOf(fields);
         validators = validators == null ? List.of() : List.copyOf(validators);
         calculators = calculators == null ? List.of() : List.copyOf(calculators);
-        actions = actions == null ? Map.of() : Map.copyOf(actions);
+        resolutionCodes = resolutionCodes == null ? List.of() : List.copyOf(resolutionCodes);
     }
 
-    /** A type without SPI references; handy in tests and code-built types. */
+    /** A type without SPI references, following its category's shipped workflow; handy in tests. */
     public RequestType(String key, String department, String category, String keyPrefix, Map<String, String> names,
             Map<String, String> help, List<FormField> fields, int schemaVersion, boolean confidential, String bundle) {
-        this(key, department, category, keyPrefix, names, help, fields, schemaVersion, confidential, List.of(), List.of(), Map.of(), bundle);
+        this(key, department, category, keyPrefix, names, help, fields, schemaVersion, confidential, (Workflow) null, bundle);
+    }
+
+    /** A type without SPI references and with the given workflow; handy in tests and code-built types. */
+    public RequestType(String key, String department, String category, String keyPrefix, Map<String, String> names,
+            Map<String, String> help, List<FormField> fields, int schemaVersion, boolean confidential, Workflow workflow, String bundle) {
+        this(key, department, category, keyPrefix, names, help, fields, schemaVersion, confidential, List.of(), List.of(),
+                workflow, List.of(), bundle);
     }
 }

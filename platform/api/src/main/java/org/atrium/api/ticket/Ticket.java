@@ -14,6 +14,8 @@ public record Ticket(
         String requester,
         String assignee,
         String status,
+        String statusCategory,
+        String resolutionCode,
         String impact,
         String urgency,
         Priority priority,

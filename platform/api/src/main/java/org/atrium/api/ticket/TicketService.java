@@ -20,8 +20,13 @@ public interface TicketService {
 
     List<Transition> transitions(Caller caller, String key);
 
+    /** Moves the ticket along its workflow, checking who may and the transition's guards. */
+    Ticket transition(Caller caller, String key, TransitionRequest request);
+
     /** Moves the ticket to {@code to}; {@code expectedVersion} may be null to skip the staleness check. */
-    Ticket transition(Caller caller, String key, String to, Long expectedVersion);
+    default Ticket transition(Caller caller, String key, String to, Long expectedVersion) {
+        return transition(caller, key, new TransitionRequest(to, expectedVersion, null));
+    }
 
     Comment comment(Caller caller, String key, NewComment comment);
 

@@ -21,6 +21,10 @@ import org.atrium.api.catalog.Condition;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
+import org.atrium.api.workflow.FieldRule;
+import org.atrium.api.workflow.StateAction;
+import org.atrium.api.workflow.Workflow;
+import org.atrium.api.workflow.WorkflowState;
 import org.atrium.core.internal.form.FieldTypes;
 import org.atrium.core.internal.form.Json;
 
@@ -31,15 +35,14 @@ import org.atrium.core.internal.form.Json;
 final class DescriptorReader {
     static final Set<String> CATEGORIES = Set.of("incident", "service-request", "change", "problem", "task");
     static final List<String> LANGUAGES = List.of("de", "en");
-    /** The statuses of the built-in workflow, which actions may be attached to. */
-    static final Set<String> STATUSES = Set.of("new", "in-progress", "resolved", "closed");
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]{0,49}");
     private static final Pattern PREFIX = Pattern.compile("[A-Z][A-Z0-9]{0,9}");
     private static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
     private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final Set<String> TOP_LEVEL = Set.of("key", "department", "category", "keyPrefix", "names", "help",
-            "fields", "schemaVersion", "confidential", "validators", "calculators", "actions");
+            "fields", "schemaVersion", "confidential", "validators", "calculators", "actions", "workflow", "resolutionCodes",
+            "fieldRules");
     private static final Set<String> FIELD_MEMBERS = Set.of("name", "type", "required", "labels", "help", "options",
             "optionSource", "min", "max", "minLength", "maxLength", "pattern", "requiredWhen", "shownWhen", "computed");
 
@@ -69,12 +72,25 @@ final class DescriptorReader {
         List<FormField> fields = fields(root.get("fields"));
         List<String> validators = extensionNames(root.get("validators"), "validators");
         List<String> calculators = extensionNames(root.get("calculators"), "calculators");
-        Map<String, List<String>> actions = actions(root.get("actions"));
         if (calculators.isEmpty() && fields.stream().anyMatch(FormField::computed)) {
             throw new DescriptorException("calculators", "must name the calculator that fills the computed fields");
         }
+        List<FieldOption> codes = root.has("resolutionCodes") ? options(root.get("resolutionCodes"), "resolutionCodes") : List.of();
+        Workflow workflow;
+        JsonNode declared = root.get("workflow");
+        if (declared == null || declared.isTextual()) {
+            String name = declared == null ? category : declared.asText();
+            DefaultWorkflows.Shipped shipped = DefaultWorkflows.named(name).orElseThrow(() -> new DescriptorException("workflow",
+                    "must be the name of a shipped workflow (" + sorted(DefaultWorkflows.all().keySet()) + ") or a workflow object"));
+            workflow = shipped.workflow();
+            codes = codes.isEmpty() ? shipped.resolutionCodes() : codes;
+        } else {
+            workflow = WorkflowReader.read(declared, "workflow", null, fields, codes);
+        }
+        workflow = customised(workflow, root.get("actions"),
+                WorkflowReader.fieldRules(root.get("fieldRules"), "fieldRules", fields.stream().map(FormField::name).collect(java.util.stream.Collectors.toSet())));
         return new RequestType(key, department, category, prefix, names, help, fields, version.intValue(),
-                confidential, validators, calculators, actions, bundle);
+                confidential, validators, calculators, workflow, codes, bundle);
     }
 
     private static JsonNode parse(InputStream in) throws DescriptorException {
@@ -163,7 +179,7 @@ final class DescriptorReader {
                 bool(node, "computed", at + ".computed"));
     }
 
-    private static List<FieldOption> options(JsonNode node, String at) throws DescriptorException {
+    static List<FieldOption> options(JsonNode node, String at) throws DescriptorException {
         List<FieldOption> options = new ArrayList<>();
         if (node == null) {
             return options;
@@ -267,26 +283,39 @@ final class DescriptorReader {
         return value.intValue();
     }
 
-    private static Map<String, List<String>> actions(JsonNode node) throws DescriptorException {
-        Map<String, List<String>> actions = new LinkedHashMap<>();
+    /**
+     * The type's own field rules, and the short form {"actions": {"resolved": ["it.notify"]}}: run
+     * actions appended to those states' onEnter (works with a shipped workflow too).
+     */
+    private static Workflow customised(Workflow workflow, JsonNode node, List<FieldRule> rules) throws DescriptorException {
         if (node == null) {
-            return actions;
+            return rules.isEmpty() ? workflow : new Workflow(workflow.name(), workflow.initial(), workflow.states(),
+                    workflow.transitions(), rules, workflow.requesterReopens(), workflow.closedComments());
         }
         if (!node.isObject()) {
-            throw new DescriptorException("actions", "must map a status to a list of action names");
+            throw new DescriptorException("actions", "must map a state to a list of action names");
         }
+        Map<String, List<String>> runs = new LinkedHashMap<>();
         var entries = node.fields();
         while (entries.hasNext()) {
             var entry = entries.next();
-            if (!STATUSES.contains(entry.getKey())) {
-                throw new DescriptorException("actions." + entry.getKey(), "is not a status; statuses are " + sorted(STATUSES));
+            if (workflow.state(entry.getKey()).isEmpty()) {
+                throw new DescriptorException("actions." + entry.getKey(), "is not a state of the workflow; states are "
+                        + workflow.states().stream().map(WorkflowState::key).toList());
             }
-            actions.put(entry.getKey(), extensionNames(entry.getValue(), "actions." + entry.getKey()));
+            runs.put(entry.getKey(), extensionNames(entry.getValue(), "actions." + entry.getKey()));
         }
-        return actions;
+        List<WorkflowState> states = new ArrayList<>();
+        for (WorkflowState state : workflow.states()) {
+            List<StateAction> onEnter = new ArrayList<>(state.onEnter());
+            runs.getOrDefault(state.key(), List.of()).forEach(name -> onEnter.add(StateAction.run(name)));
+            states.add(new WorkflowState(state.key(), state.names(), state.category(), onEnter, state.autoCloseAfter(), state.autoCloseTo()));
+        }
+        return new Workflow(workflow.name(), workflow.initial(), states, workflow.transitions(),
+                rules.isEmpty() ? workflow.fieldRules() : rules, workflow.requesterReopens(), workflow.closedComments());
     }
 
-    private static List<String> extensionNames(JsonNode node, String at) throws DescriptorException {
+    static List<String> extensionNames(JsonNode node, String at) throws DescriptorException {
         List<String> names = new ArrayList<>();
         if (node == null) {
             return names;
@@ -304,7 +333,7 @@ final class DescriptorReader {
         return names;
     }
 
-    private static Map<String, String> languages(JsonNode node, String at, boolean required) throws DescriptorException {
+    static Map<String, String> languages(JsonNode node, String at, boolean required) throws DescriptorException {
         Map<String, String> texts = new LinkedHashMap<>();
         if (node == null && !required) {
             return texts;
@@ -329,7 +358,7 @@ final class DescriptorReader {
         return texts;
     }
 
-    private static String text(JsonNode node, String member, Pattern pattern, String patternText, String at) throws DescriptorException {
+    static String text(JsonNode node, String member, Pattern pattern, String patternText, String at) throws DescriptorException {
         String value = optional(node, member, pattern, at, patternText);
         if (value == null) {
             throw new DescriptorException(at, "is required");
@@ -337,11 +366,11 @@ final class DescriptorReader {
         return value;
     }
 
-    private static String optional(JsonNode node, String member, Pattern pattern, String at) throws DescriptorException {
+    static String optional(JsonNode node, String member, Pattern pattern, String at) throws DescriptorException {
         return optional(node, member, pattern, at, "a name like hr.working-days");
     }
 
-    private static String optional(JsonNode node, String member, Pattern pattern, String at, String patternText)
+    static String optional(JsonNode node, String member, Pattern pattern, String at, String patternText)
             throws DescriptorException {
         JsonNode value = node.get(member);
         if (value == null) {
@@ -356,7 +385,7 @@ final class DescriptorReader {
         return value.asText();
     }
 
-    private static boolean bool(JsonNode node, String member, String at) throws DescriptorException {
+    static boolean bool(JsonNode node, String member, String at) throws DescriptorException {
         JsonNode value = node.get(member);
         if (value != null && !value.isBoolean()) {
             throw new DescriptorException(at, "must be true or false");
@@ -364,7 +393,7 @@ final class DescriptorReader {
         return value != null && value.booleanValue();
     }
 
-    private static void onlyKnown(JsonNode node, Set<String> known, String at) throws DescriptorException {
+    static void onlyKnown(JsonNode node, Set<String> known, String at) throws DescriptorException {
         var names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -374,7 +403,7 @@ final class DescriptorReader {
         }
     }
 
-    private static String sorted(Set<String> values) {
+    static String sorted(Set<String> values) {
         return String.join(", ", new TreeSet<>(values));
     }
 }

@@ -40,6 +40,14 @@ public class TicketEntity {
     private String assignee;
     @Column(nullable = false)
     private String status;
+    @Column(name = "status_category", nullable = false)
+    private String statusCategory;
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+    @Column(name = "resolution_code")
+    private String resolutionCode;
+    @Column(name = "auto_close_at")
+    private Instant autoCloseAt;
     @Column(nullable = false)
     private String impact;
     @Column(nullable = false)
@@ -80,6 +88,14 @@ public class TicketEntity {
     public void setAssignee(String assignee) { this.assignee = assignee; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
+    public String getStatusCategory() { return statusCategory; }
+    public void setStatusCategory(String statusCategory) { this.statusCategory = statusCategory; }
+    public Instant getStatusChangedAt() { return statusChangedAt; }
+    public void setStatusChangedAt(Instant statusChangedAt) { this.statusChangedAt = statusChangedAt; }
+    public String getResolutionCode() { return resolutionCode; }
+    public void setResolutionCode(String resolutionCode) { this.resolutionCode = resolutionCode; }
+    public Instant getAutoCloseAt() { return autoCloseAt; }
+    public void setAutoCloseAt(Instant autoCloseAt) { this.autoCloseAt = autoCloseAt; }
     public String getImpact() { return impact; }
     public void setImpact(String impact) { this.impact = impact; }
     public String getUrgency() { return urgency; }

@@ -16,6 +16,7 @@ final class Changes {
     private final String actor;
     private final Instant at;
     private int count;
+    private final java.util.List<String> fields = new java.util.ArrayList<>();
 
     Changes(EntityManager em, TicketEntity ticket, String actor, Instant at) {
         this.em = em;
@@ -34,7 +35,13 @@ final class Changes {
 
     void record(String field, String before, String after) {
         em.persist(new HistoryEntity(ticket.getId(), at, actor, "updated", field, before, after));
+        fields.add(field);
         count++;
+    }
+
+    /** The fields changed so far, in order (summary, fields.period, ...). */
+    java.util.List<String> fields() {
+        return fields;
     }
 
     void transition(String from, String to) {

@@ -66,7 +66,9 @@ final class PinnedTypes {
 
     private static RequestType parse(String json) {
         try {
-            return Json.MAPPER.readValue(json, RequestType.class);
+            return Json.MAPPER.readerFor(RequestType.class)
+                    // versions stored before workflows carry members since folded into the workflow ("actions")
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored request-type version is unreadable: " + e.getOriginalMessage(), e);
         }

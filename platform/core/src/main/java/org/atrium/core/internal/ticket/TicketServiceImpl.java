@@ -32,6 +32,18 @@ import org.atrium.api.ticket.TicketQuery;
 import org.atrium.api.ticket.TicketService;
 import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.api.ticket.Transition;
+import org.atrium.api.ticket.TransitionRequest;
+import org.atrium.api.LockedFieldException;
+import org.atrium.api.workflow.StateAction;
+import org.atrium.api.workflow.StatusCategory;
+import org.atrium.api.workflow.Workflow;
+import org.atrium.api.workflow.WorkflowState;
+import org.atrium.api.workflow.WorkflowTransition;
+import org.atrium.core.internal.catalog.DefaultWorkflows;
+import org.atrium.core.internal.workflow.FieldRules;
+import org.atrium.core.internal.workflow.Parties;
+import org.atrium.core.internal.workflow.TicketFacts;
+import org.atrium.core.internal.workflow.TicketWorkflow;
 import org.atrium.core.internal.extension.Extensions;
 import org.atrium.core.internal.form.FormProcessor;
 import org.atrium.core.internal.form.Json;
@@ -46,8 +58,10 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-@Component(service = TicketService.class)
-public class TicketServiceImpl implements TicketService {
+@Component(service = {TicketService.class, DueTransitions.class})
+public class TicketServiceImpl implements TicketService, DueTransitions {
+    /** The actor recorded for what the server does by itself (auto-close). */
+    static final String SYSTEM = "system";
     private static final Logger LOG = LoggerFactory.getLogger(TicketServiceImpl.class);
     private final Database db;
     private final RequestTypeRegistry types;
@@ -57,6 +71,7 @@ public class TicketServiceImpl implements TicketService {
     private final PinnedTypes pinned;
     private final FormProcessor forms;
     private final TicketEvents events;
+    private final TicketFacts facts = TicketFacts.NONE;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
@@ -122,7 +137,10 @@ public class TicketServiceImpl implements TicketService {
         ticket.setSummary(input.summary().strip());
         ticket.setDescription(input.description());
         ticket.setRequester(caller.user());
-        ticket.setStatus(Workflow.initialState());
+        WorkflowState initial = TicketWorkflow.of(type).initial();
+        ticket.setStatus(initial.key());
+        ticket.setStatusCategory(initial.category().json());
+        ticket.setStatusChangedAt(now);
         ticket.setImpact(impact.json());
         ticket.setUrgency(urgency.json());
         ticket.setPriority(Priority.of(impact, urgency).rank());
@@ -136,6 +154,7 @@ public class TicketServiceImpl implements TicketService {
             return TicketMapper.toDto(ticket);
         });
         events.post("CREATED", created, caller.user(), Map.of());
+        runActions(created, initial, null, caller.user());
         return created;
     }
 
@@ -150,8 +169,8 @@ public class TicketServiceImpl implements TicketService {
         if (query.limit() < 1 || query.limit() > TicketQuery.MAX_LIMIT) {
             errors.add(new FieldError("limit", "must be between 1 and " + TicketQuery.MAX_LIMIT));
         }
-        if (query.status() != null && !Workflow.isState(query.status())) {
-            errors.add(new FieldError("status", "must be one of " + String.join(", ", Workflow.STATES)));
+        if (query.status() != null && !knownStates().contains(query.status())) {
+            errors.add(new FieldError("status", "is not a state of any workflow; known are " + String.join(", ", knownStates())));
         }
         QueueCursor after = null;
         try {
@@ -190,12 +209,7 @@ public class TicketServiceImpl implements TicketService {
         Ticket updated = withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
             TicketEntity ticket = visibleTicket(em, caller, key);
             checkVersion(ticket, update.version());
-            boolean agent = TicketAccess.canWork(caller, ticket);
-            if (!agent && (update.assignee() != null || Workflow.CLOSED.equals(ticket.getStatus()))) {
-                throw new ForbiddenException(update.assignee() != null
-                        ? "Only agents of " + ticket.getDepartment() + " may assign tickets"
-                        : "Ticket " + key + " is closed");
-            }
+            Parties parties = partiesOf(caller, ticket); // as the ticket stands: assigning oneself does not make one the assignee yet
             Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
             changes.set("summary", ticket.getSummary(), update.summary() == null ? null : update.summary().strip(), ticket::setSummary);
             changes.set("description", ticket.getDescription(), update.description(), ticket::setDescription);
@@ -207,6 +221,7 @@ public class TicketServiceImpl implements TicketService {
             if (update.fields() != null) {
                 updateFields(caller, ticket, update.fields(), changes);
             }
+            checkFieldRules(parties, ticket, changes);
             if (changes.any()) {
                 ticket.setUpdatedAt(changes.at());
                 em.flush();
@@ -273,55 +288,188 @@ public class TicketServiceImpl implements TicketService {
     public List<Transition> transitions(Caller caller, String key) {
         return db.read(em -> {
             TicketEntity ticket = visibleTicket(em, caller, key);
-            return Workflow.stepsFrom(ticket.getStatus(), TicketAccess.canWork(caller, ticket), TicketAccess.isRequester(caller, ticket))
-                    .stream().map(step -> new Transition(step.to(), step.name())).toList();
+            TicketWorkflow workflow = workflowOf(ticket);
+            Map<String, Object> fields = Json.readMap(ticket.getFieldsJson());
+            return workflow.allowed(ticket.getStatus(), partiesOf(caller, ticket)).stream()
+                    .map(step -> workflow.describe(step, fields, ticket.getId(), facts)).toList();
         });
     }
 
     @Override
-    public Ticket transition(Caller caller, String key, String to, Long expectedVersion) {
-        if (to == null || !Workflow.isState(to)) {
-            throw new ValidationException("to", "must be one of " + String.join(", ", Workflow.STATES));
+    public Ticket transition(Caller caller, String key, TransitionRequest request) {
+        if (request.to() == null || request.to().isBlank()) {
+            throw new ValidationException("to", "is required: the state to move to (GET .../transitions lists them)");
         }
         String[] from = new String[1];
+        WorkflowState[] entered = new WorkflowState[1];
         Ticket moved = withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
             TicketEntity ticket = visibleTicket(em, caller, key);
-            if (expectedVersion != null) {
-                checkVersion(ticket, expectedVersion);
+            if (request.version() != null) {
+                checkVersion(ticket, request.version());
             }
-            Workflow.Step step = Workflow.step(ticket.getStatus(), to).orElseThrow(() -> new ConflictException(
-                    "Ticket " + key + " cannot move from " + ticket.getStatus() + " to " + to, ticket.getVersion()));
-            boolean allowed = TicketAccess.canWork(caller, ticket)
-                    || (step.actor() == Workflow.Actor.AGENT_OR_REQUESTER && TicketAccess.isRequester(caller, ticket));
-            if (!allowed) {
-                throw new ForbiddenException("You may not " + step.name().toLowerCase() + " ticket " + key);
+            TicketWorkflow workflow = workflowOf(ticket);
+            WorkflowState target = workflow.definition().state(request.to()).orElseThrow(() -> new ValidationException("to",
+                    "is not a state of this ticket's workflow; its states are " + stateKeys(workflow.definition())));
+            WorkflowTransition step = workflow.step(ticket.getStatus(), request.to()).orElseThrow(() -> new ConflictException(
+                    "Ticket " + key + " cannot move from " + ticket.getStatus() + " to " + request.to(), ticket.getVersion()));
+            if (!partiesOf(caller, ticket).holdsAny(step.by())) {
+                throw new ForbiddenException("You may not take the step \"" + step.names().get("en") + "\" on ticket " + key
+                        + "; it is for " + String.join(", ", step.by()));
+            }
+            List<FieldError> errors = new ArrayList<>(workflow.unmetGuards(step, Json.readMap(ticket.getFieldsJson()),
+                    request.resolutionCode(), ticket.getId(), facts));
+            workflow.checkResolutionCode(target, request.resolutionCode()).ifPresent(errors::add);
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
             }
             Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
             from[0] = ticket.getStatus();
-            changes.transition(ticket.getStatus(), to);
-            ticket.setStatus(to);
-            ticket.setUpdatedAt(changes.at());
+            entered[0] = target;
+            enter(ticket, target, changes);
+            if (request.resolutionCode() != null) {
+                changes.record("resolutionCode", ticket.getResolutionCode(), request.resolutionCode());
+                ticket.setResolutionCode(request.resolutionCode());
+            }
             em.flush();
             return TicketMapper.toDto(ticket);
         }));
-        events.post("TRANSITIONED", moved, caller.user(), Map.of("from", from[0], "to", to));
-        runActions(moved, from[0], caller.user());
+        events.post("TRANSITIONED", moved, caller.user(), Map.of("from", from[0], "to", moved.status()));
+        runActions(moved, entered[0], from[0], caller.user());
         return moved;
     }
 
-    /** The type's actions for the status entered, after the commit: they cannot undo the transition. */
-    private void runActions(Ticket ticket, String from, String actor) {
-        List<String> names = pinned.find(ticket.type(), ticket.typeVersion())
-                .map(type -> type.actions().getOrDefault(ticket.status(), List.of())).orElse(List.of());
-        for (String name : names) {
-            extensions.action(name).ifPresentOrElse(action -> {
+    /**
+     * Moves the ticket into {@code target} within the caller's transaction: status, category, the
+     * auto-close time, a resolution code that no longer applies, and the state's "set" actions.
+     */
+    private void enter(TicketEntity ticket, WorkflowState target, Changes changes) {
+        changes.transition(ticket.getStatus(), target.key());
+        ticket.setStatus(target.key());
+        ticket.setStatusCategory(target.category().json());
+        ticket.setStatusChangedAt(changes.at());
+        ticket.setUpdatedAt(changes.at());
+        ticket.setAutoCloseAt(target.autoCloseAfter() == null ? null : changes.at().plus(java.time.Duration.parse(target.autoCloseAfter())));
+        if (target.category() != StatusCategory.RESOLVED && target.category() != StatusCategory.CLOSED && ticket.getResolutionCode() != null) {
+            changes.record("resolutionCode", ticket.getResolutionCode(), null);
+            ticket.setResolutionCode(null);
+        }
+        List<StateAction> sets = target.onEnter().stream().filter(action -> action.set() != null).toList();
+        if (!sets.isEmpty()) {
+            Map<String, Object> fields = new LinkedHashMap<>(Json.readMap(ticket.getFieldsJson()));
+            for (StateAction action : sets) {
+                String before = fields.containsKey(action.set()) ? Json.write(fields.get(action.set())) : null;
+                String after = action.value() == null ? null : Json.write(action.value());
+                if (!Objects.equals(before, after)) {
+                    changes.record("fields." + action.set(), before, after);
+                    if (action.value() == null) {
+                        fields.remove(action.set());
+                    } else {
+                        fields.put(action.set(), action.value());
+                    }
+                }
+            }
+            ticket.setFieldsJson(Json.write(fields));
+        }
+    }
+
+    /** The "run" actions of the state entered, after the commit: they cannot undo the transition. */
+    private void runActions(Ticket ticket, WorkflowState entered, String from, String actor) {
+        for (StateAction action : entered.onEnter()) {
+            if (action.run() == null) {
+                continue;
+            }
+            String name = action.run();
+            extensions.action(name).ifPresentOrElse(transitionAction -> {
                 try {
-                    action.onEnter(ticket, from, actor);
+                    transitionAction.onEnter(ticket, from, actor);
                 } catch (RuntimeException e) {
                     LOG.error("Transition action {} failed for ticket {} entering {}", name, ticket.key(), ticket.status(), e);
                 }
             }, () -> LOG.warn("Transition action {} of ticket {} is not running; skipped", name, ticket.key()));
         }
+    }
+
+    @Override
+    public int closeDue(Instant now, int limit) {
+        List<String> due = db.read(em -> em.createQuery(
+                "SELECT t.key FROM TicketEntity t WHERE t.autoCloseAt IS NOT NULL AND t.autoCloseAt <= :now ORDER BY t.autoCloseAt",
+                String.class).setParameter("now", now).setMaxResults(limit).getResultList());
+        int closed = 0;
+        for (String key : due) {
+            try {
+                closed += autoClose(key, now) ? 1 : 0;
+            } catch (ConflictException e) {
+                LOG.debug("Ticket {} changed while it was being closed automatically; the next sweep looks again", key);
+            }
+        }
+        return closed;
+    }
+
+    private boolean autoClose(String key, Instant now) {
+        String[] from = new String[1];
+        WorkflowState[] entered = new WorkflowState[1];
+        Ticket closed = db.inTransaction(em -> {
+            TicketEntity ticket = em.createQuery("SELECT t FROM TicketEntity t WHERE t.key = :key", TicketEntity.class)
+                    .setParameter("key", key).getResultList().stream().findFirst().orElse(null);
+            if (ticket == null || ticket.getAutoCloseAt() == null || ticket.getAutoCloseAt().isAfter(now)) {
+                return null; // reopened or closed by someone else meanwhile
+            }
+            TicketWorkflow workflow = workflowOf(ticket);
+            WorkflowState state = workflow.state(ticket.getStatus());
+            if (state.autoCloseTo() == null) {
+                ticket.setAutoCloseAt(null);
+                return null;
+            }
+            from[0] = ticket.getStatus();
+            entered[0] = workflow.state(state.autoCloseTo());
+            enter(ticket, entered[0], new Changes(em, ticket, SYSTEM, now));
+            em.flush();
+            return TicketMapper.toDto(ticket);
+        });
+        if (closed == null) {
+            return false;
+        }
+        events.post("TRANSITIONED", closed, SYSTEM, Map.of("from", from[0], "to", closed.status(), "auto", true));
+        runActions(closed, entered[0], from[0], SYSTEM);
+        return true;
+    }
+
+    /** Every changed field must be one the caller may change in the ticket's present category. */
+    private void checkFieldRules(Parties parties, TicketEntity ticket, Changes changes) {
+        List<String> touched = changes.fields().stream().filter(field -> !field.equals("priority")).toList();
+        if (touched.isEmpty()) {
+            return;
+        }
+        TicketWorkflow workflow = workflowOf(ticket);
+        StatusCategory category = StatusCategory.parse(ticket.getStatusCategory()).orElseThrow();
+        List<FieldError> locked = FieldRules.locked(workflow.definition().fieldRules(), category, parties, touched);
+        if (!locked.isEmpty()) {
+            throw new LockedFieldException(locked);
+        }
+    }
+
+    private Parties partiesOf(Caller caller, TicketEntity ticket) {
+        return new Parties(caller, TicketAccess.isRequester(caller, ticket), caller.user().equals(ticket.getAssignee()),
+                TicketAccess.canWork(caller, ticket), facts.isApprover(ticket.getId(), caller.user()));
+    }
+
+    /** The workflow of the type version the ticket pins; bundles may update or leave meanwhile. */
+    private TicketWorkflow workflowOf(TicketEntity ticket) {
+        return pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).map(TicketWorkflow::of)
+                .orElseThrow(() -> new IllegalStateException("Ticket " + ticket.getKey() + " pins " + ticket.getTypeKey() + "@"
+                        + ticket.getTypeVersion() + ", which is neither installed nor stored"));
+    }
+
+    /** Every state of the installed types' and the shipped workflows, for checking queue filters. */
+    private List<String> knownStates() {
+        Set<String> states = new java.util.TreeSet<>();
+        types.all().forEach(type -> stateKeys(TicketWorkflow.of(type).definition()).forEach(states::add));
+        DefaultWorkflows.all().values().forEach(shipped -> stateKeys(shipped.workflow()).forEach(states::add));
+        return List.copyOf(states);
+    }
+
+    private static List<String> stateKeys(Workflow workflow) {
+        return workflow.states().stream().map(WorkflowState::key).toList();
     }
 
     @Override
@@ -337,21 +485,53 @@ public class TicketServiceImpl implements TicketService {
         }
         boolean internal = Boolean.TRUE.equals(input.internal());
         Ticket[] commented = new Ticket[1];
+        String[] reopenedFrom = new String[1];
+        WorkflowState[] reopened = new WorkflowState[1];
         Comment added = db.inTransaction(em -> {
             TicketEntity ticket = visibleTicket(em, caller, key);
-            commented[0] = TicketMapper.toDto(ticket);
             if (internal && !TicketAccess.canWork(caller, ticket)) {
                 throw new ForbiddenException("Only agents of " + ticket.getDepartment() + " may write internal comments");
             }
             Instant now = clock.instant();
+            reopened[0] = reopenedByComment(caller, ticket, internal);
             CommentEntity comment = new CommentEntity(ticket.getId(), caller.user(), input.body(), internal, now);
             em.persist(comment);
             em.persist(new HistoryEntity(ticket.getId(), now, caller.user(), "commented",
                     internal ? "internal" : "public", null, String.valueOf(comment.getId())));
+            if (reopened[0] != null) {
+                reopenedFrom[0] = ticket.getStatus();
+                enter(ticket, reopened[0], new Changes(em, ticket, caller.user(), now));
+                em.flush();
+            }
+            commented[0] = TicketMapper.toDto(ticket);
             return TicketMapper.toDto(comment);
         });
         events.post("COMMENTED", commented[0], caller.user(), Map.of("internal", internal, "comment", added.id()));
+        if (reopened[0] != null) {
+            events.post("TRANSITIONED", commented[0], caller.user(), Map.of("from", reopenedFrom[0], "to", commented[0].status()));
+            runActions(commented[0], reopened[0], reopenedFrom[0], caller.user());
+        }
         return added;
+    }
+
+    /**
+     * A comment on a closed ticket is refused, or reopens it where the type says so; the
+     * requester's public comment on a resolved ticket reopens it (they say it is not solved).
+     * Returns the state to reopen to, or null.
+     */
+    private WorkflowState reopenedByComment(Caller caller, TicketEntity ticket, boolean internal) {
+        StatusCategory category = StatusCategory.parse(ticket.getStatusCategory()).orElseThrow();
+        Workflow workflow = workflowOf(ticket).definition();
+        if (category == StatusCategory.CLOSED) {
+            if (!Workflow.REOPEN.equals(workflow.closedComments())) {
+                throw new ConflictException("Ticket " + ticket.getKey() + " is closed: comments are no longer possible;"
+                        + " open a new request instead", ticket.getVersion());
+            }
+            return workflow.state(workflow.requesterReopens()).orElseThrow();
+        }
+        boolean requesterObjects = category == StatusCategory.RESOLVED && !internal && TicketAccess.isRequester(caller, ticket)
+                && !TicketAccess.canWork(caller, ticket);
+        return requesterObjects && workflow.requesterReopens() != null ? workflow.state(workflow.requesterReopens()).orElseThrow() : null;
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.atrium.api.catalog.Condition;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
+import org.atrium.api.workflow.StateAction;
 import org.junit.jupiter.api.Test;
 
 /** The descriptor rules beyond the basics (docs/descriptors.md, "Fields"): each refusal names the exact member at fault. */
@@ -115,7 +116,8 @@ class DescriptorRulesTest {
 
         assertEquals(List.of("it.check", "it.other-check"), type.validators());
         assertEquals(List.of("it.days"), type.calculators());
-        assertEquals(Map.of("resolved", List.of("it.notify"), "closed", List.of("it.archive", "it.notify")), type.actions());
+        assertEquals(List.of(StateAction.run("it.notify")), type.workflow().state("resolved").orElseThrow().onEnter());
+        assertEquals(List.of(StateAction.run("it.archive"), StateAction.run("it.notify")), type.workflow().state("closed").orElseThrow().onEnter());
     }
 
     @Test
@@ -129,7 +131,7 @@ class DescriptorRulesTest {
         RequestType type = read(descriptor("", KIND, NOTE));
         assertEquals(List.of(), type.validators());
         assertEquals(List.of(), type.calculators());
-        assertEquals(Map.of(), type.actions());
+        assertTrue(type.workflow().states().stream().allMatch(state -> state.onEnter().isEmpty()));
     }
 
     // ---------------------------------------------------------------- options

@@ -44,7 +44,7 @@ class FormProcessorTest {
     /** from/to numbers, two validators, two calculators that fill span and doubled. */
     private static final RequestType RANGE = new RequestType("it.range", "it", "task", "IT", LABELS, Map.of(),
             List.of(FROM, TO, SPAN, DOUBLED), 3, false, List.of("test.order", "test.limit"),
-            List.of("test.span", "test.doubled"), Map.of(), "org.atrium.test");
+            List.of("test.span", "test.doubled"), null, List.of(), "org.atrium.test");
 
     private static final FormField SERVICE = new FormField("service", "choice", false, LABELS, Map.of(), List.of(),
             "test.services", null, null, null, null, null, null, null, false);

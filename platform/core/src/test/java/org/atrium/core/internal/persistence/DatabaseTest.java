@@ -47,6 +47,7 @@ class DatabaseTest {
         t.setSummary("Printer on fire");
         t.setRequester("anna");
         t.setStatus("new");
+        t.setStatusCategory("open");
         t.setImpact("medium");
         t.setUrgency("medium");
         t.setPriority(3);

@@ -27,6 +27,7 @@ import org.atrium.api.spi.TransitionAction;
 import org.atrium.api.ticket.HistoryEntry;
 import org.atrium.api.ticket.NewTicket;
 import org.atrium.api.ticket.Ticket;
+import org.atrium.api.ticket.TransitionRequest;
 import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.core.internal.catalog.TestCatalogs;
 import org.atrium.core.internal.extension.Extensions;
@@ -334,7 +335,7 @@ class TicketExtensionsTest {
         t = service.transition(HELGA, "LV-1", "in-progress", t.version());
         assertEquals(List.of(), notify.calls, "no action is attached to in-progress");
 
-        Ticket resolved = service.transition(HELGA, "LV-1", "resolved", t.version());
+        Ticket resolved = service.transition(HELGA, "LV-1", new TransitionRequest("resolved", t.version(), "fulfilled"));
         assertEquals(1, notify.calls.size());
         Call call = notify.calls.get(0);
         assertEquals("resolved", call.ticket().status());
@@ -348,9 +349,9 @@ class TicketExtensionsTest {
     @Test
     void actionRunsEachTimeTheStatusIsEntered() {
         Ticket t = holiday();
-        t = service.transition(HELGA, "LV-1", "resolved", t.version());
+        t = service.transition(HELGA, "LV-1", new TransitionRequest("resolved", t.version(), "fulfilled"));
         t = service.transition(ANNA, "LV-1", "in-progress", t.version()); // reopen
-        t = service.transition(HELGA, "LV-1", "resolved", t.version());
+        t = service.transition(HELGA, "LV-1", new TransitionRequest("resolved", t.version(), "fulfilled"));
         service.transition(ANNA, "LV-1", "closed", t.version());
         assertEquals(List.of("new", "in-progress"), notify.calls.stream().map(Call::from).toList());
         assertEquals(List.of("helga", "helga"), notify.calls.stream().map(Call::actor).toList());
@@ -362,7 +363,7 @@ class TicketExtensionsTest {
         extensions.addAction(broken, named("test.broken"));
         Ticket t = holiday();
 
-        Ticket resolved = service.transition(HELGA, "LV-1", "resolved", t.version());
+        Ticket resolved = service.transition(HELGA, "LV-1", new TransitionRequest("resolved", t.version(), "fulfilled"));
 
         assertEquals(1, broken.calls);
         assertEquals("resolved", resolved.status());
@@ -377,7 +378,7 @@ class TicketExtensionsTest {
     void aMissingActionIsSkipped() {
         extensions.removeAction(notify, named("test.notify"));
         Ticket t = holiday();
-        assertEquals("resolved", service.transition(HELGA, "LV-1", "resolved", t.version()).status());
+        assertEquals("resolved", service.transition(HELGA, "LV-1", new TransitionRequest("resolved", t.version(), "fulfilled")).status());
         assertEquals(List.of(), notify.calls);
         assertEquals("resolved", service.get(ANNA, "LV-1").status());
     }
@@ -385,7 +386,7 @@ class TicketExtensionsTest {
     @Test
     void aRefusedTransitionRunsNoAction() {
         Ticket t = holiday();
-        assertThrows(ForbiddenException.class, () -> service.transition(ANNA, "LV-1", "resolved", t.version()));
+        assertThrows(ForbiddenException.class, () -> service.transition(ANNA, "LV-1", new TransitionRequest("resolved", t.version(), "fulfilled")));
         assertEquals(List.of(), notify.calls);
     }
 

@@ -1,0 +1,23 @@
+package org.atrium.api.workflow;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One state of a workflow.
+ *
+ * @param key            the status value a ticket carries, e.g. {@code waiting-for-requester}
+ * @param names          display name per language tag (de, en)
+ * @param category       what the state means for clocks, queues and field rules
+ * @param onEnter        what happens when a ticket enters the state, in order
+ * @param autoCloseAfter for a resolved state: ISO-8601 duration (e.g. {@code P5D}) after which the
+ *                       ticket moves on by itself, or null
+ * @param autoCloseTo    the state auto-close moves to (a closed state), or null
+ */
+public record WorkflowState(String key, Map<String, String> names, StatusCategory category, List<StateAction> onEnter,
+        String autoCloseAfter, String autoCloseTo) {
+    public WorkflowState {
+        names = Map.copyOf(names);
+        onEnter = onEnter == null ? List.of() : List.copyOf(onEnter);
+    }
+}
