@@ -93,6 +93,22 @@ final class DescriptorReader {
                 confidential, validators, calculators, workflow, codes, bundle);
     }
 
+    /**
+     * SHA-256 (hex) of the descriptor as canonical JSON (members sorted, no white space): the same
+     * for a re-formatted file, different for any change of content. Null for unreadable JSON.
+     */
+    static String contentHash(byte[] descriptor) {
+        try {
+            Object tree = Json.MAPPER.readValue(descriptor, Object.class);
+            byte[] canonical = Json.MAPPER.writeValueAsBytes(tree);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (IOException e) {
+            return null;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     private static JsonNode parse(InputStream in) throws DescriptorException {
         JsonNode root;
         try {

@@ -22,6 +22,7 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
@@ -46,9 +47,12 @@ public class RequestTypeCatalog implements RequestTypeRegistry {
     private volatile List<RequestType> sorted = List.of();
     private volatile List<RefusedDescriptor> refused = List.of();
     private final BundleTracker<Long> tracker;
+    private final TypeVersions versions;
 
+    /** Waits for the version store: no descriptor is accepted before it can be compared with what tickets pinned. */
     @Activate
-    public RequestTypeCatalog(BundleContext context) {
+    public RequestTypeCatalog(BundleContext context, @Reference TypeVersions versions) {
+        this.versions = versions;
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, new BundleTrackerCustomizer<>() {
             @Override
             public Long addingBundle(Bundle bundle, BundleEvent event) {
@@ -75,7 +79,13 @@ public class RequestTypeCatalog implements RequestTypeRegistry {
 
     /** For tests: a catalog that no bundle feeds. */
     RequestTypeCatalog() {
+        this(TypeVersions.NONE);
+    }
+
+    /** For tests: a catalog that no bundle feeds, keeping versions in {@code versions}. */
+    RequestTypeCatalog(TypeVersions versions) {
         tracker = null;
+        this.versions = versions;
     }
 
     @Deactivate
@@ -105,8 +115,13 @@ public class RequestTypeCatalog implements RequestTypeRegistry {
         Map<String, RequestType> registered = new HashMap<>(byKey);
         for (Map.Entry<String, DescriptorSource> file : files.entrySet()) {
             try (InputStream in = file.getValue().open()) {
-                RequestType type = DescriptorReader.read(in, bundleName);
+                byte[] content = in.readAllBytes();
+                RequestType type = DescriptorReader.read(new java.io.ByteArrayInputStream(content), bundleName);
                 checkFits(type, registered);
+                Optional<String> refusal = versions.register(type, DescriptorReader.contentHash(content));
+                if (refusal.isPresent()) {
+                    throw new DescriptorException("schemaVersion", refusal.get());
+                }
                 registered.put(type.key(), type);
                 accepted.add(type);
                 LOG.info("Request type {} (schema version {}) registered from {} {}", type.key(), type.schemaVersion(), bundleName, file.getKey());

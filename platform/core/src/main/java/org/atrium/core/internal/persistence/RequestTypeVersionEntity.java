@@ -23,6 +23,9 @@ public class RequestTypeVersionEntity {
     private String descriptor;
     @Column(name = "stored_at", nullable = false, updatable = false)
     private Instant storedAt;
+    /** SHA-256 of the descriptor as written (canonical JSON); null for versions stored before hashes. */
+    @Column(name = "content_hash")
+    private String contentHash;
 
     protected RequestTypeVersionEntity() {
     }
@@ -40,4 +43,6 @@ public class RequestTypeVersionEntity {
     }
 
     public String getDescriptor() { return descriptor; }
+    public String getContentHash() { return contentHash; }
+    public void setContentHash(String contentHash) { this.contentHash = contentHash; }
 }

@@ -28,6 +28,7 @@ import org.atrium.api.ticket.TicketQuery;
 import org.atrium.api.ticket.TicketService;
 import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.api.ticket.Transition;
+import org.atrium.api.ticket.TransitionRequest;
 import org.atrium.rest.internal.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -86,8 +87,7 @@ public class TicketResource implements RestResource {
     @POST
     @Path("{key}/transitions")
     public Ticket transition(@Context SecurityContext security, @PathParam("key") String key, TransitionRequest body) {
-        TransitionRequest request = required(body);
-        return tickets.transition(Callers.of(security), key, request.to(), request.version());
+        return tickets.transition(Callers.of(security), key, required(body));
     }
 
     @GET
