@@ -113,7 +113,7 @@ public final class TicketWorkflow {
                 ? resolutionCodes.stream().map(o -> new Transition.ResolutionCode(o.value(), o.labels())).toList() : List.of();
         List<FieldError> blocked = unmetGuards(step, fields, "(chosen when the step is taken)", ticketId, facts);
         return new Transition(step.to(), Objects.requireNonNullElse(step.names().get("en"), step.to()), step.names(),
-                target.category().json(), codes, blocked);
+                target.category().json(), needsCode, codes, blocked);
     }
 
     private List<String> codeValues() {

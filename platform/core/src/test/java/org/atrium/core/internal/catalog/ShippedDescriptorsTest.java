@@ -362,7 +362,12 @@ class ShippedDescriptorsTest {
                 bad("calculator name with blanks", d -> ((ArrayNode) d.get("calculators")).add("Legal days")),
                 bad("optionSource with upper case", d -> field(d, 3).put("optionSource", "Legal.Parties")),
                 bad("condition comparing with an object", d -> ((ObjectNode) field(d, 1).get("shownWhen")).putObject("equals")),
-                bad("actions for an unknown status", d -> ((ObjectNode) d.get("actions")).putArray("done").add("legal.archive")),
+                bad("actions for a status that is no state key", d -> ((ObjectNode) d.get("actions")).putArray("Done!").add("legal.archive")),
+                bad("a workflow Atrium does not ship", d -> d.put("workflow", "kanban")),
+                bad("a workflow without states", d -> d.putObject("workflow").put("initial", "new").putArray("transitions")),
+                bad("a field rule for an unknown party", d -> d.putArray("fieldRules").addObject()
+                        .<ObjectNode>set("parties", d.arrayNode().add("boss")).<ObjectNode>set("fields", d.arrayNode().add("summary"))
+                        .set("categories", d.arrayNode().add("open"))),
                 bad("fields as object", d -> d.putObject("fields")));
     }
 
