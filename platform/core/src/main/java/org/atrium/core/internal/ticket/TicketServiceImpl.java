@@ -436,7 +436,11 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
 
     /** Every changed field must be one the caller may change in the ticket's present category. */
     private void checkFieldRules(Parties parties, TicketEntity ticket, Changes changes) {
-        List<String> touched = changes.fields().stream().filter(field -> !field.equals("priority")).toList();
+        // priority and computed fields follow from what was changed; the rules apply to what the caller changed
+        Set<String> derived = new java.util.HashSet<>(Set.of("priority"));
+        pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).ifPresent(type -> type.fields().stream()
+                .filter(org.atrium.api.catalog.FormField::computed).forEach(field -> derived.add("fields." + field.name())));
+        List<String> touched = changes.fields().stream().filter(field -> !derived.contains(field)).toList();
         if (touched.isEmpty()) {
             return;
         }

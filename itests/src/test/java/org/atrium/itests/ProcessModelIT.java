@@ -1,0 +1,197 @@
+package org.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.atrium.api.catalog.RequestTypeRegistry;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+
+/** The process model through REST: per-type workflows, guards, field rules, comments and auto-close. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ProcessModelIT extends AtriumTestSupport {
+
+    @Inject
+    private RequestTypeRegistry registry;
+
+    @Inject
+    @Filter("(osgi.jndi.service.name=atrium)")
+    private DataSource dataSource;
+
+    @Before
+    public void apiIsUp() throws Exception {
+        waitUntil("the department types", Duration.ofSeconds(30), () -> registry.find("hr.leave").isPresent());
+        waitForApi();
+    }
+
+    private static List<String> targets(JsonNode transitions) {
+        List<String> to = new ArrayList<>();
+        transitions.forEach(t -> to.add(t.get("to").asText()));
+        return to;
+    }
+
+    private static List<String> errorFields(Reply reply) {
+        List<String> fields = new ArrayList<>();
+        reply.body().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
+    }
+
+    private Reply move(String key, String user, Map<String, Object> body) throws Exception {
+        return http("POST", "/tickets/" + key + "/transitions", user, body);
+    }
+
+    @Test
+    public void incidentThroughTriageWaitingForTheRequesterResolutionWithACodeAndAutoClose() throws Exception {
+        Reply created = http("POST", "/tickets", "anna", Map.of("type", "it.incident", "summary", "VPN drops every hour",
+                "fields", Map.of("affectedService", "vpn")));
+        assertEquals(created.raw().body(), 201, created.status());
+        String key = created.body().get("key").asText();
+        assertEquals("open", created.body().get("statusCategory").asText());
+        assertEquals(List.of("closed"), targets(http("GET", "/tickets/" + key + "/transitions", "anna", null).body()));
+
+        assertEquals(200, move(key, "ina", Map.of("to", "in-progress")).status());
+        Reply asked = move(key, "ina", Map.of("to", "waiting-for-requester"));
+        assertEquals("pending", asked.body().get("statusCategory").asText());
+        assertEquals(403, move(key, "marc", Map.of("to", "in-progress")).status());
+        assertEquals(200, move(key, "anna", Map.of("to", "in-progress")).status());
+
+        JsonNode resolve = null;
+        for (JsonNode step : http("GET", "/tickets/" + key + "/transitions", "ina", null).body()) {
+            if (step.get("to").asText().equals("resolved")) {
+                resolve = step;
+            }
+        }
+        assertTrue(resolve.get("resolutionCodeRequired").asBoolean());
+        assertEquals("Behoben", resolve.get("resolutionCodes").get(0).get("labels").get("de").asText());
+        Reply noCode = move(key, "ina", Map.of("to", "resolved"));
+        assertEquals(400, noCode.status());
+        assertEquals(List.of("resolutionCode"), errorFields(noCode));
+        Reply resolved = move(key, "ina", Map.of("to", "resolved", "resolutionCode", "fixed"));
+        assertEquals(resolved.raw().body(), 200, resolved.status());
+        assertEquals("fixed", resolved.body().get("resolutionCode").asText());
+
+        // the auto-close time is stored with the ticket: let it fall due, and sweep every second
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement due = connection.prepareStatement("UPDATE ticket SET auto_close_at = ? WHERE ticket_key = ?")) {
+            due.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(1)));
+            due.setString(2, key);
+            assertEquals(1, due.executeUpdate());
+        }
+        Dictionary<String, Object> sweep = new Hashtable<>();
+        sweep.put("autoCloseSweepSeconds", 1);
+        configurationAdmin.getConfiguration("org.atrium.workflow", null).update(sweep);
+        waitUntil("the auto-close", Duration.ofSeconds(30), () -> {
+            try {
+                return "closed".equals(http("GET", "/tickets/" + key, "anna", null).body().get("status").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        JsonNode history = http("GET", "/tickets/" + key + "/history", "anna", null).body();
+        JsonNode last = history.get(history.size() - 1);
+        assertEquals("system", last.get("actor").asText());
+        assertEquals("closed", last.get("after").asText());
+
+        Reply late = http("POST", "/tickets/" + key + "/comments", "anna", Map.of("body", "Still broken"));
+        assertEquals(409, late.status());
+        assertEquals("application/problem+json", late.contentType());
+    }
+
+    @Test
+    public void theRequesterMayNotEditALeaveRequestHrHasDecided() throws Exception {
+        Reply leave = http("POST", "/tickets", "anna", Map.of("type", "hr.leave", "summary", "Summer holiday",
+                "fields", Map.of("kind", "annual", "period", Map.of("from", "2027-07-05", "to", "2027-07-07"), "state", "DE-BY")));
+        assertEquals(leave.raw().body(), 201, leave.status());
+        String key = leave.body().get("key").asText();
+        assertEquals("submitted", leave.body().get("status").asText());
+        assertEquals(200, move(key, "hanna", Map.of("to", "in-review")).status());
+        Reply decided = move(key, "hanna", Map.of("to", "recorded", "resolutionCode", "approved"));
+        assertEquals(decided.raw().body(), 200, decided.status());
+
+        Reply edit = http("PATCH", "/tickets/" + key, "anna", Map.of("version", decided.body().get("version").asLong(),
+                "fields", Map.of("period", Map.of("from", "2027-07-05", "to", "2027-07-27"))));
+        assertEquals(edit.raw().body(), 403, edit.status());
+        assertEquals(List.of("fields.period"), errorFields(edit));
+        assertTrue(edit.body().get("errors").get(0).get("reason").asText().contains("resolved"));
+        JsonNode after = http("GET", "/tickets/" + key, "anna", null).body();
+        assertEquals("2027-07-07", after.get("fields").get("period").get("to").asText());
+        assertEquals(decided.body().get("version").asLong(), after.get("version").asLong());
+    }
+
+    @Test
+    public void aWorkflowChangeInABundleUpdateLeavesOpenTicketsOnTheirs() throws Exception {
+        Bundle bundle = bundleContext.installBundle("atrium-test:flow",
+                new ByteArrayInputStream(TestBundles.descriptorBundle("org.atrium.test.flow", "1.0.0",
+                        Map.of("flow.json", flow(1, "")))));
+        bundle.start();
+        waitUntil("version 1", Duration.ofSeconds(10), () -> registry.find("it.lab-flow").map(t -> t.schemaVersion() == 1).orElse(false));
+        Reply old = http("POST", "/tickets", "anna", Map.of("type", "it.lab-flow", "summary", "Calibrate"));
+        assertEquals(old.raw().body(), 201, old.status());
+        String oldKey = old.body().get("key").asText();
+
+        // same schemaVersion, other content: refused, version 1 stays
+        bundle.update(new ByteArrayInputStream(TestBundles.descriptorBundle("org.atrium.test.flow", "1.0.1",
+                Map.of("flow.json", flow(1, REVIEW)))));
+        waitUntil("the refusal", Duration.ofSeconds(10), () -> registry.refused().stream()
+                .anyMatch(r -> r.bundle().equals("org.atrium.test.flow") && r.field().equals("schemaVersion")));
+        assertTrue(registry.find("it.lab-flow").isEmpty());
+
+        bundle.update(new ByteArrayInputStream(TestBundles.descriptorBundle("org.atrium.test.flow", "2.0.0",
+                Map.of("flow.json", flow(2, REVIEW)))));
+        waitUntil("version 2", Duration.ofSeconds(10), () -> registry.find("it.lab-flow").map(t -> t.schemaVersion() == 2).orElse(false));
+        Reply fresh = http("POST", "/tickets", "anna", Map.of("type", "it.lab-flow", "summary", "Calibrate again"));
+        String freshKey = fresh.body().get("key").asText();
+
+        assertEquals(List.of("done"), targets(http("GET", "/tickets/" + oldKey + "/transitions", "ina", null).body()));
+        assertEquals(List.of("review"), targets(http("GET", "/tickets/" + freshKey + "/transitions", "ina", null).body()));
+        assertEquals(200, move(oldKey, "ina", Map.of("to", "done")).status());
+        assertEquals(409, move(freshKey, "ina", Map.of("to", "done")).status());
+        assertEquals(200, move(freshKey, "ina", Map.of("to", "review")).status());
+        bundle.uninstall();
+    }
+
+    private static final String REVIEW = """
+            {"key": "review", "category": "in-progress", "names": {"de": "Prüfung", "en": "Review"}},
+            """;
+
+    /** A lab type with its own workflow: open -> done, or (with the review state) open -> review -> done. */
+    private static String flow(int version, String review) {
+        String steps = review.isEmpty()
+                ? "{\"from\": [\"open\"], \"to\": \"done\", \"names\": {\"de\": \"Fertig\", \"en\": \"Done\"}, \"by\": [\"agents\"]}"
+                : "{\"from\": [\"open\"], \"to\": \"review\", \"names\": {\"de\": \"Prüfen\", \"en\": \"Review\"}, \"by\": [\"agents\"]},"
+                        + "{\"from\": [\"review\"], \"to\": \"done\", \"names\": {\"de\": \"Fertig\", \"en\": \"Done\"}, \"by\": [\"agents\"]}";
+        return """
+                {"key": "it.lab-flow", "department": "it", "category": "task", "keyPrefix": "IT", "schemaVersion": %d,
+                 "names": {"de": "Laborauftrag", "en": "Lab job"},
+                 "workflow": {"initial": "open", "states": [
+                   {"key": "open", "category": "open", "names": {"de": "Offen", "en": "Open"}},
+                   %s
+                   {"key": "done", "category": "closed", "names": {"de": "Fertig", "en": "Done"}}],
+                  "transitions": [%s]}}
+                """.formatted(version, review, steps);
+    }
+}
