@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.LinkedHashSet;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -219,6 +220,13 @@ public class TicketServiceImpl implements TicketService {
         return updated;
     }
 
+    /** The names a patch gives another value than the stored one (compared as the JSON they are stored as). */
+    private static Set<String> changed(Map<String, Object> stored, Map<String, Object> patch) {
+        return patch.keySet().stream()
+                .filter(name -> !Json.write(stored.get(name)).equals(Json.write(patch.get(name))))
+                .collect(Collectors.toSet());
+    }
+
     /** Applies a fields patch (null clears a field) and checks the result against the ticket's own version. */
     private void updateFields(Caller caller, TicketEntity ticket, Map<String, Object> patch, Changes changes) {
         Map<String, Object> stored = Json.readMap(ticket.getFieldsJson());
@@ -234,7 +242,7 @@ public class TicketServiceImpl implements TicketService {
         RequestType type = pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).orElse(null);
         Map<String, Object> values;
         if (type != null) {
-            values = forms.process(type, caller, merged, patch.keySet(), false, errors);
+            values = forms.process(type, caller, merged, patch.keySet(), changed(stored, patch), false, errors);
         } else {
             // a ticket older than the version store: keep it workable on the fields it has
             patch.keySet().stream().filter(name -> !stored.containsKey(name))
