@@ -1,5 +1,7 @@
 package org.atrium.rest.internal.problem;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -56,6 +59,10 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
         if (e instanceof InputCoercionException coercion) {
             return "is a number that does not fit: " + expected(coercion.getTargetType());
         }
+        if (decimalOutOfReach(e)) {
+            // a free-form number (in fields) whose exponent even an exact decimal cannot hold, like 1e99999999999
+            return "is a number that does not fit: its exponent is too large";
+        }
         if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
             // the parser's own limits (a number of more than 1000 digits, a text of more than 20 million characters)
             return "holds a value longer than the parser accepts: "
@@ -68,6 +75,20 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
             return "has the wrong type: " + e.getOriginalMessage().replaceAll(" at \\[Source.*", "");
         }
         return "is not valid JSON: " + e.getOriginalMessage();
+    }
+
+    /** A number text that not even an exact decimal can hold; Jackson may wrap the parser's report. */
+    private static boolean decimalOutOfReach(Throwable e) {
+        for (Throwable at = e; at != null; at = at.getCause()) {
+            if (at instanceof NumberFormatException || (at instanceof InvalidFormatException format
+                    && (format.getTargetType() == BigDecimal.class || format.getTargetType() == BigInteger.class))) {
+                return true;
+            }
+            if (at.getCause() == at) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** What a member of this Java type must be, in the words of the OpenAPI document. */

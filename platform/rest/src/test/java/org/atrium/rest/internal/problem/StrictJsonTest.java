@@ -64,6 +64,13 @@ class StrictJsonTest {
     }
 
     @Test
+    void exponentsBeyondAnExactDecimalAreRefusedByName() {
+        String reason = refused(NewTicket.class, "{\"type\": \"x\", \"summary\": \"y\", \"fields\": {\"n\": 1e99999999999}}", "fields.n");
+        assertEquals("is a number that does not fit: its exponent is too large", reason);
+        refused(NewTicket.class, "{\"type\": \"x\", \"summary\": \"y\", \"fields\": {\"r\": {\"from\": [1e-99999999999]}}}", "fields.r"); // named by its form field
+    }
+
+    @Test
     void numbersLongerThanTheParserAllowsAreRefusedByName() {
         String digits = "1".repeat(1500);
         String reason = refused(NewTicket.class, "{\"type\": \"x\", \"summary\": \"y\", \"fields\": {\"count\": " + digits + "}}", "fields");
