@@ -63,7 +63,7 @@ public final class FormValidator {
      * @param changed   the names whose value this request sets anew (checked against today's date)
      */
     public List<FieldError> validate(RequestType type, Map<String, Object> values, Set<String> submitted, Set<String> changed) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = type.fields().stream().anyMatch(FormField::notInPast) ? LocalDate.now(clock) : null;
         List<FieldError> errors = new ArrayList<>();
         Map<String, FormField> form = type.fields().stream().collect(Collectors.toMap(FormField::name, f -> f));
         for (String name : submitted) {

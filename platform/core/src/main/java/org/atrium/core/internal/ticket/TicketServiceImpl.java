@@ -1,6 +1,7 @@
 package org.atrium.core.internal.ticket;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,7 +84,8 @@ public class TicketServiceImpl implements TicketService {
         this.clock = clock;
         this.keys = new TicketKeyAllocator(prefix -> db.read(em -> highestNumber(em, prefix)));
         this.pinned = new PinnedTypes(db, types, clock);
-        this.forms = new FormProcessor(extensions);
+        // timestamps are UTC instants; "today" for the date rules of forms is the date in the server's zone
+        this.forms = new FormProcessor(extensions, clock.withZone(ZoneId.systemDefault()));
     }
 
     @Override
