@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GET /catalog: the request types installed right now, with their forms, as REST representations
@@ -33,6 +35,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Path("/catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource implements RestResource {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogResource.class);
     private final RequestTypeRegistry registry;
     /** Option sources by name, so that a sourced field shows the options a client may pick now. */
     private final Map<String, OptionSource> optionSources = new ConcurrentHashMap<>();
@@ -72,6 +75,15 @@ public class CatalogResource implements RestResource {
             return field.options();
         }
         OptionSource source = optionSources.get(field.optionSource());
-        return source == null ? List.of() : source.options();
+        if (source == null) {
+            return List.of();
+        }
+        try {
+            return source.options();
+        } catch (RuntimeException e) {
+            // a failing partner extension must not take the whole catalog down: the field shows no options
+            LOG.warn("Option source {} of field {} failed; listing no options", field.optionSource(), field.name(), e);
+            return List.of();
+        }
     }
 }
