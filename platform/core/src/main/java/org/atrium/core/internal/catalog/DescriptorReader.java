@@ -44,7 +44,8 @@ final class DescriptorReader {
             "fields", "schemaVersion", "confidential", "validators", "calculators", "actions", "workflow", "resolutionCodes",
             "fieldRules");
     private static final Set<String> FIELD_MEMBERS = Set.of("name", "type", "required", "labels", "help", "options",
-            "optionSource", "min", "max", "minLength", "maxLength", "pattern", "requiredWhen", "shownWhen", "computed");
+            "optionSource", "min", "max", "minLength", "maxLength", "pattern", "requiredWhen", "shownWhen", "computed",
+            "notInPast", "maxDays");
 
     private DescriptorReader() {
     }
@@ -188,11 +189,16 @@ final class DescriptorReader {
                 throw new DescriptorException(at + ".pattern", "is not a valid regular expression: " + e.getDescription());
             }
         }
+        boolean notInPast = bool(node, "notInPast", at + ".notInPast");
+        if (notInPast && !FieldTypes.DATES.contains(type)) {
+            throw new DescriptorException(at + ".notInPast", "applies to date and date-range fields, not " + type);
+        }
+        Integer maxDays = maxDays(node, at, type);
         return new FormField(name, type, bool(node, "required", at + ".required"),
                 languages(node.get("labels"), at + ".labels", true), languages(node.get("help"), at + ".help", false),
                 options, optionSource, min, max, minLength, maxLength, pattern,
                 condition(node.get("requiredWhen"), at + ".requiredWhen"), condition(node.get("shownWhen"), at + ".shownWhen"),
-                bool(node, "computed", at + ".computed"));
+                bool(node, "computed", at + ".computed"), notInPast, maxDays);
     }
 
     static List<FieldOption> options(JsonNode node, String at) throws DescriptorException {
@@ -274,15 +280,37 @@ final class DescriptorReader {
             return null;
         }
         if (!allowed) {
-            throw new DescriptorException(at + "." + member, "applies to number and multi-choice fields, not " + type);
+            throw new DescriptorException(at + "." + member, "applies to number, integer and multi-choice fields, not " + type);
         }
         if (!value.isNumber()) {
             throw new DescriptorException(at + "." + member, "must be a number");
         }
+        if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
+            // the parser reads 1e400 as infinity: a bound no value can be checked against
+            throw new DescriptorException(at + "." + member, "is a number that does not fit: at most 1.7976931348623157E308 in size");
+        }
         if (type.equals("multi-choice") && (!value.isIntegralNumber() || value.decimalValue().signum() < 0)) {
             throw new DescriptorException(at + "." + member, "counts selections: must be a whole number from 0");
         }
+        if (type.equals("integer") && (!value.isIntegralNumber() || !value.canConvertToLong())) {
+            throw new DescriptorException(at + "." + member, "bounds an integer field: must be a whole number from "
+                    + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+        }
         return value.decimalValue();
+    }
+
+    private static Integer maxDays(JsonNode node, String at, String type) throws DescriptorException {
+        JsonNode value = node.get("maxDays");
+        if (value == null) {
+            return null;
+        }
+        if (!type.equals("date-range")) {
+            throw new DescriptorException(at + ".maxDays", "applies to date-range fields, not " + type);
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1 || value.intValue() > FieldTypes.MAX_DAYS) {
+            throw new DescriptorException(at + ".maxDays", "must be a whole number of days from 1 to " + FieldTypes.MAX_DAYS);
+        }
+        return value.intValue();
     }
 
     private static Integer length(JsonNode node, String member, String at, String type) throws DescriptorException {

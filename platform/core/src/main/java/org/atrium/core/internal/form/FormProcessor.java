@@ -1,5 +1,6 @@
 package org.atrium.core.internal.form;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +27,31 @@ public final class FormProcessor {
     private final FormValidator validator;
 
     public FormProcessor(Extensions extensions) {
+        this(extensions, Clock.systemDefaultZone());
+    }
+
+    /** @param clock what "today" is for the date rules: the server's time zone */
+    public FormProcessor(Extensions extensions, Clock clock) {
         this.extensions = extensions;
-        this.validator = new FormValidator(this::options);
+        this.validator = new FormValidator(this::options, clock);
+    }
+
+    /** As below, with every submitted value counting as changed. */
+    public Map<String, Object> process(RequestType type, Caller caller, Map<String, Object> values, Set<String> submitted,
+            boolean create, List<FieldError> errors) {
+        return process(type, caller, values, submitted, submitted, create, errors);
     }
 
     /**
      * @param values    the complete form as it would be stored
      * @param submitted the field names the caller sent
+     * @param changed   the field names whose value the request sets anew (the date rules about today apply to these)
      * @param errors    where problems are added; when any is added the returned values are not to be stored
      * @return the values with the computed fields filled in
      */
     public Map<String, Object> process(RequestType type, Caller caller, Map<String, Object> values, Set<String> submitted,
-            boolean create, List<FieldError> errors) {
-        List<FieldError> own = validator.validate(type, values, submitted);
+            Set<String> changed, boolean create, List<FieldError> errors) {
+        List<FieldError> own = validator.validate(type, values, submitted, changed);
         errors.addAll(own);
         if (!own.isEmpty()) {
             return values;

@@ -1,8 +1,10 @@
 package org.atrium.core.internal.form;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,18 +24,29 @@ import org.atrium.api.catalog.RequestType;
  * Checks a ticket's form values against the rules of its type's descriptor and names every bad
  * field. Used for create (the submitted values) and update (the stored values with the change
  * applied), so a ticket's form is always complete and valid for the version it pins.
+ * Rules about today ({@code notInPast}) apply to the values a request changes only: a leave taken
+ * last month must not make its ticket unchangeable.
  */
 public final class FormValidator {
     private final Function<FormField, List<FieldOption>> options;
+    private final Clock clock;
 
-    /** @param options the options of a field: its own, or those its option source supplies now */
-    public FormValidator(Function<FormField, List<FieldOption>> options) {
+    /**
+     * @param options the options of a field: its own, or those its option source supplies now
+     * @param clock   what "today" is: the server's time zone decides
+     */
+    public FormValidator(Function<FormField, List<FieldOption>> options, Clock clock) {
         this.options = options;
+        this.clock = clock;
     }
 
-    /** A validator for forms whose choice fields all list their options. */
+    /** A validator for forms whose choice fields all list their options, on the server's clock. */
     public static FormValidator withStaticOptions() {
-        return new FormValidator(FormField::options);
+        return withStaticOptions(Clock.systemDefaultZone());
+    }
+
+    public static FormValidator withStaticOptions(Clock clock) {
+        return new FormValidator(FormField::options, clock);
     }
 
     /**
@@ -41,6 +54,16 @@ public final class FormValidator {
      * @param submitted the names the caller sent in this request
      */
     public List<FieldError> validate(RequestType type, Map<String, Object> values, Set<String> submitted) {
+        return validate(type, values, submitted, submitted);
+    }
+
+    /**
+     * @param values    the complete form as it would be stored
+     * @param submitted the names the caller sent in this request
+     * @param changed   the names whose value this request sets anew (checked against today's date)
+     */
+    public List<FieldError> validate(RequestType type, Map<String, Object> values, Set<String> submitted, Set<String> changed) {
+        LocalDate today = type.fields().stream().anyMatch(FormField::notInPast) ? LocalDate.now(clock) : null;
         List<FieldError> errors = new ArrayList<>();
         Map<String, FormField> form = type.fields().stream().collect(Collectors.toMap(FormField::name, f -> f));
         for (String name : submitted) {
@@ -53,13 +76,14 @@ public final class FormValidator {
         }
         for (FormField field : type.fields()) {
             if (!field.computed()) {
-                check(field, values, errors);
+                check(field, values, changed.contains(field.name()) ? today : null, errors);
             }
         }
         return errors;
     }
 
-    private void check(FormField field, Map<String, Object> values, List<FieldError> errors) {
+    /** @param today the date a {@code notInPast} value is checked against, or null when the value is not new */
+    private void check(FormField field, Map<String, Object> values, LocalDate today, List<FieldError> errors) {
         Object value = values.get(field.name());
         boolean shown = field.shownWhen() == null || holds(field.shownWhen(), values);
         if (!shown) {
@@ -77,7 +101,7 @@ public final class FormValidator {
             }
             return;
         }
-        String problem = checkValue(field, value);
+        String problem = checkValue(field, value, field.notInPast() ? today : null);
         if (problem != null) {
             errors.add(new FieldError(path(field.name()), problem));
         }
@@ -103,8 +127,12 @@ public final class FormValidator {
                 || (value instanceof Collection<?> list && list.isEmpty());
     }
 
-    /** Returns why the value does not fit the field, or null when it does. */
-    private String checkValue(FormField field, Object value) {
+    /**
+     * Returns why the value does not fit the field, or null when it does.
+     *
+     * @param notBefore the earliest date allowed, or null when no date rule applies
+     */
+    private String checkValue(FormField field, Object value, LocalDate notBefore) {
         switch (field.type()) {
             case "text", "textarea":
                 return checkText(field, value, FieldTypes.MAX_TEXT);
@@ -114,12 +142,18 @@ public final class FormValidator {
                 return checkText(field, value, FieldTypes.MAX_ATTACHMENT);
             case "number":
                 return checkNumber(field, value);
+            case "integer":
+                return checkInteger(field, value);
             case "boolean":
                 return value instanceof Boolean ? null : "must be true or false";
             case "date":
-                return isDate(value) ? null : "must be a date like 2026-03-31";
+                return checkDate(value, notBefore);
             case "date-range":
-                return checkDateRange(value);
+                return checkDateRange(field, value, notBefore);
+            case "time":
+                return FormValues.time(value) != null ? null : "must be a time like 08:30 (HH:MM, 24 hours)";
+            case "time-range":
+                return checkTimeRange(value);
             case "choice":
                 return value instanceof String text && allowed(field).contains(text)
                         ? null : "must be one of " + String.join(", ", allowed(field));
@@ -152,10 +186,27 @@ public final class FormValidator {
     }
 
     private static String checkNumber(FormField field, Object value) {
-        if (!(value instanceof Number number)) {
+        if (!(value instanceof Number)) {
             return "must be a number";
         }
-        BigDecimal decimal = new BigDecimal(number.toString());
+        BigDecimal decimal = FormValues.number(value);
+        if (decimal == null) {
+            return "is a number that does not fit: at most 1.7976931348623157E308 in size, and not closer to 0 than 2.2250738585072014E-308";
+        }
+        return checkBounds(field, decimal);
+    }
+
+    private static String checkInteger(FormField field, Object value) {
+        if (!FormValues.isWholeToken(value)) {
+            return "must be a whole number like 12 (no fraction, no exponent)";
+        }
+        if (!FormValues.fitsLong(value)) {
+            return "is a whole number that does not fit: from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        return checkBounds(field, new BigDecimal(value.toString()));
+    }
+
+    private static String checkBounds(FormField field, BigDecimal decimal) {
         if (field.min() != null && decimal.compareTo(field.min()) < 0) {
             return "must be at least " + field.min().toPlainString();
         }
@@ -182,23 +233,44 @@ public final class FormValidator {
         return null;
     }
 
-    private static boolean isDate(Object value) {
-        if (!(value instanceof String text)) {
-            return false;
+    private static String checkDate(Object value, LocalDate notBefore) {
+        LocalDate date = FormValues.date(value);
+        if (date == null) {
+            return "must be a date like 2026-03-31 (YYYY-MM-DD)";
         }
-        try {
-            LocalDate.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
+        if (notBefore != null && date.isBefore(notBefore)) {
+            return "must not be in the past (today is " + notBefore + ")";
         }
+        return null;
     }
 
-    private static String checkDateRange(Object value) {
-        if (!(value instanceof Map<?, ?> range) || range.size() != 2 || !isDate(range.get("from")) || !isDate(range.get("to"))) {
-            return "must be {\"from\": date, \"to\": date}";
+    private static String checkDateRange(FormField field, Object value, LocalDate notBefore) {
+        Map<?, ?> range = FormValues.range(value);
+        LocalDate from = range == null ? null : FormValues.date(range.get("from"));
+        LocalDate to = range == null ? null : FormValues.date(range.get("to"));
+        if (from == null || to == null) {
+            return "must be {\"from\": date, \"to\": date} with dates like 2026-03-31 (YYYY-MM-DD)";
         }
-        return LocalDate.parse((String) range.get("from")).isAfter(LocalDate.parse((String) range.get("to")))
-                ? "must not end before it starts" : null;
+        if (from.isAfter(to)) {
+            return "must not end before it starts";
+        }
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        if (field.maxDays() != null && days > field.maxDays()) {
+            return "may cover at most " + field.maxDays() + " days, from and to included, not " + days;
+        }
+        if (notBefore != null && from.isBefore(notBefore)) {
+            return "must not start in the past (today is " + notBefore + ")";
+        }
+        return null;
+    }
+
+    private static String checkTimeRange(Object value) {
+        Map<?, ?> range = FormValues.range(value);
+        LocalTime from = range == null ? null : FormValues.time(range.get("from"));
+        LocalTime to = range == null ? null : FormValues.time(range.get("to"));
+        if (from == null || to == null) {
+            return "must be {\"from\": time, \"to\": time} with times like 08:30 (HH:MM, 24 hours)";
+        }
+        return to.isAfter(from) ? null : "must end after it starts";
     }
 }

@@ -1,6 +1,7 @@
 package org.atrium.core.internal.ticket;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.LinkedHashSet;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -97,7 +99,8 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         this.clock = clock;
         this.keys = new TicketKeyAllocator(prefix -> db.read(em -> highestNumber(em, prefix)));
         this.pinned = new PinnedTypes(db, types, clock);
-        this.forms = new FormProcessor(extensions);
+        // timestamps are UTC instants; "today" for the date rules of forms is the date in the server's zone
+        this.forms = new FormProcessor(extensions, clock.withZone(ZoneId.systemDefault()));
     }
 
     @Override
@@ -234,6 +237,13 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         return updated;
     }
 
+    /** The names a patch gives another value than the stored one (compared as the JSON they are stored as). */
+    private static Set<String> changed(Map<String, Object> stored, Map<String, Object> patch) {
+        return patch.keySet().stream()
+                .filter(name -> !Json.write(stored.get(name)).equals(Json.write(patch.get(name))))
+                .collect(Collectors.toSet());
+    }
+
     /** Applies a fields patch (null clears a field) and checks the result against the ticket's own version. */
     private void updateFields(Caller caller, TicketEntity ticket, Map<String, Object> patch, Changes changes) {
         Map<String, Object> stored = Json.readMap(ticket.getFieldsJson());
@@ -249,7 +259,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         RequestType type = pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).orElse(null);
         Map<String, Object> values;
         if (type != null) {
-            values = forms.process(type, caller, merged, patch.keySet(), false, errors);
+            values = forms.process(type, caller, merged, patch.keySet(), changed(stored, patch), false, errors);
         } else {
             // a ticket older than the version store: keep it workable on the fields it has
             patch.keySet().stream().filter(name -> !stored.containsKey(name))

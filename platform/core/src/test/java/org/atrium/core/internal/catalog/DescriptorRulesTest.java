@@ -348,4 +348,50 @@ class DescriptorRulesTest {
         refusedJsonAt("validators", descriptor("\"validators\": \"it.check\"", KIND));
         refusedJsonAt("calculators[0]", descriptor("\"calculators\": [\"it days\"]", KIND));
     }
+
+    // ---------------------------------------------------------------- integer, time types and date rules
+
+    @Test
+    void readsIntegerTimeAndDateRules() throws DescriptorException {
+        RequestType type = read(descriptor("",
+                field("attendees", "integer", "\"min\": 1, \"max\": 200"),
+                field("slot", "time-range", "\"required\": true"),
+                field("at", "time", ""),
+                field("day", "date", "\"notInPast\": true"),
+                field("period", "date-range", "\"notInPast\": true, \"maxDays\": 366")));
+        FormField attendees = type.fields().get(0);
+        assertEquals("integer", attendees.type());
+        assertEquals(0, BigDecimal.valueOf(200).compareTo(attendees.max()));
+        assertEquals("time-range", type.fields().get(1).type());
+        assertTrue(type.fields().get(3).notInPast());
+        assertNull(type.fields().get(3).maxDays());
+        assertTrue(type.fields().get(4).notInPast());
+        assertEquals(366, type.fields().get(4).maxDays());
+        assertFalse(type.fields().get(2).notInPast());
+    }
+
+    @Test
+    void refusesFractionalOrHugeBoundsOfIntegerFields() {
+        assertTrue(refusedAt("fields[0].min", field("count", "integer", "\"min\": 0.5")).contains("whole number"));
+        refusedAt("fields[0].max", field("count", "integer", "\"max\": 1e3"));
+        refusedAt("fields[0].max", field("count", "integer", "\"max\": 99999999999999999999"));
+    }
+
+    @Test
+    void refusesBoundsThatDoNotFit() {
+        assertTrue(refusedAt("fields[0].max", field("value", "number", "\"max\": 1e400")).contains("does not fit"));
+        refusedAt("fields[0].min", field("value", "number", "\"min\": -1e400"));
+    }
+
+    @Test
+    void refusesDateRulesOnOtherTypesOrOfTheWrongKind() {
+        assertTrue(refusedAt("fields[0].notInPast", field("at", "time", "\"notInPast\": true")).contains("time"));
+        refusedAt("fields[0].notInPast", field("day", "date", "\"notInPast\": \"yes\""));
+        assertTrue(refusedAt("fields[0].maxDays", field("day", "date", "\"maxDays\": 5")).contains("date-range"));
+        refusedAt("fields[0].maxDays", field("period", "date-range", "\"maxDays\": 0"));
+        refusedAt("fields[0].maxDays", field("period", "date-range", "\"maxDays\": 2.5"));
+        refusedAt("fields[0].maxDays", field("period", "date-range", "\"maxDays\": 100000"));
+        refusedAt("fields[0].maxDays", field("slot", "time-range", "\"maxDays\": 1"));
+        refusedAt("fields[0].min", field("slot", "time-range", "\"min\": 1"));
+    }
 }

@@ -305,6 +305,13 @@ class ShippedDescriptorsTest {
         }
     }
 
+    /** The number field turned into a field of the given date type (without its min). */
+    private static ObjectNode dateField(ObjectNode descriptor, String type) {
+        ObjectNode field = field(descriptor, 2);
+        field.remove("min");
+        return field.put("type", type);
+    }
+
     private static ObjectNode field(ObjectNode descriptor, int index) {
         return (ObjectNode) descriptor.get("fields").get(index);
     }
@@ -323,7 +330,14 @@ class ShippedDescriptorsTest {
                 bad("unknown member", d -> d.put("colour", "blue")),
                 bad("$schema member", d -> d.put("$schema", "https://json-schema.org/draft/2020-12/schema")),
                 bad("unknown field member", d -> field(d, 1).put("placeholder", "NDA")),
-                bad("bad field type", d -> field(d, 2).put("type", "integer")),
+                bad("bad field type", d -> field(d, 2).put("type", "colour")),
+                bad("fractional min of an integer field", d -> field(d, 2).put("type", "integer").put("min", 0.5)),
+                bad("notInPast on a number field", d -> field(d, 2).put("notInPast", true)),
+                bad("notInPast as text", d -> dateField(d, "date").put("notInPast", "yes")),
+                bad("maxDays on a date field", d -> dateField(d, "date").put("maxDays", 3)),
+                bad("maxDays 0", d -> dateField(d, "date-range").put("maxDays", 0)),
+                bad("maxDays as a fraction", d -> dateField(d, "date-range").put("maxDays", 2.5)),
+                bad("min on a time-range field", d -> field(d, 2).put("type", "time-range")),
                 bad("missing keyPrefix", d -> d.remove("keyPrefix")),
                 bad("missing names", d -> d.remove("names")),
                 bad("key without department", d -> d.put("key", "contract-review")),

@@ -37,9 +37,9 @@ class FormProcessorTest {
     private static final FormField FROM = FormField.simple("from", "number", true, LABELS, List.of());
     private static final FormField TO = FormField.simple("to", "number", true, LABELS, List.of());
     private static final FormField SPAN = new FormField("span", "number", false, LABELS, Map.of(), List.of(), null,
-            null, null, null, null, null, null, null, true);
+            null, null, null, null, null, null, null, true, false, null);
     private static final FormField DOUBLED = new FormField("doubled", "number", false, LABELS, Map.of(), List.of(), null,
-            null, null, null, null, null, null, null, true);
+            null, null, null, null, null, null, null, true, false, null);
 
     /** from/to numbers, two validators, two calculators that fill span and doubled. */
     private static final RequestType RANGE = new RequestType("it.range", "it", "task", "IT", LABELS, Map.of(),
@@ -47,9 +47,9 @@ class FormProcessorTest {
             List.of("test.span", "test.doubled"), null, List.of(), "org.atrium.test");
 
     private static final FormField SERVICE = new FormField("service", "choice", false, LABELS, Map.of(), List.of(),
-            "test.services", null, null, null, null, null, null, null, false);
+            "test.services", null, null, null, null, null, null, null, false, false, null);
     private static final FormField SERVICES = new FormField("services", "multi-choice", false, LABELS, Map.of(), List.of(),
-            "test.services", BigDecimal.ONE, null, null, null, null, null, null, false);
+            "test.services", BigDecimal.ONE, null, null, null, null, null, null, false, false, null);
     /** Choice fields whose options come from the option source test.services. */
     private static final RequestType SOURCED = new RequestType("it.sourced", "it", "incident", "IT", LABELS, Map.of(),
             List.of(SERVICE, SERVICES), 1, false, "org.atrium.test");

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -213,7 +217,7 @@ class FormValidatorTest {
     private static FormField rule(String name, String type, BigDecimal min, BigDecimal max, Integer minLength,
             Integer maxLength, String pattern, Condition requiredWhen, Condition shownWhen, String... options) {
         return new FormField(name, type, false, LABELS, Map.of(), options(options), null, min, max, minLength, maxLength,
-                pattern, requiredWhen, shownWhen, false);
+                pattern, requiredWhen, shownWhen, false, false, null);
     }
 
     private static final RequestType CHANGE = type(
@@ -223,7 +227,7 @@ class FormValidatorTest {
             rule("users", "number", BigDecimal.ONE, BigDecimal.valueOf(500), null, null, null, null, null),
             rule("ticketRef", "text", null, null, null, 12, "IT-[0-9]+", null, null),
             rule("areas", "multi-choice", BigDecimal.ONE, BigDecimal.valueOf(2), null, null, null, null, null, "a", "b", "c"),
-            new FormField("days", "number", false, LABELS, Map.of(), List.of(), null, null, null, null, null, null, null, null, true));
+            new FormField("days", "number", false, LABELS, Map.of(), List.of(), null, null, null, null, null, null, null, null, true, false, null));
 
     private static List<FieldError> validate(RequestType type, Map<String, Object> values) {
         return validate(type, values, values.keySet());
@@ -261,5 +265,135 @@ class FormValidatorTest {
 
     private static List<String> fields(List<FieldError> errors) {
         return errors.stream().map(FieldError::field).sorted().toList();
+    }
+
+    // ---------------------------------------------------------------- whole numbers, numbers that do not fit, times, date rules
+
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
+
+    private static FormField dated(String name, String type, boolean notInPast, Integer maxDays) {
+        return new FormField(name, type, false, LABELS, Map.of(), List.of(), null, null, null, null, null, null, null, null,
+                false, notInPast, maxDays);
+    }
+
+    private static FormField bounded(String name, String type, long min, long max) {
+        return new FormField(name, type, false, LABELS, Map.of(), List.of(), null, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
+                null, null, null, null, null, false, false, null);
+    }
+
+    private static final RequestType RULED = type(
+            bounded("attendees", "integer", 1, 200),
+            field("count", "integer", false),
+            field("time", "time", false),
+            field("slot", "time-range", false),
+            dated("day", "date", true, null),
+            dated("leave", "date-range", true, 30),
+            dated("span", "date-range", false, 3));
+
+    private static List<String> reasons(String name, Object value, Set<String> changed) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(name, value);
+        List<FieldError> errors = FormValidator.withStaticOptions(TODAY).validate(RULED, values, values.keySet(), changed);
+        errors.forEach(error -> assertEquals("fields." + name, error.field()));
+        return errors.stream().map(FieldError::reason).toList();
+    }
+
+    private static void accepted(String name, Object value) {
+        assertEquals(List.of(), reasons(name, value, Set.of(name)), name + " = " + value);
+    }
+
+    private static void refused(String name, Object value, String reasonPart) {
+        List<String> reasons = reasons(name, value, Set.of(name));
+        assertEquals(1, reasons.size(), name + " = " + value + " should be refused");
+        assertTrue(reasons.get(0).contains(reasonPart), reasons.get(0));
+    }
+
+    @Test
+    void integerFieldTakesWholeNumbersOnly() {
+        accepted("attendees", 12);
+        accepted("attendees", 200L);
+        accepted("count", new BigInteger("9223372036854775807"));
+        accepted("count", -3);
+        refused("attendees", 2.5, "whole number");
+        refused("attendees", 2.0, "whole number");
+        refused("attendees", new BigDecimal("3.0"), "whole number");
+        refused("attendees", "3", "whole number");
+        refused("attendees", true, "whole number");
+        refused("attendees", 0, "at least 1");
+        refused("attendees", 201, "at most 200");
+        refused("count", new BigInteger("9223372036854775808"), "does not fit");
+        refused("count", new BigInteger("-1" + "0".repeat(400)), "does not fit");
+    }
+
+    @Test
+    void numbersThatDoNotFitAreRefusedNotStored() {
+        ok("number", new BigDecimal("1.5e308"));
+        ok("number", new BigDecimal("-2.5e-300"));
+        ok("number", 0.0);
+        bad("number", new BigDecimal("1e400"), "does not fit");
+        bad("number", new BigDecimal("-1e400"), "does not fit");
+        bad("number", new BigDecimal("1e-400"), "does not fit");
+        bad("number", new BigInteger("1" + "0".repeat(400)), "does not fit");
+        bad("number", Double.POSITIVE_INFINITY, "does not fit");
+        bad("number", Double.NEGATIVE_INFINITY, "does not fit");
+        bad("number", Double.NaN, "does not fit");
+    }
+
+    @Test
+    void datesAreYearMonthDayOnly() {
+        bad("date", "2026-1-5", "YYYY-MM-DD");
+        bad("date", "2026-01-05T00:00:00Z", "YYYY-MM-DD");
+        bad("date", "+2026-01-05", "YYYY-MM-DD");
+        bad("date", " 2026-01-05", "YYYY-MM-DD");
+        bad("range", Map.of("from", "2026-3-1", "to", "2026-03-31"), "YYYY-MM-DD");
+        bad("range", Map.of("from", "2026-03-01", "to", "2026-03-31", "note", "x"), "\"from\": date");
+    }
+
+    @Test
+    void timeField() {
+        accepted("time", "08:00");
+        accepted("time", "00:00");
+        accepted("time", "23:59");
+        refused("time", "8:00", "HH:MM");
+        refused("time", "24:00", "HH:MM");
+        refused("time", "08:60", "HH:MM");
+        refused("time", "08:00:00", "HH:MM");
+        refused("time", "8am", "HH:MM");
+        refused("time", 800, "HH:MM");
+    }
+
+    @Test
+    void timeRangeEndsAfterItStarts() {
+        accepted("slot", Map.of("from", "08:00", "to", "12:30"));
+        accepted("slot", Map.of("from", "00:00", "to", "23:59"));
+        refused("slot", Map.of("from", "12:30", "to", "08:00"), "must end after it starts");
+        refused("slot", Map.of("from", "09:00", "to", "09:00"), "must end after it starts");
+        refused("slot", Map.of("from", "9:00", "to", "10:00"), "HH:MM");
+        refused("slot", Map.of("from", "09:00"), "\"from\": time");
+        refused("slot", "09:00-10:00", "\"from\": time");
+    }
+
+    @Test
+    void notInPastComparesWithTodayOnTheServersClock() {
+        accepted("day", "2026-11-29");
+        accepted("day", "2027-01-01");
+        refused("day", "2026-11-28", "must not be in the past (today is 2026-11-29)");
+        accepted("leave", Map.of("from", "2026-11-29", "to", "2026-12-03"));
+        refused("leave", Map.of("from", "2026-11-28", "to", "2026-12-03"), "must not start in the past");
+    }
+
+    @Test
+    void notInPastAppliesOnlyToValuesThisRequestChanges() {
+        assertEquals(List.of(), reasons("day", "2020-01-01", Set.of()), "a stored date may lie in the past by now");
+        assertEquals(List.of(), reasons("leave", Map.of("from", "2020-01-01", "to", "2020-01-02"), Set.of()));
+    }
+
+    @Test
+    void maxDaysCountsBothEnds() {
+        accepted("span", Map.of("from", "2020-03-01", "to", "2020-03-03"));
+        refused("span", Map.of("from", "2020-03-01", "to", "2020-03-04"), "at most 3 days, from and to included, not 4");
+        accepted("leave", Map.of("from", "2026-12-01", "to", "2026-12-30"));
+        refused("leave", Map.of("from", "2026-12-01", "to", "2026-12-31"), "at most 30 days");
+        refused("span", Map.of("from", "2020-03-04", "to", "2020-03-01"), "must not end before it starts");
     }
 }

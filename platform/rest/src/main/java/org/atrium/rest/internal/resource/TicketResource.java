@@ -49,7 +49,9 @@ public class TicketResource implements RestResource {
 
     @POST
     public Response create(@Context SecurityContext security, @Context UriInfo uri, NewTicket body) {
-        Ticket ticket = tickets.create(Callers.of(security), required(body));
+        NewTicket request = required(body);
+        Ticket ticket = tickets.create(Callers.of(security), new NewTicket(request.type(), request.summary(),
+                request.description(), request.impact(), request.urgency(), FormNumbers.normalized(request.fields())));
         // keys are PREFIX-number (upper-case letters, digits, '-'): nothing to escape, no UriBuilder needed
         URI location = URI.create(withoutTrailingSlash(uri.getBaseUri().toString()) + "/tickets/" + ticket.key());
         return Response.created(location).entity(ticket).build();
@@ -75,7 +77,10 @@ public class TicketResource implements RestResource {
     @PATCH
     @Path("{key}")
     public Ticket update(@Context SecurityContext security, @PathParam("key") String key, TicketUpdate body) {
-        return tickets.update(Callers.of(security), key, required(body));
+        TicketUpdate request = required(body);
+        return tickets.update(Callers.of(security), key, new TicketUpdate(request.version(), request.summary(),
+                request.description(), request.impact(), request.urgency(), request.assignee(),
+                FormNumbers.normalized(request.fields())));
     }
 
     @GET

@@ -1,0 +1,42 @@
+package org.atrium.rest.internal.resource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.atrium.api.catalog.FieldOption;
+import org.atrium.api.catalog.FormField;
+import org.atrium.api.catalog.RequestType;
+
+/**
+ * A request type as GET /catalog shows it: what a client needs to offer it and fill in its form,
+ * and nothing internal (no bundle, no names of Java extensions). {@code name} and {@code helpText}
+ * are the texts in the language the caller asked for, present only when it asked.
+ */
+public record CatalogEntry(
+        String key,
+        String department,
+        String category,
+        String keyPrefix,
+        boolean confidential,
+        int schemaVersion,
+        Map<String, String> names,
+        Map<String, String> help,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String helpText,
+        List<CatalogField> fields) {
+
+    /**
+     * @param type     the registered type
+     * @param options  the options of a field now: its own, or those its option source supplies
+     * @param language the language to resolve texts in, or null
+     */
+    static CatalogEntry of(RequestType type, Function<FormField, List<FieldOption>> options, String language) {
+        return new CatalogEntry(type.key(), type.department(), type.category(), type.keyPrefix(), type.confidential(),
+                type.schemaVersion(), type.names(), type.help(), AcceptedLanguage.resolve(type.names(), language),
+                AcceptedLanguage.resolve(type.help(), language),
+                type.fields().stream().map(field -> CatalogField.of(field, options.apply(field), language)).toList());
+    }
+}
