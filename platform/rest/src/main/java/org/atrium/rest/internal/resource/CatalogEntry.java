@@ -26,7 +26,9 @@ public record CatalogEntry(
         Map<String, String> help,
         @JsonInclude(JsonInclude.Include.NON_NULL) String name,
         @JsonInclude(JsonInclude.Include.NON_NULL) String helpText,
-        List<CatalogField> fields) {
+        List<CatalogField> fields,
+        CatalogWorkflow workflow,
+        List<CatalogField.Option> resolutionCodes) {
 
     /**
      * @param type     the registered type
@@ -37,6 +39,9 @@ public record CatalogEntry(
         return new CatalogEntry(type.key(), type.department(), type.category(), type.keyPrefix(), type.confidential(),
                 type.schemaVersion(), type.names(), type.help(), AcceptedLanguage.resolve(type.names(), language),
                 AcceptedLanguage.resolve(type.help(), language),
-                type.fields().stream().map(field -> CatalogField.of(field, options.apply(field), language)).toList());
+                type.fields().stream().map(field -> CatalogField.of(field, options.apply(field), language)).toList(),
+                type.workflow() == null ? null : CatalogWorkflow.of(type.workflow(), language),
+                type.resolutionCodes().stream().map(code -> new CatalogField.Option(code.value(), code.labels(),
+                        AcceptedLanguage.resolve(code.labels(), language))).toList());
     }
 }

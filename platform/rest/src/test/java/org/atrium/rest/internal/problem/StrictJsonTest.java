@@ -14,7 +14,7 @@ import org.atrium.api.ticket.NewComment;
 import org.atrium.api.ticket.NewTicket;
 import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.rest.internal.JsonMapping;
-import org.atrium.rest.internal.resource.TransitionRequest;
+import org.atrium.api.ticket.TransitionRequest;
 import org.junit.jupiter.api.Test;
 
 /** The API's JSON reading is strict about types, and every refusal names the member at fault. */

@@ -32,7 +32,7 @@ class CatalogEntryTest {
     private static final RequestType LEAVE = new RequestType("hr.leave", "hr", "service-request", "HR",
             Map.of("de", "Urlaubsantrag", "en", "Leave request"), Map.of("de", "Urlaub beantragen", "en", "Apply for leave"),
             List.of(KIND, PERIOD, SERVICE), 2, true, List.of("hr.check"), List.of("hr.working-days"),
-            Map.of("resolved", List.of("hr.notify")), "org.atrium.hr");
+            null, List.of(), "org.atrium.hr");
 
     private static JsonNode json(String language) {
         List<FieldOption> sourced = List.of(new FieldOption("vpn", Map.of("de", "VPN", "en", "VPN")));
