@@ -33,4 +33,13 @@ public interface TicketService {
     List<Comment> comments(Caller caller, String key);
 
     List<HistoryEntry> history(Caller caller, String key);
+
+    /** The ticket's links to tickets the caller may see. */
+    List<Link> links(Caller caller, String key);
+
+    /** Links the ticket to another; recorded in both tickets' history. */
+    Link link(Caller caller, String key, NewLink link);
+
+    /** Removes the link of {@code type} (from this ticket's side) to {@code otherKey}; recorded in both histories. */
+    void unlink(Caller caller, String key, String type, String otherKey);
 }

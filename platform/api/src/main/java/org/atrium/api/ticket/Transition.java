@@ -14,13 +14,21 @@ import java.util.Map;
  * @param resolutionCodes      the codes to choose from when the step resolves the ticket (empty otherwise)
  * @param blockedBy            the guards that do not hold yet (e.g. {@code fields.cause}, {@code children}),
  *                             each with its reason; empty when the step can be taken now
+ * @param linked               linked tickets that can move along with this step (send them as
+ *                             {@code linked} in the request): a problem's open incidents when it resolves
  */
 public record Transition(String to, String name, Map<String, String> names, String category,
-        boolean resolutionCodeRequired, List<ResolutionCode> resolutionCodes, List<org.atrium.api.FieldError> blockedBy) {
+        boolean resolutionCodeRequired, List<ResolutionCode> resolutionCodes, List<org.atrium.api.FieldError> blockedBy,
+        List<LinkedOffer> linked) {
     public Transition {
+        linked = linked == null ? List.of() : List.copyOf(linked);
         names = Map.copyOf(names);
         resolutionCodes = List.copyOf(resolutionCodes);
         blockedBy = List.copyOf(blockedBy);
+    }
+
+    /** A linked ticket that may move to {@code to} with this step, with the codes to choose from. */
+    public record LinkedOffer(String key, String summary, String to, List<ResolutionCode> resolutionCodes) {
     }
 
     /** A way a ticket can be resolved, with its label per language tag. */

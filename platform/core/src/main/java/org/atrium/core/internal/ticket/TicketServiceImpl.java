@@ -35,6 +35,10 @@ import org.atrium.api.ticket.TicketService;
 import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.api.ticket.Transition;
 import org.atrium.api.ticket.TransitionRequest;
+import org.atrium.api.ticket.Link;
+import org.atrium.api.ticket.LinkedMove;
+import org.atrium.api.ticket.NewLink;
+import org.atrium.core.internal.persistence.LinkEntity;
 import org.atrium.api.LockedFieldException;
 import org.atrium.api.workflow.StateAction;
 import org.atrium.api.workflow.StatusCategory;
@@ -73,7 +77,6 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
     private final PinnedTypes pinned;
     private final FormProcessor forms;
     private final TicketEvents events;
-    private final TicketFacts facts = TicketFacts.NONE;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
@@ -212,7 +215,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         Ticket updated = withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
             TicketEntity ticket = visibleTicket(em, caller, key);
             checkVersion(ticket, update.version());
-            Parties parties = partiesOf(caller, ticket); // as the ticket stands: assigning oneself does not make one the assignee yet
+            Parties parties = partiesOf(em, caller, ticket); // as the ticket stands: assigning oneself does not make one the assignee yet
             Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
             changes.set("summary", ticket.getSummary(), update.summary() == null ? null : update.summary().strip(), ticket::setSummary);
             changes.set("description", ticket.getDescription(), update.description(), ticket::setDescription);
@@ -300,8 +303,10 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
             TicketEntity ticket = visibleTicket(em, caller, key);
             TicketWorkflow workflow = workflowOf(ticket);
             Map<String, Object> fields = Json.readMap(ticket.getFieldsJson());
-            return workflow.allowed(ticket.getStatus(), partiesOf(caller, ticket)).stream()
-                    .map(step -> workflow.describe(step, fields, ticket.getId(), facts)).toList();
+            TicketFacts facts = new StoredFacts(em);
+            return workflow.allowed(ticket.getStatus(), partiesOf(em, caller, ticket)).stream()
+                    .map(step -> withOffers(em, caller, ticket, workflow, step, workflow.describe(step, fields, ticket.getId(), facts)))
+                    .toList();
         });
     }
 
@@ -312,7 +317,9 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         }
         String[] from = new String[1];
         WorkflowState[] entered = new WorkflowState[1];
+        List<Moved> alongside = new ArrayList<>();
         Ticket moved = withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
+            alongside.clear();
             TicketEntity ticket = visibleTicket(em, caller, key);
             if (request.version() != null) {
                 checkVersion(ticket, request.version());
@@ -322,12 +329,12 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
                     "is not a state of this ticket's workflow; its states are " + stateKeys(workflow.definition())));
             WorkflowTransition step = workflow.step(ticket.getStatus(), request.to()).orElseThrow(() -> new ConflictException(
                     "Ticket " + key + " cannot move from " + ticket.getStatus() + " to " + request.to(), ticket.getVersion()));
-            if (!partiesOf(caller, ticket).holdsAny(step.by())) {
+            if (!partiesOf(em, caller, ticket).holdsAny(step.by())) {
                 throw new ForbiddenException("You may not take the step \"" + step.names().get("en") + "\" on ticket " + key
                         + "; it is for " + String.join(", ", step.by()));
             }
             List<FieldError> errors = new ArrayList<>(workflow.unmetGuards(step, Json.readMap(ticket.getFieldsJson()),
-                    request.resolutionCode(), ticket.getId(), facts));
+                    request.resolutionCode(), ticket.getId(), new StoredFacts(em)));
             workflow.checkResolutionCode(target, request.resolutionCode()).ifPresent(errors::add);
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
@@ -341,11 +348,83 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
                 ticket.setResolutionCode(request.resolutionCode());
             }
             em.flush();
+            for (int i = 0; i < request.linked().size(); i++) {
+                alongside.add(moveLinked(em, caller, ticket, request.linked().get(i), "linked[" + i + "]"));
+            }
             return TicketMapper.toDto(ticket);
         }));
         events.post("TRANSITIONED", moved, caller.user(), Map.of("from", from[0], "to", moved.status()));
         runActions(moved, entered[0], from[0], caller.user());
+        for (Moved along : alongside) {
+            events.post("TRANSITIONED", along.ticket(), caller.user(), Map.of("from", along.from(), "to", along.ticket().status()));
+            runActions(along.ticket(), along.entered(), along.from(), caller.user());
+        }
         return moved;
+    }
+
+    /** A linked ticket moved in the same transaction, for the events and actions after the commit. */
+    private record Moved(Ticket ticket, String from, WorkflowState entered) {
+    }
+
+    /** Moves a ticket linked to {@code ticket} as the request says, with every check of a transition of its own. */
+    private Moved moveLinked(EntityManager em, Caller caller, TicketEntity ticket, LinkedMove move, String at) {
+        if (move == null || move.key() == null || move.to() == null) {
+            throw new ValidationException(at, "needs the linked ticket's key and the state to move it to");
+        }
+        TicketEntity other = visibleTicket(em, caller, move.key());
+        if (linkBetween(em, ticket.getId(), other.getId()).isEmpty()) {
+            throw new ValidationException(at + ".key", move.key() + " is not linked to " + ticket.getKey());
+        }
+        TicketWorkflow workflow = workflowOf(other);
+        WorkflowState target = workflow.definition().state(move.to()).orElseThrow(() -> new ValidationException(at + ".to",
+                "is not a state of " + move.key() + "'s workflow; its states are " + stateKeys(workflow.definition())));
+        WorkflowTransition step = workflow.step(other.getStatus(), move.to()).orElseThrow(() -> new ConflictException(
+                "Ticket " + move.key() + " cannot move from " + other.getStatus() + " to " + move.to(), other.getVersion()));
+        if (!partiesOf(em, caller, other).holdsAny(step.by())) {
+            throw new ForbiddenException("You may not take the step \"" + step.names().get("en") + "\" on ticket " + move.key());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        workflow.unmetGuards(step, Json.readMap(other.getFieldsJson()), move.resolutionCode(), other.getId(), new StoredFacts(em))
+                .forEach(e -> errors.add(new FieldError(at + "." + e.field(), e.reason())));
+        workflow.checkResolutionCode(target, move.resolutionCode()).ifPresent(e -> errors.add(new FieldError(at + "." + e.field(), e.reason())));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String from = other.getStatus();
+        Changes changes = new Changes(em, other, caller.user(), clock.instant());
+        enter(other, target, changes);
+        if (move.resolutionCode() != null) {
+            changes.record("resolutionCode", other.getResolutionCode(), move.resolutionCode());
+            other.setResolutionCode(move.resolutionCode());
+        }
+        em.flush();
+        return new Moved(TicketMapper.toDto(other), from, target);
+    }
+
+    /**
+     * A step into a resolved state offers the tickets this one caused (a problem's incidents) that
+     * are still open and that the caller could move to a resolved state of their own.
+     */
+    private Transition withOffers(EntityManager em, Caller caller, TicketEntity ticket, TicketWorkflow workflow,
+            WorkflowTransition step, Transition described) {
+        if (workflow.state(step.to()).category() != StatusCategory.RESOLVED) {
+            return described;
+        }
+        List<Transition.LinkedOffer> offers = new ArrayList<>();
+        List<TicketEntity> dependants = em.createQuery("SELECT t FROM LinkEntity l, TicketEntity t WHERE t.id = l.fromTicket"
+                + " AND l.toTicket = :id AND l.type = :caused ORDER BY t.id", TicketEntity.class)
+                .setParameter("id", ticket.getId()).setParameter("caused", LinkTypes.CAUSED_BY).getResultList();
+        for (TicketEntity other : dependants) {
+            if (!TicketAccess.canSee(caller, other) || StatusCategory.parse(other.getStatusCategory()).orElseThrow().isDone()) {
+                continue;
+            }
+            TicketWorkflow theirs = workflowOf(other);
+            theirs.allowed(other.getStatus(), partiesOf(em, caller, other)).stream()
+                    .filter(s -> theirs.state(s.to()).category() == StatusCategory.RESOLVED).findFirst()
+                    .ifPresent(s -> offers.add(new Transition.LinkedOffer(other.getKey(), other.getSummary(), s.to(), theirs.resolutionCodes())));
+        }
+        return new Transition(described.to(), described.name(), described.names(), described.category(),
+                described.resolutionCodeRequired(), described.resolutionCodes(), described.blockedBy(), offers);
     }
 
     /**
@@ -462,9 +541,29 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         }
     }
 
-    private Parties partiesOf(Caller caller, TicketEntity ticket) {
+    private Parties partiesOf(EntityManager em, Caller caller, TicketEntity ticket) {
         return new Parties(caller, TicketAccess.isRequester(caller, ticket), caller.user().equals(ticket.getAssignee()),
-                TicketAccess.canWork(caller, ticket), facts.isApprover(ticket.getId(), caller.user()));
+                TicketAccess.canWork(caller, ticket), new StoredFacts(em).isApprover(ticket.getId(), caller.user()));
+    }
+
+    /** The guards' questions answered from the database, inside the caller's transaction. */
+    private record StoredFacts(EntityManager em) implements TicketFacts {
+        @Override
+        public int undecidedApprovals(long ticketId) {
+            return 0; // approvals are not recorded yet (issue 8): no ticket has an undecided one
+        }
+
+        @Override
+        public List<String> unresolvedChildren(long ticketId) {
+            return em.createQuery("SELECT t.key FROM LinkEntity l, TicketEntity t WHERE t.id = l.toTicket AND l.fromTicket = :id"
+                    + " AND l.type = :parent AND t.statusCategory NOT IN ('resolved', 'closed') ORDER BY t.id", String.class)
+                    .setParameter("id", ticketId).setParameter("parent", LinkTypes.PARENT_OF).getResultList();
+        }
+
+        @Override
+        public boolean isApprover(long ticketId, String user) {
+            return false; // as above: nobody is an approver until approvals are recorded
+        }
     }
 
     /** The workflow of the type version the ticket pins; bundles may update or leave meanwhile. */
@@ -570,6 +669,143 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
                     .filter(h -> seesInternal || !("commented".equals(h.getAction()) && "internal".equals(h.getField())))
                     .map(TicketMapper::toDto).toList();
         });
+    }
+
+    @Override
+    public List<Link> links(Caller caller, String key) {
+        return db.read(em -> {
+            TicketEntity ticket = visibleTicket(em, caller, key);
+            List<Link> links = new ArrayList<>();
+            for (LinkEntity link : em.createQuery("SELECT l FROM LinkEntity l WHERE l.fromTicket = :id OR l.toTicket = :id ORDER BY l.id",
+                    LinkEntity.class).setParameter("id", ticket.getId()).getResultList()) {
+                boolean thisIsFrom = link.getFromTicket() == ticket.getId();
+                TicketEntity other = em.find(TicketEntity.class, thisIsFrom ? link.getToTicket() : link.getFromTicket());
+                if (TicketAccess.canSee(caller, other)) { // a link to a ticket the caller may not see is not shown
+                    links.add(toLink(LinkTypes.seenFrom(link.getType(), thisIsFrom), other));
+                }
+            }
+            return links;
+        });
+    }
+
+    @Override
+    public Link link(Caller caller, String key, NewLink input) {
+        LinkTypes.Stored stored = LinkTypes.stored(input.type()).orElseThrow(() -> new ValidationException("type",
+                input.type() == null ? "is required: one of " + LinkTypes.SIDES : "must be one of " + LinkTypes.SIDES));
+        if (input.key() == null || input.key().isBlank()) {
+            throw new ValidationException("key", "is required: the key of the ticket to link");
+        }
+        Link[] made = new Link[1];
+        Ticket[] both = new Ticket[2];
+        db.inTransaction(em -> {
+            TicketEntity ticket = workableTicket(em, caller, key, "link");
+            TicketEntity other = visibleTicketAs(em, caller, input.key(), "key");
+            if (other.getId() == ticket.getId()) {
+                throw new ValidationException("key", "is this ticket: a ticket cannot be linked to itself");
+            }
+            if (linkBetween(em, ticket.getId(), other.getId()).isPresent()) {
+                throw new ConflictException("Tickets " + key + " and " + input.key() + " are already linked", null);
+            }
+            TicketEntity from = stored.thisIsFrom() ? ticket : other;
+            TicketEntity to = stored.thisIsFrom() ? other : ticket;
+            checkLinkRules(em, stored.type(), from, to);
+            Instant now = clock.instant();
+            em.persist(new LinkEntity(from.getId(), to.getId(), stored.type(), caller.user(), now));
+            recordLink(em, "linked", stored.type(), from, to, caller.user(), now);
+            made[0] = toLink(LinkTypes.seenFrom(stored.type(), stored.thisIsFrom()), other);
+            both[0] = TicketMapper.toDto(ticket);
+            both[1] = TicketMapper.toDto(other);
+            return null;
+        });
+        for (Ticket t : both) {
+            events.post("LINKED", t, caller.user(), Map.of("link", made[0].type(), "other", t == both[0] ? both[1].key() : both[0].key()));
+        }
+        return made[0];
+    }
+
+    @Override
+    public void unlink(Caller caller, String key, String type, String otherKey) {
+        LinkTypes.Stored stored = LinkTypes.stored(type).orElseThrow(() -> new ValidationException("type", "must be one of " + LinkTypes.SIDES));
+        db.inTransaction(em -> {
+            TicketEntity ticket = workableTicket(em, caller, key, "unlink");
+            TicketEntity other = visibleTicketAs(em, caller, otherKey, "key");
+            TicketEntity from = stored.thisIsFrom() ? ticket : other;
+            TicketEntity to = stored.thisIsFrom() ? other : ticket;
+            if (stored.type().equals(LinkTypes.RELATES_TO) && from.getId() > to.getId()) {
+                TicketEntity swap = from;
+                from = to;
+                to = swap;
+            }
+            List<LinkEntity> found = em.createQuery("SELECT l FROM LinkEntity l WHERE l.fromTicket = :from AND l.toTicket = :to"
+                    + " AND l.type = :type", LinkEntity.class).setParameter("from", from.getId()).setParameter("to", to.getId())
+                    .setParameter("type", stored.type()).getResultList();
+            if (found.isEmpty()) {
+                throw new NotFoundException("Ticket " + key + " has no " + type + " link to " + otherKey);
+            }
+            em.remove(found.get(0));
+            recordLink(em, "unlinked", stored.type(), from, to, caller.user(), clock.instant());
+            return null;
+        });
+    }
+
+    /** Parents form a tree (one parent, no cycles); only problems cause incidents; related tickets are stored lower id first. */
+    private void checkLinkRules(EntityManager em, String type, TicketEntity from, TicketEntity to) {
+        if (type.equals(LinkTypes.PARENT_OF)) {
+            long parents = em.createQuery("SELECT COUNT(l) FROM LinkEntity l WHERE l.toTicket = :child AND l.type = :type", Long.class)
+                    .setParameter("child", to.getId()).setParameter("type", LinkTypes.PARENT_OF).getSingleResult();
+            if (parents > 0) {
+                throw new ConflictException(to.getKey() + " already has a parent", null);
+            }
+            for (Long up = from.getId(); up != null; up = parentOf(em, up)) {
+                if (up == to.getId()) {
+                    throw new ValidationException("key", to.getKey() + " is above " + from.getKey() + ": parents may not form a cycle");
+                }
+            }
+        }
+        if (type.equals(LinkTypes.CAUSED_BY)) {
+            String category = pinned.find(to.getTypeKey(), to.getTypeVersion()).map(RequestType::category).orElse("");
+            if (!category.equals("problem")) {
+                throw new ValidationException("key", to.getKey() + " is not a problem: only problems cause tickets");
+            }
+        }
+    }
+
+    private static Long parentOf(EntityManager em, long child) {
+        return em.createQuery("SELECT l.fromTicket FROM LinkEntity l WHERE l.toTicket = :child AND l.type = :type", Long.class)
+                .setParameter("child", child).setParameter("type", LinkTypes.PARENT_OF).getResultList().stream().findFirst().orElse(null);
+    }
+
+    /** Both tickets' history, each from its own side. */
+    private static void recordLink(EntityManager em, String action, String type, TicketEntity from, TicketEntity to, String actor, Instant at) {
+        em.persist(new HistoryEntity(from.getId(), at, actor, action, LinkTypes.seenFrom(type, true), null, to.getKey()));
+        em.persist(new HistoryEntity(to.getId(), at, actor, action, LinkTypes.seenFrom(type, false), null, from.getKey()));
+    }
+
+    private static java.util.Optional<LinkEntity> linkBetween(EntityManager em, long a, long b) {
+        return em.createQuery("SELECT l FROM LinkEntity l WHERE (l.fromTicket = :a AND l.toTicket = :b) OR (l.fromTicket = :b AND l.toTicket = :a)",
+                LinkEntity.class).setParameter("a", a).setParameter("b", b).getResultList().stream().findFirst();
+    }
+
+    private static Link toLink(String side, TicketEntity other) {
+        return new Link(side, other.getKey(), other.getSummary(), other.getStatus(), other.getStatusCategory());
+    }
+
+    /** The ticket, if the caller may work on it (the department's agents): linking is triage work. */
+    private static TicketEntity workableTicket(EntityManager em, Caller caller, String key, String what) {
+        TicketEntity ticket = visibleTicket(em, caller, key);
+        if (!TicketAccess.canWork(caller, ticket)) {
+            throw new ForbiddenException("Only agents of " + ticket.getDepartment() + " may " + what + " ticket " + key);
+        }
+        return ticket;
+    }
+
+    /** The other ticket of a link: one the caller may not see is "not found" under the member that named it. */
+    private static TicketEntity visibleTicketAs(EntityManager em, Caller caller, String key, String member) {
+        try {
+            return visibleTicket(em, caller, key);
+        } catch (NotFoundException | ForbiddenException e) {
+            throw new ValidationException(member, "names no ticket you may see: " + key);
+        }
     }
 
     private static TicketEntity visibleTicket(EntityManager em, Caller caller, String key) {

@@ -113,7 +113,11 @@ public final class TicketWorkflow {
                 ? resolutionCodes.stream().map(o -> new Transition.ResolutionCode(o.value(), o.labels())).toList() : List.of();
         List<FieldError> blocked = unmetGuards(step, fields, "(chosen when the step is taken)", ticketId, facts);
         return new Transition(step.to(), Objects.requireNonNullElse(step.names().get("en"), step.to()), step.names(),
-                target.category().json(), needsCode, codes, blocked);
+                target.category().json(), needsCode, codes, blocked, List.of());
+    }
+
+    public List<Transition.ResolutionCode> resolutionCodes() {
+        return resolutionCodes.stream().map(o -> new Transition.ResolutionCode(o.value(), o.labels())).toList();
     }
 
     private List<String> codeValues() {

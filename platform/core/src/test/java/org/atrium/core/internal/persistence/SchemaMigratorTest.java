@@ -89,7 +89,7 @@ class SchemaMigratorTest {
                         rows++;
                         assertEquals(0, r.getLong(2));
                     }
-                    assertEquals(3, rows);
+                    assertEquals(4, rows, "ticket, comment, history and link ids");
                 }
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM ticket")) {
                     r.next();

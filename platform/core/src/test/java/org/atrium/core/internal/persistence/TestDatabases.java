@@ -54,6 +54,7 @@ public final class TestDatabases implements AutoCloseable {
     /** Deletes every ticket, comment and history row, so that a test class can share one database. */
     public void clear() {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM ticket_link");
             statement.executeUpdate("DELETE FROM ticket_history");
             statement.executeUpdate("DELETE FROM ticket_comment");
             statement.executeUpdate("DELETE FROM ticket");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
@@ -27,6 +28,8 @@ import org.atrium.api.ticket.TicketPage;
 import org.atrium.api.ticket.TicketQuery;
 import org.atrium.api.ticket.TicketService;
 import org.atrium.api.ticket.TicketUpdate;
+import org.atrium.api.ticket.Link;
+import org.atrium.api.ticket.NewLink;
 import org.atrium.api.ticket.Transition;
 import org.atrium.api.ticket.TransitionRequest;
 import org.atrium.rest.internal.RestResource;
@@ -113,6 +116,28 @@ public class TicketResource implements RestResource {
     @Path("{key}/history")
     public List<HistoryEntry> history(@Context SecurityContext security, @PathParam("key") String key) {
         return tickets.history(Callers.of(security), key);
+    }
+
+    @GET
+    @Path("{key}/links")
+    public List<Link> links(@Context SecurityContext security, @PathParam("key") String key) {
+        return tickets.links(Callers.of(security), key);
+    }
+
+    @POST
+    @Path("{key}/links")
+    public Response link(@Context SecurityContext security, @Context UriInfo uri, @PathParam("key") String key, NewLink body) {
+        Link link = tickets.link(Callers.of(security), key, required(body));
+        URI location = uri.getBaseUriBuilder().path("tickets").path(key).path("links").path(link.type()).path(link.key()).build();
+        return Response.created(location).entity(link).build();
+    }
+
+    @DELETE
+    @Path("{key}/links/{type}/{other}")
+    public Response unlink(@Context SecurityContext security, @PathParam("key") String key, @PathParam("type") String type,
+            @PathParam("other") String other) {
+        tickets.unlink(Callers.of(security), key, type, other);
+        return Response.noContent().build();
     }
 
     private static String withoutTrailingSlash(String base) {
