@@ -122,6 +122,48 @@ public class ProcessModelIT extends AtriumTestSupport {
     }
 
     @Test
+    public void aProblemWithTwoLinkedIncidentsIsResolvedTogether() throws Exception {
+        String first = http("POST", "/tickets", "anna", Map.of("type", "it.incident", "summary", "Mail stuck in outbox",
+                "fields", Map.of("affectedService", "email"))).body().get("key").asText();
+        String second = http("POST", "/tickets", "marc", Map.of("type", "it.incident", "summary", "Mail delayed",
+                "fields", Map.of("affectedService", "email"))).body().get("key").asText();
+        Reply problem = http("POST", "/tickets", "ina", Map.of("type", "it.problem", "summary", "Mail relay queue overflows",
+                "fields", Map.of()));
+        assertEquals(problem.raw().body(), 201, problem.status());
+        String key = problem.body().get("key").asText();
+
+        Reply linked = http("POST", "/tickets/" + first + "/links", "ina", Map.of("type", "caused-by", "key", key));
+        assertEquals(linked.raw().body(), 201, linked.status());
+        assertEquals(201, http("POST", "/tickets/" + key + "/links", "ina", Map.of("type", "causes", "key", second)).status());
+        assertEquals(403, http("POST", "/tickets/" + first + "/links", "anna", Map.of("type", "relates-to", "key", second)).status());
+        JsonNode links = http("GET", "/tickets/" + key + "/links", "ina", null).body();
+        assertEquals(2, links.size());
+        assertEquals("causes", links.get(0).get("type").asText());
+        assertEquals(0, http("GET", "/tickets/" + first + "/links", "anna", null).body().size(), "anna does not see IT's problem");
+        JsonNode history = http("GET", "/tickets/" + second + "/history", "marc", null).body();
+        assertEquals("linked", history.get(history.size() - 1).get("action").asText());
+
+        assertEquals(200, move(key, "chris", Map.of("to", "in-progress")).status());
+        JsonNode offers = null;
+        for (JsonNode step : http("GET", "/tickets/" + key + "/transitions", "chris", null).body()) {
+            if (step.get("to").asText().equals("resolved")) {
+                offers = step.get("linked");
+            }
+        }
+        assertEquals(2, offers.size());
+        assertEquals(first, offers.get(0).get("key").asText());
+        Reply resolved = move(key, "chris", Map.of("to", "resolved", "resolutionCode", "root-cause-fixed", "linked", List.of(
+                Map.of("key", first, "to", "resolved", "resolutionCode", "fixed"),
+                Map.of("key", second, "to", "resolved", "resolutionCode", "fixed"))));
+        assertEquals(resolved.raw().body(), 200, resolved.status());
+        assertEquals("resolved", http("GET", "/tickets/" + first, "anna", null).body().get("status").asText());
+        assertEquals("fixed", http("GET", "/tickets/" + second, "marc", null).body().get("resolutionCode").asText());
+
+        assertEquals(204, http("DELETE", "/tickets/" + first + "/links/caused-by/" + key, "ina", null).status());
+        assertEquals(1, http("GET", "/tickets/" + key + "/links", "ina", null).body().size());
+    }
+
+    @Test
     public void theRequesterMayNotEditALeaveRequestHrHasDecided() throws Exception {
         Reply leave = http("POST", "/tickets", "anna", Map.of("type", "hr.leave", "summary", "Summer holiday",
                 "fields", Map.of("kind", "annual", "period", Map.of("from", "2027-07-05", "to", "2027-07-07"), "state", "DE-BY")));
