@@ -242,12 +242,12 @@ final class DescriptorReader {
             return null;
         }
         if (!allowed) {
-            throw new DescriptorException(at + "." + member, "applies to number and multi-choice fields, not " + type);
+            throw new DescriptorException(at + "." + member, "applies to number, multi-choice and person-list fields, not " + type);
         }
         if (!value.isNumber()) {
             throw new DescriptorException(at + "." + member, "must be a number");
         }
-        if (type.equals("multi-choice") && (!value.isIntegralNumber() || value.decimalValue().signum() < 0)) {
+        if (!type.equals("number") && (!value.isIntegralNumber() || value.decimalValue().signum() < 0)) {
             throw new DescriptorException(at + "." + member, "counts selections: must be a whole number from 0");
         }
         return value.decimalValue();

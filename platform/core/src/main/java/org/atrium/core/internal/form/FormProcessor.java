@@ -10,6 +10,7 @@ import org.atrium.api.UnavailableException;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
+import org.atrium.api.directory.Directory;
 import org.atrium.api.security.Caller;
 import org.atrium.api.spi.FieldCalculator;
 import org.atrium.api.spi.FormContext;
@@ -23,27 +24,30 @@ import org.atrium.core.internal.extension.Extensions;
  */
 public final class FormProcessor {
     private final Extensions extensions;
+    private final Directory directory;
     private final FormValidator validator;
 
-    public FormProcessor(Extensions extensions) {
+    public FormProcessor(Extensions extensions, Directory directory) {
         this.extensions = extensions;
-        this.validator = new FormValidator(this::options);
+        this.directory = directory;
+        this.validator = new FormValidator(this::options, directory::find);
     }
 
     /**
      * @param values    the complete form as it would be stored
      * @param submitted the field names the caller sent
+     * @param requester the ticket's requester (the caller on create), whom extensions may look up
      * @param errors    where problems are added; when any is added the returned values are not to be stored
      * @return the values with the computed fields filled in
      */
-    public Map<String, Object> process(RequestType type, Caller caller, Map<String, Object> values, Set<String> submitted,
-            boolean create, List<FieldError> errors) {
+    public Map<String, Object> process(RequestType type, Caller caller, String requester, Map<String, Object> values,
+            Set<String> submitted, boolean create, List<FieldError> errors) {
         List<FieldError> own = validator.validate(type, values, submitted);
         errors.addAll(own);
         if (!own.isEmpty()) {
             return values;
         }
-        FormContext context = new FormContext(type, caller, create);
+        FormContext context = new FormContext(type, caller, create, directory.find(requester).orElse(null));
         for (String name : type.validators()) {
             RequestValidator check = extensions.validator(name).orElseThrow(() -> unavailable("validator", name, type));
             List<FieldError> found = check.validate(context, Map.copyOf(values));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -17,6 +18,7 @@ import org.atrium.api.catalog.Condition;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
+import org.atrium.api.directory.Person;
 
 /**
  * Checks a ticket's form values against the rules of its type's descriptor and names every bad
@@ -25,15 +27,20 @@ import org.atrium.api.catalog.RequestType;
  */
 public final class FormValidator {
     private final Function<FormField, List<FieldOption>> options;
+    private final Function<String, Optional<Person>> people;
 
-    /** @param options the options of a field: its own, or those its option source supplies now */
-    public FormValidator(Function<FormField, List<FieldOption>> options) {
+    /**
+     * @param options the options of a field: its own, or those its option source supplies now
+     * @param people  the directory, which person and person-list values must name active people of
+     */
+    public FormValidator(Function<FormField, List<FieldOption>> options, Function<String, Optional<Person>> people) {
         this.options = options;
+        this.people = people;
     }
 
     /** A validator for forms whose choice fields all list their options. */
-    public static FormValidator withStaticOptions() {
-        return new FormValidator(FormField::options);
+    public static FormValidator withStaticOptions(Function<String, Optional<Person>> people) {
+        return new FormValidator(FormField::options, people);
     }
 
     /**
@@ -109,7 +116,9 @@ public final class FormValidator {
             case "text", "textarea":
                 return checkText(field, value, FieldTypes.MAX_TEXT);
             case "person":
-                return checkText(field, value, FieldTypes.MAX_PERSON);
+                return checkPerson(field, value);
+            case "person-list":
+                return checkPeople(field, value);
             case "attachment":
                 return checkText(field, value, FieldTypes.MAX_ATTACHMENT);
             case "number":
@@ -149,6 +158,44 @@ public final class FormValidator {
             return "does not have the expected form (" + field.pattern() + ")";
         }
         return null;
+    }
+
+    private String checkPerson(FormField field, Object value) {
+        String problem = checkText(field, value, FieldTypes.MAX_PERSON);
+        return problem != null ? problem : directoryProblem((String) value);
+    }
+
+    /** Why the id names nobody who can be chosen now, or null when it names an active person. */
+    private String directoryProblem(String id) {
+        Optional<Person> person = people.apply(id);
+        if (person.isEmpty()) {
+            return "'" + id + "' is not in the directory";
+        }
+        return person.get().active() ? null : "'" + id + "' is no longer active";
+    }
+
+    private String checkPeople(FormField field, Object value) {
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(id -> id instanceof String text
+                && !text.isBlank() && text.length() <= FieldTypes.MAX_PERSON)) {
+            return "must be a list of user names of 1 to " + FieldTypes.MAX_PERSON + " characters";
+        }
+        if (list.size() != Set.copyOf(list).size()) {
+            return "must not name a person twice";
+        }
+        if (field.min() != null && list.size() < field.min().intValue()) {
+            return "must name at least " + field.min().intValue() + (field.min().intValue() == 1 ? " person" : " people");
+        }
+        if (field.max() != null && list.size() > field.max().intValue()) {
+            return "must name at most " + field.max().intValue() + (field.max().intValue() == 1 ? " person" : " people");
+        }
+        List<String> problems = new ArrayList<>();
+        for (Object id : list) {
+            String problem = directoryProblem((String) id);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     private static String checkNumber(FormField field, Object value) {

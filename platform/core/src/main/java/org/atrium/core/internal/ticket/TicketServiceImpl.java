@@ -19,6 +19,7 @@ import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.catalog.RequestType;
 import org.atrium.api.catalog.RequestTypeRegistry;
+import org.atrium.api.directory.Directory;
 import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.Comment;
 import org.atrium.api.ticket.HistoryEntry;
@@ -32,6 +33,8 @@ import org.atrium.api.ticket.TicketQuery;
 import org.atrium.api.ticket.TicketService;
 import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.api.ticket.Transition;
+import org.atrium.core.internal.directory.DatabaseDirectoryProvider;
+import org.atrium.core.internal.directory.DirectoryService;
 import org.atrium.core.internal.extension.Extensions;
 import org.atrium.core.internal.form.FormProcessor;
 import org.atrium.core.internal.form.Json;
@@ -57,11 +60,13 @@ public class TicketServiceImpl implements TicketService {
     private final PinnedTypes pinned;
     private final FormProcessor forms;
     private final TicketEvents events;
+    private final Directory directory;
+    private final AssigneeRule assignees;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
-            @Reference EventAdmin eventAdmin) {
-        this(db, types, extensions, Clock.systemUTC(), new TicketEvents(eventAdmin));
+            @Reference EventAdmin eventAdmin, @Reference Directory directory) {
+        this(db, types, extensions, Clock.systemUTC(), new TicketEvents(eventAdmin), directory);
     }
 
     /** For tests: no Java extensions installed. */
@@ -69,12 +74,14 @@ public class TicketServiceImpl implements TicketService {
         this(db, types, new Extensions(), clock);
     }
 
-    /** For tests: no events are posted. */
+    /** For tests: no events are posted; the directory is Atrium's own, in the same database. */
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock) {
-        this(db, types, extensions, clock, new TicketEvents(null));
+        this(db, types, extensions, clock, new TicketEvents(null), new DirectoryService(new DatabaseDirectoryProvider(db)));
     }
 
-    TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, TicketEvents events) {
+    TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, TicketEvents events,
+            Directory directory) {
+        this.directory = directory;
         this.events = events;
         this.db = db;
         this.types = types;
@@ -82,7 +89,8 @@ public class TicketServiceImpl implements TicketService {
         this.clock = clock;
         this.keys = new TicketKeyAllocator(prefix -> db.read(em -> highestNumber(em, prefix)));
         this.pinned = new PinnedTypes(db, types, clock);
-        this.forms = new FormProcessor(extensions);
+        this.forms = new FormProcessor(extensions, directory);
+        this.assignees = new AssigneeRule(directory);
     }
 
     @Override
@@ -98,7 +106,7 @@ public class TicketServiceImpl implements TicketService {
         TicketInput.level("urgency", input.urgency(), errors);
         Map<String, Object> values = withoutNulls(input.fields());
         if (type != null) {
-            values = forms.process(type, caller, values, input.fields().keySet(), true, errors);
+            values = forms.process(type, caller, caller.user(), values, input.fields().keySet(), true, errors);
         }
         String fieldsJson = Json.write(values);
         TicketInput.fieldsSize(fieldsJson, errors);
@@ -196,10 +204,11 @@ public class TicketServiceImpl implements TicketService {
                         ? "Only agents of " + ticket.getDepartment() + " may assign tickets"
                         : "Ticket " + key + " is closed");
             }
+            String assignee = update.assignee() == null ? null : assignees.check(caller, ticket.getDepartment(), update.assignee());
             Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
             changes.set("summary", ticket.getSummary(), update.summary() == null ? null : update.summary().strip(), ticket::setSummary);
             changes.set("description", ticket.getDescription(), update.description(), ticket::setDescription);
-            changes.set("assignee", ticket.getAssignee(), update.assignee(), ticket::setAssignee);
+            changes.set("assignee", ticket.getAssignee(), assignee, ticket::setAssignee);
             changes.set("impact", ticket.getImpact(), normalise(update.impact()), ticket::setImpact);
             changes.set("urgency", ticket.getUrgency(), normalise(update.urgency()), ticket::setUrgency);
             Priority priority = Priority.of(Level.parse(ticket.getImpact()).orElseThrow(), Level.parse(ticket.getUrgency()).orElseThrow());
@@ -234,7 +243,7 @@ public class TicketServiceImpl implements TicketService {
         RequestType type = pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).orElse(null);
         Map<String, Object> values;
         if (type != null) {
-            values = forms.process(type, caller, merged, patch.keySet(), false, errors);
+            values = forms.process(type, caller, ticket.getRequester(), merged, patch.keySet(), false, errors);
         } else {
             // a ticket older than the version store: keep it workable on the fields it has
             patch.keySet().stream().filter(name -> !stored.containsKey(name))
