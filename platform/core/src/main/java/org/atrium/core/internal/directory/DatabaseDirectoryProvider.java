@@ -36,13 +36,18 @@ public class DatabaseDirectoryProvider implements DirectoryProvider {
     @Override
     public List<Person> search(String text, int limit) {
         String pattern = "%" + escapeLike(text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
-        return db.read(em -> em.createQuery("SELECT p FROM PersonEntity p WHERE p.active = :active AND ("
-                        + "LOWER(p.id) LIKE :text ESCAPE '!' OR LOWER(p.displayName) LIKE :text ESCAPE '!' "
-                        + "OR LOWER(p.email) LIKE :text ESCAPE '!') ORDER BY p.displayName, p.id", PersonEntity.class)
-                .setParameter("active", true)
-                .setParameter("text", pattern)
-                .setMaxResults(limit)
-                .getResultList().stream().map(PersonEntity::toPerson).toList());
+        // native SQL: EclipseLink binds a JPQL boolean as 1 on Derby, which refuses BOOLEAN = INTEGER;
+        // the literal TRUE is valid on Derby and PostgreSQL alike
+        return db.read(em -> {
+            @SuppressWarnings("unchecked")
+            List<PersonEntity> rows = em.createNativeQuery("SELECT * FROM person WHERE active = TRUE AND ("
+                            + "LOWER(id) LIKE ?1 ESCAPE '!' OR LOWER(display_name) LIKE ?1 ESCAPE '!' "
+                            + "OR LOWER(email) LIKE ?1 ESCAPE '!') ORDER BY display_name, id", PersonEntity.class)
+                    .setParameter(1, pattern)
+                    .setMaxResults(limit)
+                    .getResultList();
+            return rows.stream().map(PersonEntity::toPerson).toList();
+        });
     }
 
     /** A typed '%' or '_' is a character to find, not a wildcard. */
