@@ -5,6 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +21,8 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.atrium.api.catalog.RequestTypeRegistry;
 import org.junit.Before;
 import org.junit.Test;
@@ -37,6 +42,9 @@ public class DirectoryIT extends AtriumTestSupport {
 
     @Inject
     private RequestTypeRegistry registry;
+
+    @Inject
+    private SessionFactory sessionFactory;
 
     @Before
     public void ready() throws Exception {
@@ -170,6 +178,35 @@ public class DirectoryIT extends AtriumTestSupport {
         assertEquals(8, felix.body().get("fields").get("workingDays").asInt());
         assertEquals(2, felix.body().get("typeVersion").asInt());
         assertFalse(felix.body().get("fields").has("state"));
+    }
+
+    @Test
+    public void consoleListsPeople() throws Exception {
+        String[] printed = new String[1];
+        waitUntil("atrium:people", Duration.ofSeconds(30), () -> {
+            try {
+                printed[0] = runCommand("atrium:people chr");
+                return printed[0].contains("chris");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertTrue(printed[0], printed[0].contains("Chris Conrad") && printed[0].contains("DE-BE") && printed[0].contains("agent-it"));
+        assertFalse(printed[0], printed[0].contains("anna"));
+    }
+
+    /** Runs a Karaf console command as the console would and returns what it printed. */
+    private String runCommand(String command) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        PrintStream previous = System.out;
+        try (Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out)) {
+            System.setOut(out); // ShellTable prints to System.out, which the shell redirects per session
+            session.execute(command);
+        } finally {
+            System.setOut(previous);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     private Reply postCsv(String user, String csv) throws Exception {

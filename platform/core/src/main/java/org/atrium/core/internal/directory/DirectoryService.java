@@ -13,15 +13,19 @@ import org.atrium.api.directory.Person;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** The directory as the rest of Atrium sees it, over the highest-ranked provider. */
+/**
+ * The directory as the rest of Atrium sees it, over the highest-ranked provider: greedy, so that a
+ * provider registered later with a higher ranking (e.g. LDAP) takes over from the built-in one.
+ */
 @Component(service = Directory.class)
 public class DirectoryService implements Directory {
     static final int MAX_QUERY = 100;
     private final DirectoryProvider provider;
 
     @Activate
-    public DirectoryService(@Reference DirectoryProvider provider) {
+    public DirectoryService(@Reference(policyOption = ReferencePolicyOption.GREEDY) DirectoryProvider provider) {
         this.provider = provider;
     }
 

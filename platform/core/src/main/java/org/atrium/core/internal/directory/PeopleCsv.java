@@ -52,7 +52,7 @@ final class PeopleCsv {
         List<Row> rows = new ArrayList<>();
         List<RefusedRow> refused = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
+        try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(csv), format)) {
             checkHeader(parser.getHeaderNames());
             for (CSVRecord record : parser) {
                 int line = (int) record.getRecordNumber() + 1;
@@ -77,6 +77,16 @@ final class PeopleCsv {
             throw malformed("could not be read: " + e.getMessage());
         }
         return new Parsed(rows, refused);
+    }
+
+    /** Spreadsheets often save UTF-8 with a byte order mark, which would otherwise be part of the first column's name. */
+    private static Reader withoutByteOrderMark(Reader csv) throws IOException {
+        java.io.PushbackReader reader = new java.io.PushbackReader(csv, 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     private static void checkHeader(List<String> header) {

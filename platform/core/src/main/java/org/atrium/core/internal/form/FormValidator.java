@@ -60,13 +60,17 @@ public final class FormValidator {
         }
         for (FormField field : type.fields()) {
             if (!field.computed()) {
-                check(field, values, errors);
+                check(field, values, submitted.contains(field.name()), errors);
             }
         }
         return errors;
     }
 
-    private void check(FormField field, Map<String, Object> values, List<FieldError> errors) {
+    /**
+     * @param sent whether the caller sent this field now: only then are people looked up in the
+     *             directory, so that a person who left does not block every later change of a ticket that names them
+     */
+    private void check(FormField field, Map<String, Object> values, boolean sent, List<FieldError> errors) {
         Object value = values.get(field.name());
         boolean shown = field.shownWhen() == null || holds(field.shownWhen(), values);
         if (!shown) {
@@ -85,6 +89,9 @@ public final class FormValidator {
             return;
         }
         String problem = checkValue(field, value);
+        if (problem == null && sent) {
+            problem = directoryProblem(field, value);
+        }
         if (problem != null) {
             errors.add(new FieldError(path(field.name()), problem));
         }
@@ -116,7 +123,7 @@ public final class FormValidator {
             case "text", "textarea":
                 return checkText(field, value, FieldTypes.MAX_TEXT);
             case "person":
-                return checkPerson(field, value);
+                return checkText(field, value, FieldTypes.MAX_PERSON);
             case "person-list":
                 return checkPeople(field, value);
             case "attachment":
@@ -160,9 +167,22 @@ public final class FormValidator {
         return null;
     }
 
-    private String checkPerson(FormField field, Object value) {
-        String problem = checkText(field, value, FieldTypes.MAX_PERSON);
-        return problem != null ? problem : directoryProblem((String) value);
+    /** For person and person-list values of the right form: why they do not name active people, or null. */
+    private String directoryProblem(FormField field, Object value) {
+        if (field.type().equals("person")) {
+            return directoryProblem((String) value);
+        }
+        if (!field.type().equals("person-list")) {
+            return null;
+        }
+        List<String> problems = new ArrayList<>();
+        for (Object id : (List<?>) value) {
+            String problem = directoryProblem((String) id);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     /** Why the id names nobody who can be chosen now, or null when it names an active person. */
@@ -174,7 +194,7 @@ public final class FormValidator {
         return person.get().active() ? null : "'" + id + "' is no longer active";
     }
 
-    private String checkPeople(FormField field, Object value) {
+    private static String checkPeople(FormField field, Object value) {
         if (!(value instanceof List<?> list) || !list.stream().allMatch(id -> id instanceof String text
                 && !text.isBlank() && text.length() <= FieldTypes.MAX_PERSON)) {
             return "must be a list of user names of 1 to " + FieldTypes.MAX_PERSON + " characters";
@@ -188,14 +208,7 @@ public final class FormValidator {
         if (field.max() != null && list.size() > field.max().intValue()) {
             return "must name at most " + field.max().intValue() + (field.max().intValue() == 1 ? " person" : " people");
         }
-        List<String> problems = new ArrayList<>();
-        for (Object id : list) {
-            String problem = directoryProblem((String) id);
-            if (problem != null) {
-                problems.add(problem);
-            }
-        }
-        return problems.isEmpty() ? null : String.join("; ", problems);
+        return null;
     }
 
     private static String checkNumber(FormField field, Object value) {

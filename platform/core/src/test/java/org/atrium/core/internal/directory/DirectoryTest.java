@@ -103,6 +103,11 @@ class DirectoryTest {
     }
 
     @Test
+    void aByteOrderMarkIsNoPartOfTheHeader() {
+        assertEquals(List.of("anna", "marc", "chris", "old.timer"), importCsv("\uFEFF" + GOOD).created());
+    }
+
+    @Test
     void aMalformedFileImportsNothing() {
         for (String csv : List.of("", "name;mail\nanna;a@b.c\n", HEADER.replace("email", "mail") + "anna,Anna,,de,,,,,,,,,\n",
                 GOOD + "\"broken,quote\n")) {

@@ -107,6 +107,13 @@ class FormValidatorTest {
     }
 
     @Test
+    void storedPeopleAreLookedUpOnlyWhenSentAgain() {
+        Map<String, Object> stored = Map.of("person", "gone", "team", List.of("anna", "gone"));
+        assertEquals(List.of(), validate(ALL_TYPES, stored, Set.of("text")), "a person who left does not block other changes");
+        assertEquals(List.of("fields.person"), validate(ALL_TYPES, stored, Set.of("person")).stream().map(FieldError::field).toList());
+    }
+
+    @Test
     void numberField() {
         ok("number", 3);
         ok("number", 2.5);
