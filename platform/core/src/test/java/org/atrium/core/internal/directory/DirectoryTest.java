@@ -103,6 +103,18 @@ class DirectoryTest {
     }
 
     @Test
+    void theShippedDemoCompanyLoadsIntoAnEmptyDirectoryOnly() {
+        java.nio.file.Path demo = java.nio.file.Path.of("../../distribution/src/main/resources/assembly/etc", DemoPeople.FILE);
+        ImportReport report = DemoPeople.loadIfEmpty(databases.database(), importer, demo);
+        assertEquals(List.of("anna", "marc", "ina", "chris", "hanna", "felix", "admin"), report.created());
+        assertEquals(List.of(), report.refused());
+        assertEquals("marc", directory.find("anna").orElseThrow().manager());
+        assertEquals("chris", directory.actingFor("marc", LocalDate.parse("2026-12-24")).orElseThrow().id());
+        assertTrue(directory.find("hanna").orElseThrow().isAgentOf("hr"));
+        assertEquals(null, DemoPeople.loadIfEmpty(databases.database(), importer, demo), "not read again once people exist");
+    }
+
+    @Test
     void aByteOrderMarkIsNoPartOfTheHeader() {
         assertEquals(List.of("anna", "marc", "chris", "old.timer"), importCsv("\uFEFF" + GOOD).created());
     }
