@@ -23,6 +23,7 @@ public class DatabaseDirectoryProvider implements DirectoryProvider {
     @Activate
     public DatabaseDirectoryProvider(@Reference Database db) {
         this.db = db;
+        DemoPeople.loadFromKarafEtc(db);
     }
 
     @Override

@@ -11,29 +11,29 @@ import org.atrium.api.directory.ImportReport;
 import org.atrium.api.directory.PeopleImport;
 import org.atrium.api.security.Caller;
 import org.atrium.core.internal.persistence.Database;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fills an empty directory from {@code etc/atrium-people.csv} at start (the distribution ships the demo
  * company there; demo only). Once anyone is in the directory the file is not read again: later
- * changes go through the admin import.
+ * changes go through the admin import. Runs while the built-in provider activates, so that the
+ * directory (and the REST API that needs it) is offered only once the people are in.
  */
-@Component(immediate = true, service = {})
-public class DemoPeople {
+final class DemoPeople {
     static final String FILE = "atrium-people.csv";
     private static final Logger LOG = LoggerFactory.getLogger(DemoPeople.class);
     /** The import runs with administrator rights on behalf of the server itself. */
     private static final Caller SYSTEM = Caller.of("system", Caller.ADMIN);
 
-    @Activate
-    public DemoPeople(@Reference Database db, @Reference PeopleImport importer) {
+    private DemoPeople() {
+    }
+
+    /** In Karaf: loads {@code ${karaf.etc}/atrium-people.csv} into an empty directory. */
+    static void loadFromKarafEtc(Database db) {
         String etc = System.getProperty("karaf.etc");
         if (etc != null) {
-            loadIfEmpty(db, importer, Path.of(etc, FILE));
+            loadIfEmpty(db, new PeopleImporter(db), Path.of(etc, FILE));
         }
     }
 

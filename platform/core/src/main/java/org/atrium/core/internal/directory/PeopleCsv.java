@@ -72,7 +72,8 @@ final class PeopleCsv {
             }
         } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             // Commons CSV reports broken quoting and duplicate or missing headers this way
-            throw malformed("is not a CSV file of people: " + e.getMessage());
+            Throwable reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+            throw malformed("is not a CSV file of people: " + reason.getMessage());
         } catch (IOException e) {
             throw malformed("could not be read: " + e.getMessage());
         }
@@ -92,6 +93,9 @@ final class PeopleCsv {
     private static void checkHeader(List<String> header) {
         if (header.isEmpty()) {
             throw malformed("is empty; the first line must be the header " + String.join(",", COLUMNS));
+        }
+        if (header.stream().anyMatch(name -> name.length() > 50 || name.chars().anyMatch(Character::isISOControl))) {
+            throw malformed("does not start with the header line " + String.join(",", COLUMNS) + "; is it a CSV file?");
         }
         Set<String> given = new LinkedHashSet<>(header);
         if (!given.equals(new LinkedHashSet<>(COLUMNS)) || given.size() != header.size()) {

@@ -122,9 +122,10 @@ class DirectoryTest {
     @Test
     void aMalformedFileImportsNothing() {
         for (String csv : List.of("", "name;mail\nanna;a@b.c\n", HEADER.replace("email", "mail") + "anna,Anna,,de,,,,,,,,,\n",
-                GOOD + "\"broken,quote\n")) {
+                GOOD + "\"broken,quote\n", "\u007fELF\u0002\u0001\u0000,x\n")) {
             ValidationException e = assertThrows(ValidationException.class, () -> importCsv(csv), csv);
             assertEquals("file", e.errors().get(0).field());
+            assertFalse(e.errors().get(0).reason().chars().anyMatch(Character::isISOControl), "no raw bytes echoed");
         }
         assertEquals(0, databases.count("person"));
     }
