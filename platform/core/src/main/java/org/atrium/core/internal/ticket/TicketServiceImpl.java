@@ -60,7 +60,6 @@ public class TicketServiceImpl implements TicketService {
     private final PinnedTypes pinned;
     private final FormProcessor forms;
     private final TicketEvents events;
-    private final Directory directory;
     private final AssigneeRule assignees;
 
     @Activate
@@ -81,7 +80,6 @@ public class TicketServiceImpl implements TicketService {
 
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, TicketEvents events,
             Directory directory) {
-        this.directory = directory;
         this.events = events;
         this.db = db;
         this.types = types;
