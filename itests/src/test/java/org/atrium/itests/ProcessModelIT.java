@@ -139,7 +139,7 @@ public class ProcessModelIT extends AtriumTestSupport {
         JsonNode links = http("GET", "/tickets/" + key + "/links", "ina", null).body();
         assertEquals(2, links.size());
         assertEquals("causes", links.get(0).get("type").asText());
-        assertEquals(0, http("GET", "/tickets/" + first + "/links", "anna", null).body().size(), "anna does not see IT's problem");
+        assertEquals("anna does not see IT's problem", 0, http("GET", "/tickets/" + first + "/links", "anna", null).body().size());
         JsonNode history = http("GET", "/tickets/" + second + "/history", "marc", null).body();
         assertEquals("linked", history.get(history.size() - 1).get("action").asText());
 

@@ -14,7 +14,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * hr.working-days: the working days a leave request takes, Monday to Friday less the public
  * holidays of the employee's state. Computed on the server so that no one counts by hand.
- * Reads the fields {@code period} (date range) and {@code state} (e.g. DE-BY), writes {@code workingDays}.
+ * Reads the field {@code period} (date range) and writes {@code workingDays}. The state (e.g. DE-BY) is the
+ * requester's region in the directory; tickets of schema version 1, which asked for it, keep their
+ * {@code state} field and are counted by that.
  */
 @Component(service = FieldCalculator.class, property = Extension.NAME + "=" + WorkingDaysCalculator.NAME)
 public class WorkingDaysCalculator implements FieldCalculator {
@@ -28,11 +30,20 @@ public class WorkingDaysCalculator implements FieldCalculator {
 
     @Override
     public Map<String, Object> calculate(FormContext context, Map<String, Object> fields) {
-        if (!(fields.get("period") instanceof Map<?, ?> period) || !(fields.get("state") instanceof String state)) {
+        String state = state(context, fields);
+        if (!(fields.get("period") instanceof Map<?, ?> period) || state == null || !holidays.regions().contains(state)) {
             return Map.of();
         }
         LocalDate from = LocalDate.parse(period.get("from").toString());
         LocalDate to = LocalDate.parse(period.get("to").toString());
         return Map.of("workingDays", holidays.workingDays(state, from, to));
+    }
+
+    /** The form's own state (version 1), else the requester's region from the directory. */
+    private static String state(FormContext context, Map<String, Object> fields) {
+        if (fields.get("state") instanceof String state) {
+            return state;
+        }
+        return context == null ? null : context.requesterPerson().map(person -> person.region()).orElse(null);
     }
 }

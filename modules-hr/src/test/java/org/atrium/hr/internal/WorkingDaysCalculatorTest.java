@@ -9,6 +9,9 @@ import java.util.Set;
 
 import org.atrium.api.calendar.Holiday;
 import org.atrium.api.calendar.HolidayCalendar;
+import org.atrium.api.directory.Person;
+import org.atrium.api.security.Caller;
+import org.atrium.api.spi.FormContext;
 import org.junit.jupiter.api.Test;
 
 class WorkingDaysCalculatorTest {
@@ -41,6 +44,34 @@ class WorkingDaysCalculatorTest {
         assertEquals(Map.of("workingDays", 5), calculator.calculate(null, leave("2026-12-21", "2026-12-27", "DE-HH")));
         assertEquals(Map.of("workingDays", 4), calculator.calculate(null, leave("2026-12-21", "2026-12-27", "DE-BY")));
         assertEquals(Map.of("workingDays", 0), calculator.calculate(null, leave("2026-12-26", "2026-12-27", "DE-BY")));
+    }
+
+    private static FormContext requesterIn(String region) {
+        Person person = new Person("anna", "Anna", null, "de", "sales", null, "DE", region, Set.of("employee"), true, null);
+        return new FormContext(null, Caller.of("anna"), true, person);
+    }
+
+    @Test
+    void takesTheStateFromTheDirectoryWhenTheFormHasNone() {
+        Map<String, Object> leave = Map.of("kind", "annual", "period", Map.of("from", "2026-12-21", "to", "2026-12-27"));
+        assertEquals(Map.of("workingDays", 4), calculator.calculate(requesterIn("DE-BY"), leave));
+        assertEquals(Map.of("workingDays", 5), calculator.calculate(requesterIn("DE-HH"), leave));
+        assertEquals(Map.of(), calculator.calculate(requesterIn(null), leave));
+        assertEquals(Map.of(), calculator.calculate(new FormContext(null, Caller.of("x"), true), leave));
+    }
+
+    @Test
+    void aVersionOneFormKeepsItsOwnState() {
+        assertEquals(Map.of("workingDays", 5), calculator.calculate(requesterIn("DE-BY"), leave("2026-12-21", "2026-12-27", "DE-HH")));
+    }
+
+    @Test
+    void theValidatorRefusesRequestersWithoutAKnownState() {
+        EmployeeStateValidator validator = new EmployeeStateValidator(calendar);
+        assertEquals(List.of(), validator.validate(requesterIn("DE-BY"), Map.of()));
+        assertEquals("requester", validator.validate(requesterIn(null), Map.of()).get(0).field());
+        assertEquals("requester", validator.validate(requesterIn("DE-XX"), Map.of()).get(0).field());
+        assertEquals("requester", validator.validate(new FormContext(null, Caller.of("x"), true), Map.of()).get(0).field());
     }
 
     @Test

@@ -1,3 +1,3 @@
 /** Java extension points that descriptors refer to by name; see docs/descriptors.md. */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.atrium.api.spi;

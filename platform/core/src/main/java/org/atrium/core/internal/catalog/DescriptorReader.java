@@ -280,7 +280,7 @@ final class DescriptorReader {
             return null;
         }
         if (!allowed) {
-            throw new DescriptorException(at + "." + member, "applies to number, integer and multi-choice fields, not " + type);
+            throw new DescriptorException(at + "." + member, "applies to number, integer, multi-choice and person-list fields, not " + type);
         }
         if (!value.isNumber()) {
             throw new DescriptorException(at + "." + member, "must be a number");
@@ -289,8 +289,9 @@ final class DescriptorReader {
             // the parser reads 1e400 as infinity: a bound no value can be checked against
             throw new DescriptorException(at + "." + member, "is a number that does not fit: at most 1.7976931348623157E308 in size");
         }
-        if (type.equals("multi-choice") && (!value.isIntegralNumber() || value.decimalValue().signum() < 0)) {
-            throw new DescriptorException(at + "." + member, "counts selections: must be a whole number from 0");
+        if ((type.equals("multi-choice") || type.equals("person-list")) && (!value.isIntegralNumber() || value.decimalValue().signum() < 0)) {
+            throw new DescriptorException(at + "." + member, type.equals("multi-choice")
+                    ? "counts selections: must be a whole number from 0" : "counts people: must be a whole number from 0");
         }
         if (type.equals("integer") && (!value.isIntegralNumber() || !value.canConvertToLong())) {
             throw new DescriptorException(at + "." + member, "bounds an integer field: must be a whole number from "

@@ -11,6 +11,7 @@ import org.atrium.api.UnavailableException;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
+import org.atrium.api.directory.Directory;
 import org.atrium.api.security.Caller;
 import org.atrium.api.spi.FieldCalculator;
 import org.atrium.api.spi.FormContext;
@@ -24,39 +25,48 @@ import org.atrium.core.internal.extension.Extensions;
  */
 public final class FormProcessor {
     private final Extensions extensions;
+    private final Directory directory;
     private final FormValidator validator;
 
-    public FormProcessor(Extensions extensions) {
-        this(extensions, Clock.systemDefaultZone());
+    /**
+     * @param directory whom person fields must name, and where extensions find the requester
+     * @param clock     what "today" is for the date rules: the server's time zone
+     */
+    public FormProcessor(Extensions extensions, Directory directory, Clock clock) {
+        this.extensions = extensions;
+        this.directory = directory;
+        this.validator = new FormValidator(this::options, directory::find, clock);
     }
 
-    /** @param clock what "today" is for the date rules: the server's time zone */
-    public FormProcessor(Extensions extensions, Clock clock) {
-        this.extensions = extensions;
-        this.validator = new FormValidator(this::options, clock);
+    public FormProcessor(Extensions extensions, Directory directory) {
+        this(extensions, directory, Clock.systemDefaultZone());
     }
 
     /** As below, with every submitted value counting as changed. */
-    public Map<String, Object> process(RequestType type, Caller caller, Map<String, Object> values, Set<String> submitted,
-            boolean create, List<FieldError> errors) {
-        return process(type, caller, values, submitted, submitted, create, errors);
+    public Map<String, Object> process(RequestType type, Caller caller, String requester, Map<String, Object> values,
+            Set<String> submitted, boolean create, List<FieldError> errors) {
+        return process(type, caller, requester, values, submitted, submitted, create, errors);
     }
 
     /**
      * @param values    the complete form as it would be stored
      * @param submitted the field names the caller sent
      * @param changed   the field names whose value the request sets anew (the date rules about today apply to these)
+     * @param requester the ticket's requester (the caller on create), whom extensions may look up
      * @param errors    where problems are added; when any is added the returned values are not to be stored
      * @return the values with the computed fields filled in
      */
-    public Map<String, Object> process(RequestType type, Caller caller, Map<String, Object> values, Set<String> submitted,
-            Set<String> changed, boolean create, List<FieldError> errors) {
+    public Map<String, Object> process(RequestType type, Caller caller, String requester, Map<String, Object> values,
+            Set<String> submitted, Set<String> changed, boolean create, List<FieldError> errors) {
         List<FieldError> own = validator.validate(type, values, submitted, changed);
         errors.addAll(own);
         if (!own.isEmpty()) {
             return values;
         }
-        FormContext context = new FormContext(type, caller, create);
+        if (type.validators().isEmpty() && type.calculators().isEmpty()) {
+            return values; // no extension to ask: spare the directory lookup (ticket creation is measured)
+        }
+        FormContext context = new FormContext(type, caller, create, directory.find(requester).orElse(null));
         for (String name : type.validators()) {
             RequestValidator check = extensions.validator(name).orElseThrow(() -> unavailable("validator", name, type));
             List<FieldError> found = check.validate(context, Map.copyOf(values));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import org.atrium.api.catalog.Condition;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
+import org.atrium.api.directory.Person;
 
 /**
  * Checks a ticket's form values against the rules of its type's descriptor and names every bad
@@ -29,24 +31,27 @@ import org.atrium.api.catalog.RequestType;
  */
 public final class FormValidator {
     private final Function<FormField, List<FieldOption>> options;
+    private final Function<String, Optional<Person>> people;
     private final Clock clock;
 
     /**
      * @param options the options of a field: its own, or those its option source supplies now
+     * @param people  the directory, which person and person-list values must name active people of
      * @param clock   what "today" is: the server's time zone decides
      */
-    public FormValidator(Function<FormField, List<FieldOption>> options, Clock clock) {
+    public FormValidator(Function<FormField, List<FieldOption>> options, Function<String, Optional<Person>> people, Clock clock) {
         this.options = options;
+        this.people = people;
         this.clock = clock;
     }
 
     /** A validator for forms whose choice fields all list their options, on the server's clock. */
-    public static FormValidator withStaticOptions() {
-        return withStaticOptions(Clock.systemDefaultZone());
+    public static FormValidator withStaticOptions(Function<String, Optional<Person>> people) {
+        return withStaticOptions(people, Clock.systemDefaultZone());
     }
 
-    public static FormValidator withStaticOptions(Clock clock) {
-        return new FormValidator(FormField::options, clock);
+    public static FormValidator withStaticOptions(Function<String, Optional<Person>> people, Clock clock) {
+        return new FormValidator(FormField::options, people, clock);
     }
 
     /**
@@ -76,14 +81,18 @@ public final class FormValidator {
         }
         for (FormField field : type.fields()) {
             if (!field.computed()) {
-                check(field, values, changed.contains(field.name()) ? today : null, errors);
+                check(field, values, changed.contains(field.name()) ? today : null, submitted.contains(field.name()), errors);
             }
         }
         return errors;
     }
 
-    /** @param today the date a {@code notInPast} value is checked against, or null when the value is not new */
-    private void check(FormField field, Map<String, Object> values, LocalDate today, List<FieldError> errors) {
+    /**
+     * @param today the date a {@code notInPast} value is checked against, or null when the value is not new
+     * @param sent  whether the caller sent this field now: only then are people looked up in the
+     *              directory, so that a person who left does not block every later change of a ticket that names them
+     */
+    private void check(FormField field, Map<String, Object> values, LocalDate today, boolean sent, List<FieldError> errors) {
         Object value = values.get(field.name());
         boolean shown = field.shownWhen() == null || holds(field.shownWhen(), values);
         if (!shown) {
@@ -102,6 +111,9 @@ public final class FormValidator {
             return;
         }
         String problem = checkValue(field, value, field.notInPast() ? today : null);
+        if (problem == null && sent) {
+            problem = directoryProblem(field, value);
+        }
         if (problem != null) {
             errors.add(new FieldError(path(field.name()), problem));
         }
@@ -138,6 +150,8 @@ public final class FormValidator {
                 return checkText(field, value, FieldTypes.MAX_TEXT);
             case "person":
                 return checkText(field, value, FieldTypes.MAX_PERSON);
+            case "person-list":
+                return checkPeople(field, value);
             case "attachment":
                 return checkText(field, value, FieldTypes.MAX_ATTACHMENT);
             case "number":
@@ -181,6 +195,50 @@ public final class FormValidator {
         }
         if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).matches()) {
             return "does not have the expected form (" + field.pattern() + ")";
+        }
+        return null;
+    }
+
+    /** For person and person-list values of the right form: why they do not name active people, or null. */
+    private String directoryProblem(FormField field, Object value) {
+        if (field.type().equals("person")) {
+            return directoryProblem((String) value);
+        }
+        if (!field.type().equals("person-list")) {
+            return null;
+        }
+        List<String> problems = new ArrayList<>();
+        for (Object id : (List<?>) value) {
+            String problem = directoryProblem((String) id);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /** Why the id names nobody who can be chosen now, or null when it names an active person. */
+    private String directoryProblem(String id) {
+        Optional<Person> person = people.apply(id);
+        if (person.isEmpty()) {
+            return "'" + id + "' is not in the directory";
+        }
+        return person.get().active() ? null : "'" + id + "' is no longer active";
+    }
+
+    private static String checkPeople(FormField field, Object value) {
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(id -> id instanceof String text
+                && !text.isBlank() && text.length() <= FieldTypes.MAX_PERSON)) {
+            return "must be a list of user names of 1 to " + FieldTypes.MAX_PERSON + " characters";
+        }
+        if (list.size() != Set.copyOf(list).size()) {
+            return "must not name a person twice";
+        }
+        if (field.min() != null && list.size() < field.min().intValue()) {
+            return "must name at least " + field.min().intValue() + (field.min().intValue() == 1 ? " person" : " people");
+        }
+        if (field.max() != null && list.size() > field.max().intValue()) {
+            return "must name at most " + field.max().intValue() + (field.max().intValue() == 1 ? " person" : " people");
         }
         return null;
     }

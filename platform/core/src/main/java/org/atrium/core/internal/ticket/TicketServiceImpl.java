@@ -21,6 +21,7 @@ import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.catalog.RequestType;
 import org.atrium.api.catalog.RequestTypeRegistry;
+import org.atrium.api.directory.Directory;
 import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.Comment;
 import org.atrium.api.ticket.HistoryEntry;
@@ -50,6 +51,8 @@ import org.atrium.core.internal.workflow.FieldRules;
 import org.atrium.core.internal.workflow.Parties;
 import org.atrium.core.internal.workflow.TicketFacts;
 import org.atrium.core.internal.workflow.TicketWorkflow;
+import org.atrium.core.internal.directory.DatabaseDirectoryProvider;
+import org.atrium.core.internal.directory.DirectoryService;
 import org.atrium.core.internal.extension.Extensions;
 import org.atrium.core.internal.form.FormProcessor;
 import org.atrium.core.internal.form.Json;
@@ -77,11 +80,12 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
     private final PinnedTypes pinned;
     private final FormProcessor forms;
     private final TicketEvents events;
+    private final AssigneeRule assignees;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
-            @Reference EventAdmin eventAdmin) {
-        this(db, types, extensions, Clock.systemUTC(), new TicketEvents(eventAdmin));
+            @Reference EventAdmin eventAdmin, @Reference Directory directory) {
+        this(db, types, extensions, Clock.systemUTC(), new TicketEvents(eventAdmin), directory);
     }
 
     /** For tests: no Java extensions installed. */
@@ -89,12 +93,13 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         this(db, types, new Extensions(), clock);
     }
 
-    /** For tests: no events are posted. */
+    /** For tests: no events are posted; the directory is Atrium's own, in the same database. */
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock) {
-        this(db, types, extensions, clock, new TicketEvents(null));
+        this(db, types, extensions, clock, new TicketEvents(null), new DirectoryService(new DatabaseDirectoryProvider(db)));
     }
 
-    TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, TicketEvents events) {
+    TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, TicketEvents events,
+            Directory directory) {
         this.events = events;
         this.db = db;
         this.types = types;
@@ -103,7 +108,8 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         this.keys = new TicketKeyAllocator(prefix -> db.read(em -> highestNumber(em, prefix)));
         this.pinned = new PinnedTypes(db, types, clock);
         // timestamps are UTC instants; "today" for the date rules of forms is the date in the server's zone
-        this.forms = new FormProcessor(extensions, clock.withZone(ZoneId.systemDefault()));
+        this.forms = new FormProcessor(extensions, directory, clock.withZone(ZoneId.systemDefault()));
+        this.assignees = new AssigneeRule(directory);
     }
 
     @Override
@@ -119,7 +125,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         TicketInput.level("urgency", input.urgency(), errors);
         Map<String, Object> values = withoutNulls(input.fields());
         if (type != null) {
-            values = forms.process(type, caller, values, input.fields().keySet(), true, errors);
+            values = forms.process(type, caller, caller.user(), values, input.fields().keySet(), true, errors);
         }
         String fieldsJson = Json.write(values);
         TicketInput.fieldsSize(fieldsJson, errors);
@@ -216,10 +222,16 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
             TicketEntity ticket = visibleTicket(em, caller, key);
             checkVersion(ticket, update.version());
             Parties parties = partiesOf(em, caller, ticket); // as the ticket stands: assigning oneself does not make one the assignee yet
+            String assignee = AssigneeRule.ME.equals(update.assignee()) ? caller.user() : update.assignee();
+            if (assignee != null && !assignee.equals(ticket.getAssignee())) {
+                // who may assign is a field rule (403); whom one may assign is the directory's answer (400)
+                checkFieldRules(parties, ticket, List.of("assignee"));
+                assignee = assignees.check(caller, ticket.getDepartment(), assignee);
+            }
             Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
             changes.set("summary", ticket.getSummary(), update.summary() == null ? null : update.summary().strip(), ticket::setSummary);
             changes.set("description", ticket.getDescription(), update.description(), ticket::setDescription);
-            changes.set("assignee", ticket.getAssignee(), update.assignee(), ticket::setAssignee);
+            changes.set("assignee", ticket.getAssignee(), assignee, ticket::setAssignee);
             changes.set("impact", ticket.getImpact(), normalise(update.impact()), ticket::setImpact);
             changes.set("urgency", ticket.getUrgency(), normalise(update.urgency()), ticket::setUrgency);
             Priority priority = Priority.of(Level.parse(ticket.getImpact()).orElseThrow(), Level.parse(ticket.getUrgency()).orElseThrow());
@@ -262,7 +274,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         RequestType type = pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).orElse(null);
         Map<String, Object> values;
         if (type != null) {
-            values = forms.process(type, caller, merged, patch.keySet(), changed(stored, patch), false, errors);
+            values = forms.process(type, caller, ticket.getRequester(), merged, patch.keySet(), changed(stored, patch), false, errors);
         } else {
             // a ticket older than the version store: keep it workable on the fields it has
             patch.keySet().stream().filter(name -> !stored.containsKey(name))
@@ -525,11 +537,15 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
 
     /** Every changed field must be one the caller may change in the ticket's present category. */
     private void checkFieldRules(Parties parties, TicketEntity ticket, Changes changes) {
+        checkFieldRules(parties, ticket, changes.fields());
+    }
+
+    private void checkFieldRules(Parties parties, TicketEntity ticket, List<String> changed) {
         // priority and computed fields follow from what was changed; the rules apply to what the caller changed
         Set<String> derived = new java.util.HashSet<>(Set.of("priority"));
         pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).ifPresent(type -> type.fields().stream()
                 .filter(org.atrium.api.catalog.FormField::computed).forEach(field -> derived.add("fields." + field.name())));
-        List<String> touched = changes.fields().stream().filter(field -> !derived.contains(field)).toList();
+        List<String> touched = changed.stream().filter(field -> !derived.contains(field)).toList();
         if (touched.isEmpty()) {
             return;
         }

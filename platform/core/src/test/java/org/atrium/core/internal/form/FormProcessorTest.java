@@ -25,6 +25,7 @@ import org.atrium.api.spi.FieldCalculator;
 import org.atrium.api.spi.FormContext;
 import org.atrium.api.spi.OptionSource;
 import org.atrium.api.spi.RequestValidator;
+import org.atrium.core.internal.directory.TestPeople;
 import org.atrium.core.internal.extension.Extensions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,11 +132,11 @@ class FormProcessorTest {
     @BeforeEach
     void fresh() {
         extensions = new Extensions();
-        processor = new FormProcessor(extensions);
+        processor = new FormProcessor(extensions, TestPeople.demo().directory());
     }
 
     private Map<String, Object> process(RequestType type, Map<String, Object> values, List<FieldError> errors) {
-        return processor.process(type, ANNA, values, values.keySet(), true, errors);
+        return processor.process(type, ANNA, ANNA.user(), values, values.keySet(), true, errors);
     }
 
     private static List<String> fields(List<FieldError> errors) {
@@ -174,8 +175,8 @@ class FormProcessorTest {
         extensions.addCalculator(span(), named("test.span"));
         extensions.addCalculator(doubled(), named("test.doubled"));
 
-        processor.process(RANGE, ANNA, Map.of("from", 1, "to", 2), Set.of("from", "to"), true, new ArrayList<>());
-        processor.process(RANGE, Caller.of("carl", "agent-it"), Map.of("from", 1, "to", 2), Set.of("to"), false, new ArrayList<>());
+        processor.process(RANGE, ANNA, "anna", Map.of("from", 1, "to", 2), Set.of("from", "to"), true, new ArrayList<>());
+        processor.process(RANGE, Caller.of("carl", "agent-it"), "anna", Map.of("from", 1, "to", 2), Set.of("to"), false, new ArrayList<>());
 
         assertEquals(2, order.contexts.size());
         FormContext create = order.contexts.get(0);

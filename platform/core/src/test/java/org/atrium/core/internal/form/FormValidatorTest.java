@@ -20,6 +20,7 @@ import org.atrium.api.catalog.Condition;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
+import org.atrium.core.internal.directory.TestPeople;
 import org.junit.jupiter.api.Test;
 
 class FormValidatorTest {
@@ -35,8 +36,10 @@ class FormValidatorTest {
     }
 
     private static List<FieldError> validate(RequestType type, Map<String, Object> values, Set<String> submitted) {
-        return FormValidator.withStaticOptions().validate(type, values, submitted);
+        return FormValidator.withStaticOptions(PEOPLE::find).validate(type, values, submitted);
     }
+
+    private static final TestPeople PEOPLE = TestPeople.demo();
 
     private static RequestType type(FormField... fields) {
         return new RequestType("it.test", "it", "incident", "IT", LABELS, Map.of(), List.of(fields), 1, false, "b");
@@ -46,6 +49,8 @@ class FormValidatorTest {
             field("text", "text", false),
             field("textarea", "textarea", false),
             field("person", "person", false),
+            new FormField("team", "person-list", false, LABELS, Map.of(), List.of(), null, java.math.BigDecimal.valueOf(2),
+                    java.math.BigDecimal.valueOf(3), null, null, null, null, null, false),
             field("attachment", "attachment", false),
             field("number", "number", false),
             field("boolean", "boolean", false),
@@ -77,14 +82,39 @@ class FormValidatorTest {
     void textLikeFields() {
         Map<String, Integer> limits = Map.of("text", FieldTypes.MAX_TEXT, "textarea", FieldTypes.MAX_TEXT,
                 "person", FieldTypes.MAX_PERSON, "attachment", FieldTypes.MAX_ATTACHMENT);
+        PEOPLE.add(TestPeople.person("x".repeat(FieldTypes.MAX_PERSON), "DE-BY"));
         for (String name : List.of("text", "textarea", "person", "attachment")) {
             int limit = limits.get(name);
-            ok(name, "hello");
+            ok(name, name.equals("person") ? "anna" : "hello");
             ok(name, "x".repeat(limit));
             bad(name, "x".repeat(limit + 1), "at most " + limit);
             bad(name, 42, "must be text");
             bad(name, List.of("a"), "must be text");
         }
+    }
+
+    @Test
+    void personFieldsNameActivePeopleOfTheDirectory() {
+        ok("person", "hanna");
+        bad("person", "nobody", "'nobody' is not in the directory");
+        bad("person", "gone", "'gone' is no longer active");
+        ok("team", List.of("anna", "marc"));
+        ok("team", List.of()); // empty: not given, and the field is optional
+        bad("team", List.of("anna"), "at least 2 people");
+        bad("team", List.of("anna", "marc", "ina", "chris"), "at most 3 people");
+        bad("team", List.of("anna", "anna"), "twice");
+        ok("team", List.of("anna", "marc", "ina"));
+        bad("team", List.of("anna", 5), "list of user names");
+        bad("team", "anna", "list of user names");
+        List<String> reasons = check("team", List.of("nobody", "gone"));
+        assertEquals(List.of("'nobody' is not in the directory; 'gone' is no longer active"), reasons);
+    }
+
+    @Test
+    void storedPeopleAreLookedUpOnlyWhenSentAgain() {
+        Map<String, Object> stored = Map.of("person", "gone", "team", List.of("anna", "gone"));
+        assertEquals(List.of(), validate(ALL_TYPES, stored, Set.of("text")), "a person who left does not block other changes");
+        assertEquals(List.of("fields.person"), validate(ALL_TYPES, stored, Set.of("person")).stream().map(FieldError::field).toList());
     }
 
     @Test

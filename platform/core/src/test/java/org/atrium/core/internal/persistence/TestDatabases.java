@@ -59,6 +59,7 @@ public final class TestDatabases implements AutoCloseable {
             statement.executeUpdate("DELETE FROM ticket_comment");
             statement.executeUpdate("DELETE FROM ticket");
             statement.executeUpdate("DELETE FROM request_type_version");
+            statement.executeUpdate("DELETE FROM person");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

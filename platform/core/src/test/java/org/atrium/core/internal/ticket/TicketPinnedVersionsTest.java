@@ -22,6 +22,7 @@ import org.atrium.core.internal.catalog.TestBundles;
 import org.atrium.core.internal.persistence.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.atrium.core.internal.directory.TestPeople;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,7 @@ class TicketPinnedVersionsTest {
     @BeforeEach
     void fresh() {
         databases.clear();
+        TestPeople.store(databases.database(), TestPeople.CARL);
         assertTrue(V2.contains("\"wiki\"") && V2.contains("\"approver\""), "fixture sanity");
         catalog = TestBundles.emptyCatalog();
         TestBundles.start(catalog, V1_BUNDLE, "org.atrium.access", V1);

@@ -48,6 +48,7 @@ import org.atrium.core.internal.catalog.TestCatalogs;
 import org.atrium.core.internal.persistence.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.atrium.core.internal.directory.TestPeople;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,7 @@ class TicketServiceImplTest {
     @BeforeEach
     void fresh() {
         databases.clear();
+        TestPeople.store(databases.database(), TestPeople.CARL);
         clock = new TickingClock();
         service = new TicketServiceImpl(databases.database(), catalog, clock);
     }

@@ -1,0 +1,27 @@
+package org.atrium.api.directory;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Looks people up, whichever {@link DirectoryProvider} supplies them. */
+@ProviderType
+public interface Directory {
+    int MAX_LIMIT = 100;
+
+    Optional<Person> find(String id);
+
+    /**
+     * Active people matching the text in id, display name or e-mail, at most {@code limit}
+     * (1 to {@link #MAX_LIMIT}; otherwise a ValidationException naming {@code limit}).
+     */
+    List<Person> search(String text, int limit);
+
+    /**
+     * Who acts for the person on that date: their out-of-office delegate while they are away (when the
+     * delegate is active), otherwise the person themself. Empty for an unknown id.
+     */
+    Optional<Person> actingFor(String id, LocalDate date);
+}

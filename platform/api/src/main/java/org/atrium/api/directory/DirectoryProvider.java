@@ -1,0 +1,24 @@
+package org.atrium.api.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Supplies the people of the directory. Atrium's own provider keeps them in its database; a bundle
+ * may register another (e.g. reading LDAP) with a higher {@code service.ranking}, and the
+ * {@link Directory} then uses that one. Authentication is not a provider's job: it stays with Karaf JAAS.
+ */
+@ConsumerType
+public interface DirectoryProvider {
+
+    /** The person with this login name, active or not. */
+    Optional<Person> find(String id);
+
+    /**
+     * Active people whose id, display name or e-mail contains {@code text} (ignoring case), ordered
+     * by display name, at most {@code limit}. A blank text matches everyone.
+     */
+    List<Person> search(String text, int limit);
+}

@@ -1,0 +1,58 @@
+package org.atrium.core.internal.directory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.atrium.api.directory.DirectoryProvider;
+import org.atrium.api.directory.Person;
+import org.atrium.core.internal.persistence.Database;
+import org.atrium.core.internal.persistence.PersonEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Atrium's own directory: the people in the {@code person} table, filled by the CSV import. Ranked 0,
+ * so that a provider registered with a higher {@code service.ranking} (e.g. LDAP) takes over.
+ */
+@Component(service = DirectoryProvider.class, property = "service.ranking:Integer=0")
+public class DatabaseDirectoryProvider implements DirectoryProvider {
+    private final Database db;
+
+    @Activate
+    public DatabaseDirectoryProvider(@Reference Database db) {
+        this.db = db;
+        DemoPeople.loadFromKarafEtc(db);
+    }
+
+    @Override
+    public Optional<Person> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return db.read(em -> Optional.ofNullable(em.find(PersonEntity.class, id)).map(PersonEntity::toPerson));
+    }
+
+    @Override
+    public List<Person> search(String text, int limit) {
+        String pattern = "%" + escapeLike(text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
+        // native SQL: EclipseLink binds a JPQL boolean as 1 on Derby, which refuses BOOLEAN = INTEGER;
+        // the literal TRUE is valid on Derby and PostgreSQL alike
+        return db.read(em -> {
+            @SuppressWarnings("unchecked")
+            List<PersonEntity> rows = em.createNativeQuery("SELECT * FROM person WHERE active = TRUE AND ("
+                            + "LOWER(id) LIKE ?1 ESCAPE '!' OR LOWER(display_name) LIKE ?1 ESCAPE '!' "
+                            + "OR LOWER(email) LIKE ?1 ESCAPE '!') ORDER BY display_name, id", PersonEntity.class)
+                    .setParameter(1, pattern)
+                    .setMaxResults(limit)
+                    .getResultList();
+            return rows.stream().map(PersonEntity::toPerson).toList();
+        });
+    }
+
+    /** A typed '%' or '_' is a character to find, not a wildcard. */
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}
