@@ -99,7 +99,7 @@ public class FormRulesIT extends AtriumTestSupport {
                     + "{\"affectedService\": \"vpn\", \"since\": \"" + bad + "\"}}"), "fields.since").contains("YYYY-MM-DD"));
         }
         String yesterday = LocalDate.now().minusDays(1).toString();
-        String leave = "{\"type\": \"hr.leave\", \"summary\": \"Holiday\", \"fields\": {\"kind\": \"annual\", \"state\": \"DE-BY\", "
+        String leave = "{\"type\": \"hr.leave\", \"summary\": \"Holiday\", \"fields\": {\"kind\": \"annual\", "
                 + "\"period\": {\"from\": \"" + yesterday + "\", \"to\": \"" + LocalDate.now().plusDays(3) + "\"}}}";
         assertTrue(refused(http("POST", "/tickets", "anna", leave), "fields.period").contains("past"));
     }

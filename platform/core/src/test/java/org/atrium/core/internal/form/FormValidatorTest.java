@@ -50,7 +50,7 @@ class FormValidatorTest {
             field("textarea", "textarea", false),
             field("person", "person", false),
             new FormField("team", "person-list", false, LABELS, Map.of(), List.of(), null, java.math.BigDecimal.valueOf(2),
-                    java.math.BigDecimal.valueOf(3), null, null, null, null, null, false),
+                    java.math.BigDecimal.valueOf(3), null, null, null, null, null, false, false, null),
             field("attachment", "attachment", false),
             field("number", "number", false),
             field("boolean", "boolean", false),
@@ -323,7 +323,7 @@ class FormValidatorTest {
     private static List<String> reasons(String name, Object value, Set<String> changed) {
         Map<String, Object> values = new HashMap<>();
         values.put(name, value);
-        List<FieldError> errors = FormValidator.withStaticOptions(TODAY).validate(RULED, values, values.keySet(), changed);
+        List<FieldError> errors = FormValidator.withStaticOptions(PEOPLE::find, TODAY).validate(RULED, values, values.keySet(), changed);
         errors.forEach(error -> assertEquals("fields." + name, error.field()));
         return errors.stream().map(FieldError::reason).toList();
     }
