@@ -80,7 +80,7 @@ public class TicketServiceImpl implements TicketService {
         this.types = types;
         this.extensions = extensions;
         this.clock = clock;
-        this.keys = new TicketKeyAllocator(prefix -> db.read(em -> highestNumber(em, prefix)));
+        this.keys = new TicketKeyAllocator(db);
         this.pinned = new PinnedTypes(db, types, clock);
         this.forms = new FormProcessor(extensions);
     }
@@ -111,10 +111,7 @@ public class TicketServiceImpl implements TicketService {
         pinned.remember(type);
 
         TicketEntity ticket = new TicketEntity();
-        long number = keys.next(type.keyPrefix());
         ticket.setKeyPrefix(type.keyPrefix());
-        ticket.setKeyNumber(number);
-        ticket.setKey(TicketKeyAllocator.key(type.keyPrefix(), number));
         ticket.setTypeKey(type.key());
         ticket.setTypeVersion(type.schemaVersion());
         ticket.setDepartment(type.department());
@@ -130,6 +127,10 @@ public class TicketServiceImpl implements TicketService {
         ticket.setCreatedAt(now);
         ticket.setUpdatedAt(now);
         Ticket created = db.inTransaction(em -> {
+            // the key last: its counter row stays locked until this transaction ends
+            long number = keys.next(em, type.keyPrefix());
+            ticket.setKeyNumber(number);
+            ticket.setKey(TicketKeyAllocator.key(type.keyPrefix(), number));
             em.persist(ticket);
             em.flush(); // entities are not linked by mappings: write the ticket before the rows that reference it
             em.persist(new HistoryEntity(ticket.getId(), now, caller.user(), "created", "status", null, ticket.getStatus()));
@@ -412,11 +413,5 @@ public class TicketServiceImpl implements TicketService {
 
     private static String normalise(String level) {
         return level == null ? null : Level.parse(level).orElseThrow().json();
-    }
-
-    private static long highestNumber(EntityManager em, String prefix) {
-        Long max = em.createQuery("SELECT MAX(t.keyNumber) FROM TicketEntity t WHERE t.keyPrefix = :prefix", Long.class)
-                .setParameter("prefix", prefix).getSingleResult();
-        return max == null ? 0 : max;
     }
 }
