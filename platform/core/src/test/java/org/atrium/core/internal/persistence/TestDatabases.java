@@ -22,6 +22,7 @@ public final class TestDatabases implements AutoCloseable {
     private final EntityManagerFactory emf;
     private final Database database;
     private final Engine engine;
+    private final java.util.List<EntityManagerFactory> otherNodes = new java.util.ArrayList<>();
 
     private TestDatabases(Engine engine, DataSource dataSource, EntityManagerFactory emf) {
         this.engine = engine;
@@ -46,7 +47,9 @@ public final class TestDatabases implements AutoCloseable {
 
     /** Another EntityManagerFactory on the same database: a second node, as far as JPA can tell. */
     public Database secondNode() {
-        return new Database(emf(dataSource));
+        EntityManagerFactory other = emf(dataSource);
+        otherNodes.add(other);
+        return new Database(other);
     }
 
     private static EntityManagerFactory emf(DataSource ds) {
@@ -105,6 +108,7 @@ public final class TestDatabases implements AutoCloseable {
 
     @Override
     public void close() {
+        otherNodes.forEach(EntityManagerFactory::close);
         emf.close();
         engine.drop(dataSource);
     }
