@@ -1,6 +1,7 @@
 package org.atrium.core.internal.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,9 +80,10 @@ public class TicketServiceImpl implements TicketService {
         this.db = db;
         this.types = types;
         this.extensions = extensions;
-        this.clock = clock;
+        // PostgreSQL keeps microseconds: a write's answer then shows the times a later read gives
+        this.clock = Clock.tick(clock, Duration.ofNanos(1_000));
         this.keys = new TicketKeyAllocator(db);
-        this.pinned = new PinnedTypes(db, types, clock);
+        this.pinned = new PinnedTypes(db, types, this.clock);
         this.forms = new FormProcessor(extensions);
     }
 
