@@ -16,6 +16,10 @@ import org.atrium.core.internal.persistence.Database;
  * inserts. A creation that rolls back gives its number back with the rollback; one that fails
  * after another node took the next number leaves a gap, never a duplicate. The unique constraint
  * on (key_prefix, key_number) backs this up.
+ * <p>
+ * Cost (TicketCreationCostTest, Derby on disk with durable commits, 2 busy cores): one client about
+ * the same as the former per-JVM counter; 8 threads about half (~330 instead of ~690 tickets/s),
+ * because creations of one prefix now commit one after the other while the row is locked.
  */
 final class TicketKeyAllocator {
     private final Database db;
