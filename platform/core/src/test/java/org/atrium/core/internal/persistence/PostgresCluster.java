@@ -21,7 +21,7 @@ import org.apache.commons.dbcp2.BasicDataSource;
 /**
  * A private PostgreSQL 15 cluster owned by the test run: its own data folder under /tmp and its own
  * free port, started at first use and stopped (pg_ctl stop) when the JVM ends, whether the tests
- * passed or not. Each caller gets a fresh database in it. Debian's binaries refuse to run as root,
+ * passed or not, and even when the JVM is halted or killed (a watcher process). Each caller gets a fresh database in it. Debian's binaries refuse to run as root,
  * so as root they run as the {@code postgres} system user. Missing binaries fail the test: CI
  * installs the Debian package {@code postgresql}; nothing is skipped silently.
  */
@@ -64,7 +64,33 @@ public final class PostgresCluster {
                 + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         run(List.of(BIN.resolve("pg_ctl").toString(), "start", "-w", "-t", "60", "-D", folder.toString(),
                 "-l", folder.resolve("server.log").toString(), "-o", options));
+        watchOwner(folder);
         return new PostgresCluster(folder, port);
+    }
+
+    /**
+     * A shutdown hook does not run when the JVM is halted (Surefire halts a fork that is slow to
+     * exit) or killed: a small shell process outlives the JVM, waits for it to end, then stops the
+     * cluster and removes its folder. After a normal exit the hook has done both already.
+     */
+    private static void watchOwner(Path folder) {
+        String asPostgres = isRoot() ? "runuser -u postgres -- " : "";
+        String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
+                + asPostgres + BIN.resolve("pg_ctl") + " stop -m immediate -w -D " + folder + " >/dev/null 2>&1; "
+                + asPostgres + "rm -rf " + folder;
+        try {
+            new ProcessBuilder("sh", "-c", script)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the watcher of the test PostgreSQL cluster: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     /** A new, empty database in the cluster, pooled. */
@@ -122,7 +148,7 @@ public final class PostgresCluster {
     /** Runs a PostgreSQL tool, as the postgres user when this JVM is root (the tools refuse root). */
     private static void run(List<String> command) {
         List<String> full = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
+        if (isRoot()) {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         full.addAll(command);
