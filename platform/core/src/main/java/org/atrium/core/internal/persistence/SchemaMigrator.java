@@ -21,29 +21,40 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the schema up to date with numbered SQL scripts, each applied once and in its own
  * transaction. Releases add scripts; they never drop and recreate tables that hold tickets.
+ * A script is shared by every database unless a dialect has its own variant
+ * ({@code V1__tickets.postgresql.sql}). The version is read and the scripts applied under a
+ * {@link MigrationLock}, so that nodes starting at once on one database migrate once.
  */
 public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
     private static final String VERSION_TABLE = "atrium_schema_version";
     /** In order; the index + 1 is the schema version a script brings the database to. */
     static final List<String> SCRIPTS = List.of("V1__tickets.sql", "V2__request_type_versions.sql", "V3__queue_indexes.sql",
-            "V5__people.sql", "V6__workflows.sql", "V7__ticket_links.sql");
+            "V4__ticket_key_counters.sql", "V5__people.sql", "V6__workflows.sql", "V7__ticket_links.sql");
 
     private SchemaMigrator() {
     }
 
     /** Applies every script newer than the database; returns the schema version now in force. */
     public static int migrate(DataSource dataSource) throws SQLException {
+        return migrate(dataSource, SCRIPTS.size());
+    }
+
+    /** Applies the scripts up to a version (tests of a later script's data migration start there). */
+    static int migrate(DataSource dataSource, int target) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(connection);
+            dialect.checkConnection(connection);
             boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
+            try (MigrationLock lock = MigrationLock.acquire(connection, dialect)) {
+                connection.setAutoCommit(false);
                 ensureVersionTable(connection);
+                // read under the lock: another node may have migrated while this one waited
                 int current = currentVersion(connection);
-                for (int version = current + 1; version <= SCRIPTS.size(); version++) {
-                    apply(connection, version, SCRIPTS.get(version - 1));
+                for (int version = current + 1; version <= target; version++) {
+                    apply(connection, version, script(dialect, SCRIPTS.get(version - 1)));
                 }
-                return SCRIPTS.size();
+                return Math.max(current, target);
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
@@ -73,6 +84,12 @@ public final class SchemaMigrator {
             result.next();
             return result.getInt(1);
         }
+    }
+
+    /** The dialect's variant of a script where there is one, else the shared script. */
+    static String script(Dialect dialect, String shared) {
+        String variant = dialect.variant(shared);
+        return SchemaMigrator.class.getResource(variant) != null ? variant : shared;
     }
 
     private static void apply(Connection connection, int version, String script) throws SQLException {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.persistence.PersistenceException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.atrium.api.catalog.RequestType;
@@ -40,13 +42,27 @@ final class PinnedTypes {
         }
         synchronized (this) {
             if (!stored.contains(id)) {
-                db.inTransaction(em -> {
-                    if (em.find(RequestTypeVersionEntity.class, id) == null) {
-                        em.persist(new RequestTypeVersionEntity(type.key(), type.schemaVersion(), Json.write(type), clock.instant()));
-                    }
-                    return null;
-                });
+                insertIfAbsent(id, type);
                 stored.add(id);
+            }
+        }
+    }
+
+    /**
+     * Another node may store the same version at the same moment: its row wins and the duplicate
+     * key here is no error, since a version's descriptor is the same on every node.
+     */
+    private void insertIfAbsent(String id, RequestType type) {
+        try {
+            db.inTransaction(em -> {
+                if (em.find(RequestTypeVersionEntity.class, id) == null) {
+                    em.persist(new RequestTypeVersionEntity(type.key(), type.schemaVersion(), Json.write(type), clock.instant()));
+                }
+                return null;
+            });
+        } catch (PersistenceException e) {
+            if (db.read(em -> em.find(RequestTypeVersionEntity.class, id)) == null) {
+                throw e;
             }
         }
     }

@@ -2,6 +2,7 @@ package org.atrium.core.internal.ticket;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,11 +105,12 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         this.db = db;
         this.types = types;
         this.extensions = extensions;
-        this.clock = clock;
-        this.keys = new TicketKeyAllocator(prefix -> db.read(em -> highestNumber(em, prefix)));
-        this.pinned = new PinnedTypes(db, types, clock);
+        // PostgreSQL keeps microseconds: a write's answer then shows the times a later read gives
+        this.clock = Clock.tick(clock, Duration.ofNanos(1_000));
+        this.keys = new TicketKeyAllocator(db);
+        this.pinned = new PinnedTypes(db, types, this.clock);
         // timestamps are UTC instants; "today" for the date rules of forms is the date in the server's zone
-        this.forms = new FormProcessor(extensions, directory, clock.withZone(ZoneId.systemDefault()));
+        this.forms = new FormProcessor(extensions, directory, this.clock.withZone(ZoneId.systemDefault()));
         this.assignees = new AssigneeRule(directory);
     }
 
@@ -138,10 +140,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         pinned.remember(type);
 
         TicketEntity ticket = new TicketEntity();
-        long number = keys.next(type.keyPrefix());
         ticket.setKeyPrefix(type.keyPrefix());
-        ticket.setKeyNumber(number);
-        ticket.setKey(TicketKeyAllocator.key(type.keyPrefix(), number));
         ticket.setTypeKey(type.key());
         ticket.setTypeVersion(type.schemaVersion());
         ticket.setDepartment(type.department());
@@ -160,6 +159,10 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         ticket.setCreatedAt(now);
         ticket.setUpdatedAt(now);
         Ticket created = db.inTransaction(em -> {
+            // the key last: its counter row stays locked until this transaction ends
+            long number = keys.next(em, type.keyPrefix());
+            ticket.setKeyNumber(number);
+            ticket.setKey(TicketKeyAllocator.key(type.keyPrefix(), number));
             em.persist(ticket);
             em.flush(); // entities are not linked by mappings: write the ticket before the rows that reference it
             em.persist(new HistoryEntity(ticket.getId(), now, caller.user(), "created", "status", null, ticket.getStatus()));
@@ -858,11 +861,5 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
 
     private static String normalise(String level) {
         return level == null ? null : Level.parse(level).orElseThrow().json();
-    }
-
-    private static long highestNumber(EntityManager em, String prefix) {
-        Long max = em.createQuery("SELECT MAX(t.keyNumber) FROM TicketEntity t WHERE t.keyPrefix = :prefix", Long.class)
-                .setParameter("prefix", prefix).getSingleResult();
-        return max == null ? 0 : max;
     }
 }

@@ -1,4 +1,4 @@
--- Ticket core: tickets, comments, immutable history. Written for Derby and PostgreSQL alike.
+-- Ticket core: tickets, comments, immutable history. PostgreSQL has its own variant (jsonb form values).
 CREATE TABLE atrium_id_sequence (
   seq_name  VARCHAR(50) NOT NULL PRIMARY KEY,
   seq_count BIGINT      NOT NULL

@@ -1,6 +1,7 @@
 package org.atrium.core.internal.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,8 +13,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import java.util.ArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class SchemaMigratorTest {
 
@@ -69,9 +82,10 @@ class SchemaMigratorTest {
         assertTrue(statements.get(1).startsWith("INSERT INTO atrium_id_sequence"));
     }
 
-    @Test
-    void migratesDerbyOnceAndIsIdempotent() throws SQLException {
-        EmbeddedDataSource ds = DerbyDatabases.empty("migrator");
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void migratesOnceAndIsIdempotent(Engine engine) throws SQLException {
+        DataSource ds = engine.empty("migrator");
         try {
             int latest = SchemaMigrator.SCRIPTS.size();
             assertEquals(latest, SchemaMigrator.migrate(ds));
@@ -91,13 +105,130 @@ class SchemaMigratorTest {
                     }
                     assertEquals(4, rows, "ticket, comment, history and link ids");
                 }
-                try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM ticket")) {
-                    r.next();
-                    assertEquals(0, r.getInt(1));
+                for (String table : List.of("ticket", "ticket_comment", "ticket_history", "request_type_version", "ticket_key_counter")) {
+                    try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                        r.next();
+                        assertEquals(0, r.getInt(1), table);
+                    }
                 }
             }
         } finally {
-            DerbyDatabases.drop(ds);
+            engine.drop(ds);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void formValuesAreJsonbOnPostgresqlAndVarcharOnDerby(Engine engine) throws SQLException {
+        DataSource ds = engine.empty("columns");
+        try {
+            SchemaMigrator.migrate(ds);
+            try (Connection c = ds.getConnection()) {
+                String table = engine == Engine.DERBY ? "TICKET" : "ticket";
+                String column = engine == Engine.DERBY ? "FIELDS_JSON" : "fields_json";
+                try (ResultSet r = c.getMetaData().getColumns(null, null, table, column)) {
+                    assertTrue(r.next());
+                    assertEquals(engine == Engine.DERBY ? "VARCHAR" : "jsonb", r.getString("TYPE_NAME"));
+                }
+            }
+        } finally {
+            engine.drop(ds);
+        }
+    }
+
+    @Test
+    void choosesTheDialectsVariantWhereThereIsOne() {
+        assertEquals("V1__tickets.postgresql.sql", SchemaMigrator.script(Dialect.POSTGRESQL, "V1__tickets.sql"));
+        assertEquals("V1__tickets.sql", SchemaMigrator.script(Dialect.DERBY, "V1__tickets.sql"));
+        assertEquals("V3__queue_indexes.sql", SchemaMigrator.script(Dialect.POSTGRESQL, "V3__queue_indexes.sql"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void keyCountersContinueWhereStoredTicketsEnd(Engine engine) throws SQLException {
+        DataSource ds = engine.empty("counters");
+        try {
+            SchemaMigrator.migrate(ds, 3);
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                for (String[] key : new String[][] {{"IT", "7"}, {"IT", "41"}, {"HR", "3"}}) {
+                    s.executeUpdate("INSERT INTO ticket (id, ticket_key, key_prefix, key_number, type_key, type_version, department, summary,"
+                            + " requester, status, impact, urgency, priority, confidential, fields_json, created_at, updated_at, version)"
+                            + " VALUES (" + key[1] + key[0].length() + ", '" + key[0] + "-" + key[1] + "', '" + key[0] + "', " + key[1]
+                            + ", 't', 1, 'd', 's', 'anna', 'new', 'low', 'low', 4, FALSE, '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
+                }
+            }
+            SchemaMigrator.migrate(ds);
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT key_prefix, last_number FROM ticket_key_counter ORDER BY key_prefix")) {
+                assertTrue(r.next());
+                assertEquals("HR", r.getString(1));
+                assertEquals(3, r.getLong(2));
+                assertTrue(r.next());
+                assertEquals("IT", r.getString(1));
+                assertEquals(41, r.getLong(2));
+                assertTrue(!r.next());
+            }
+        } finally {
+            engine.drop(ds);
+        }
+    }
+
+    /** Nodes starting at once on one PostgreSQL: every script applied once, no migrator fails. */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void concurrentMigratorsOnPostgresqlApplyEachScriptOnce() throws Exception {
+        String database = PostgresCluster.get().createDatabase("concurrent");
+        DataSource ds = PostgresCluster.get().dataSource(database);
+        int nodes = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        try {
+            CyclicBarrier together = new CyclicBarrier(nodes);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int n = 0; n < nodes; n++) {
+                // each "node" with a DataSource of its own: separate connections, as separate JVMs would have
+                DataSource node = PostgresCluster.get().dataSource(database);
+                results.add(pool.submit(() -> {
+                    together.await();
+                    return SchemaMigrator.migrate(node);
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertEquals(SchemaMigrator.SCRIPTS.size(), result.get());
+            }
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                try (ResultSet r = s.executeQuery("SELECT version, COUNT(*) FROM atrium_schema_version GROUP BY version ORDER BY version")) {
+                    for (int version = 1; version <= SchemaMigrator.SCRIPTS.size(); version++) {
+                        assertTrue(r.next());
+                        assertEquals(version, r.getInt(1));
+                        assertEquals(1, r.getInt(2), "script " + version + " applied once");
+                    }
+                    assertTrue(!r.next());
+                }
+                try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM atrium_id_sequence")) {
+                    r.next();
+                    assertEquals(4, r.getInt(1), "the seed rows of V1 and V7 inserted once");
+                }
+                try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'")) {
+                    r.next();
+                    assertEquals(0, r.getInt(1), "every migrator released the lock");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            Engine.POSTGRESQL.drop(ds);
+        }
+    }
+
+    @Test
+    void refusesAPostgresqlConnectionThatSendsStringsAsVarchar() throws SQLException {
+        String database = PostgresCluster.get().createDatabase("stringtype");
+        PGSimpleDataSource plain = new PGSimpleDataSource();
+        plain.setUrl(PostgresCluster.get().url(database));
+        plain.setUser(PostgresCluster.get().user());
+        SQLException e = assertThrows(SQLException.class, () -> SchemaMigrator.migrate(plain));
+        assertTrue(e.getMessage().contains("stringtype=unspecified"), e.getMessage());
+        try (Connection c = plain.getConnection(); ResultSet r = c.getMetaData().getTables(null, null, "atrium_schema_version", null)) {
+            assertTrue(!r.next(), "nothing migrated");
         }
     }
 }

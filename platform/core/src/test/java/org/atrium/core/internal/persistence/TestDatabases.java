@@ -6,37 +6,67 @@ import java.util.Map;
 
 import javax.persistence.EntityManagerFactory;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+
 import org.eclipse.persistence.jpa.PersistenceProvider;
 
 /**
- * The real persistence unit "atrium" (META-INF/persistence.xml) on a fresh in-memory Derby
- * database, outside OSGi: the non-jta-data-source of the unit names an OSGi JNDI service, so the
+ * The real persistence unit "atrium" (META-INF/persistence.xml) on a fresh database (in-memory
+ * Derby, or a database in the test run's private PostgreSQL cluster), outside OSGi: the non-jta-data-source of the unit names an OSGi JNDI service, so the
  * DataSource is handed in as a property instead, and weaving is off (no agent in plain Java SE).
  * Opening one costs about half a second (Derby database plus EclipseLink deployment), so test
  * classes open one in {@code @BeforeAll} and {@link #clear()} it before each test.
  */
 public final class TestDatabases implements AutoCloseable {
-    private final EmbeddedDataSource dataSource;
+    private final DataSource dataSource;
     private final EntityManagerFactory emf;
     private final Database database;
+    private final Engine engine;
+    private final java.util.List<EntityManagerFactory> otherNodes = new java.util.ArrayList<>();
 
-    private TestDatabases(EmbeddedDataSource dataSource, EntityManagerFactory emf) {
+    private TestDatabases(Engine engine, DataSource dataSource, EntityManagerFactory emf) {
+        this.engine = engine;
         this.dataSource = dataSource;
         this.emf = emf;
         this.database = new Database(emf);
     }
 
     public static TestDatabases open(String name) throws SQLException {
-        EmbeddedDataSource ds = DerbyDatabases.migrated(name);
+        return open(name, Engine.DERBY);
+    }
+
+    public static TestDatabases open(String name, Engine engine) throws SQLException {
+        return on(engine.empty(name), engine);
+    }
+
+    /** The unit on a database the caller made (e.g. Derby on disk, with durable commits), migrated first. */
+    public static TestDatabases on(DataSource ds, Engine engine) throws SQLException {
+        SchemaMigrator.migrate(ds);
+        return new TestDatabases(engine, ds, emf(ds));
+    }
+
+    /** Another EntityManagerFactory on the same database: a second node, as far as JPA can tell. */
+    public Database secondNode() {
+        EntityManagerFactory other = emf(dataSource);
+        otherNodes.add(other);
+        return new Database(other);
+    }
+
+    private static EntityManagerFactory emf(DataSource ds) {
         Map<String, Object> props = new HashMap<>();
         props.put("javax.persistence.nonJtaDataSource", ds);
         props.put("eclipselink.weaving", "false");
+        // EclipseLink keeps one session per name: a second factory ("node") needs a name of its own
+        props.put("eclipselink.session-name", "atrium-test-" + java.util.UUID.randomUUID());
         EntityManagerFactory emf = new PersistenceProvider().createEntityManagerFactory("atrium", props);
         if (emf == null) {
             throw new IllegalStateException("EclipseLink did not find the persistence unit atrium");
         }
-        return new TestDatabases(ds, emf);
+        return emf;
+    }
+
+    public Engine engine() {
+        return engine;
     }
 
     public Database database() {
@@ -47,7 +77,7 @@ public final class TestDatabases implements AutoCloseable {
         return emf;
     }
 
-    public EmbeddedDataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 
@@ -60,6 +90,7 @@ public final class TestDatabases implements AutoCloseable {
             statement.executeUpdate("DELETE FROM ticket");
             statement.executeUpdate("DELETE FROM request_type_version");
             statement.executeUpdate("DELETE FROM person");
+            statement.executeUpdate("DELETE FROM ticket_key_counter");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -79,7 +110,8 @@ public final class TestDatabases implements AutoCloseable {
 
     @Override
     public void close() {
+        otherNodes.forEach(EntityManagerFactory::close);
         emf.close();
-        DerbyDatabases.drop(dataSource);
+        engine.drop(dataSource);
     }
 }
