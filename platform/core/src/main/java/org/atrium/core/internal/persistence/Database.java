@@ -16,9 +16,21 @@ import org.atrium.api.ConflictException;
  */
 public class Database {
     private final EntityManagerFactory emf;
+    private final Dialect dialect;
 
+    /** A database whose dialect is embedded Derby (tests). */
     public Database(EntityManagerFactory emf) {
+        this(emf, Dialect.DERBY);
+    }
+
+    public Database(EntityManagerFactory emf, Dialect dialect) {
         this.emf = emf;
+        this.dialect = dialect;
+    }
+
+    /** Which SQL the native queries may use (row locks that skip locked rows exist on PostgreSQL only). */
+    public Dialect dialect() {
+        return dialect;
     }
 
     public <T> T inTransaction(Function<EntityManager, T> work) {

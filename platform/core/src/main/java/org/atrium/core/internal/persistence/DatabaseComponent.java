@@ -16,11 +16,17 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Database.class)
 public class DatabaseComponent extends Database {
 
+    private static Dialect dialectOf(DataSource dataSource) throws SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return Dialect.of(connection);
+        }
+    }
+
     @Activate
     public DatabaseComponent(
             @Reference(target = "(osgi.jndi.service.name=atrium)") DataSource dataSource,
             @Reference(target = "(osgi.unit.name=atrium)") EntityManagerFactory emf) throws SQLException {
-        super(emf);
+        super(emf, dialectOf(dataSource));
         SchemaMigrator.migrate(dataSource);
     }
 }

@@ -1,30 +1,32 @@
 package org.atrium.core.internal.ticket;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import javax.persistence.EntityManager;
+
 import org.atrium.api.ticket.Ticket;
+import org.atrium.api.workflow.StateAction;
+import org.atrium.api.workflow.WorkflowState;
+import org.atrium.core.internal.outbox.Outbox;
+import org.atrium.core.internal.outbox.OutboxReceiver;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /**
- * Tells subscribers (notifications, webhooks, KPIs) what happened to tickets, on the EventAdmin
- * topics {@code atrium/ticket/CREATED}, {@code UPDATED}, {@code TRANSITIONED} and {@code COMMENTED}.
- * Posted asynchronously after the commit, so a slow subscriber never holds up a request.
+ * What follows a ticket change, written to the outbox in the change's transaction: the EventAdmin
+ * event ({@code atrium/ticket/CREATED}, ...) and the transition actions of the state entered.
  */
 final class TicketEvents {
     static final String TOPIC_PREFIX = "atrium/ticket/";
-    private final EventAdmin eventAdmin;
+    private final Outbox outbox;
 
-    /** @param eventAdmin null in tests without a container: then nothing is posted */
-    TicketEvents(EventAdmin eventAdmin) {
-        this.eventAdmin = eventAdmin;
+    TicketEvents(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    void post(String what, Ticket ticket, String actor, Map<String, Object> extra) {
-        if (eventAdmin == null) {
-            return;
-        }
+    void record(EntityManager em, String what, Ticket ticket, String actor, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("key", ticket.key());
         properties.put("type", ticket.type());
@@ -33,6 +35,32 @@ final class TicketEvents {
         properties.put("priority", ticket.priority().name());
         properties.put("confidential", ticket.confidential());
         properties.put("actor", actor);
-        eventAdmin.postEvent(new Event(TOPIC_PREFIX + what, properties));
+        outbox.add(em, Outbox.EVENT, TOPIC_PREFIX + what, properties);
+    }
+
+    /** The "run" actions of the state entered, each delivered (and retried) on its own. */
+    void recordActions(EntityManager em, Ticket ticket, WorkflowState entered, String from, String actor) {
+        for (StateAction action : entered.onEnter()) {
+            if (action.run() != null) {
+                Map<String, Object> call = new HashMap<>();
+                call.put("key", ticket.key());
+                call.put("from", from);
+                call.put("actor", actor);
+                outbox.add(em, Outbox.ACTION, action.run(), call);
+            }
+        }
+    }
+
+    /** Posts delivered events on EventAdmin (asynchronously); without EventAdmin (tests) they are dropped. */
+    static OutboxReceiver poster(EventAdmin eventAdmin) {
+        return (topic, properties) -> {
+            if (eventAdmin != null) {
+                eventAdmin.postEvent(new Event(topic, properties));
+            }
+        };
+    }
+
+    static List<String> topics() {
+        return List.of("CREATED", "UPDATED", "TRANSITIONED", "COMMENTED", "LINKED");
     }
 }

@@ -63,6 +63,10 @@ import org.atrium.core.internal.persistence.HistoryEntity;
 import org.atrium.core.internal.persistence.TicketEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.atrium.core.internal.outbox.Outbox;
+import org.atrium.core.internal.outbox.OutboxDelivery;
+import org.atrium.core.internal.outbox.OutboxRelay;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
@@ -82,11 +86,21 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
     private final FormProcessor forms;
     private final TicketEvents events;
     private final AssigneeRule assignees;
+    private final OutboxDelivery delivery;
+    /** Delivers the outbox on its own thread; null in tests, which deliver in the caller's thread after the commit. */
+    private final OutboxRelay relay;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
             @Reference EventAdmin eventAdmin, @Reference Directory directory) {
-        this(db, types, extensions, Clock.systemUTC(), new TicketEvents(eventAdmin), directory);
+        this(db, types, extensions, Clock.systemUTC(), eventAdmin, directory, true);
+    }
+
+    @Deactivate
+    void stop() {
+        if (relay != null) {
+            relay.stop();
+        }
     }
 
     /** For tests: no Java extensions installed. */
@@ -94,14 +108,16 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         this(db, types, new Extensions(), clock);
     }
 
-    /** For tests: no events are posted; the directory is Atrium's own, in the same database. */
+    /**
+     * For tests: no events are posted, the outbox is delivered in the caller's thread right after
+     * each commit; the directory is Atrium's own, in the same database.
+     */
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock) {
-        this(db, types, extensions, clock, new TicketEvents(null), new DirectoryService(new DatabaseDirectoryProvider(db)));
+        this(db, types, extensions, clock, null, new DirectoryService(new DatabaseDirectoryProvider(db)), false);
     }
 
-    TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, TicketEvents events,
-            Directory directory) {
-        this.events = events;
+    TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, EventAdmin eventAdmin,
+            Directory directory, boolean relayed) {
         this.db = db;
         this.types = types;
         this.extensions = extensions;
@@ -112,6 +128,33 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         // timestamps are UTC instants; "today" for the date rules of forms is the date in the server's zone
         this.forms = new FormProcessor(extensions, directory, this.clock.withZone(ZoneId.systemDefault()));
         this.assignees = new AssigneeRule(directory);
+        Outbox outbox = new Outbox(this.clock);
+        this.events = new TicketEvents(outbox);
+        this.delivery = new OutboxDelivery(db, Map.of(Outbox.EVENT, TicketEvents.poster(eventAdmin), Outbox.ACTION, this::runAction),
+                this.clock);
+        this.relay = relayed ? new OutboxRelay(delivery, 1_000) : null;
+    }
+
+    /** A change was committed: its outbox entries go out now (on the relay's thread in the container). */
+    private void delivered() {
+        if (relay != null) {
+            relay.nudge();
+        } else {
+            delivery.deliverDue(1_000);
+        }
+    }
+
+    /** Runs one transition action from the outbox; a failure is retried later by the outbox. */
+    private void runAction(String name, Map<String, Object> call) {
+        String key = (String) call.get("key");
+        java.util.Optional<org.atrium.api.spi.TransitionAction> action = extensions.action(name);
+        if (action.isEmpty()) {
+            LOG.warn("Transition action {} of ticket {} is not running; skipped", name, key);
+            return;
+        }
+        Ticket ticket = db.read(em -> TicketMapper.toDto(em.createQuery("SELECT t FROM TicketEntity t WHERE t.key = :key",
+                TicketEntity.class).setParameter("key", key).getSingleResult()));
+        action.get().onEnter(ticket, (String) call.get("from"), (String) call.get("actor"));
     }
 
     @Override
@@ -166,10 +209,12 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
             em.persist(ticket);
             em.flush(); // entities are not linked by mappings: write the ticket before the rows that reference it
             em.persist(new HistoryEntity(ticket.getId(), now, caller.user(), "created", "status", null, ticket.getStatus()));
-            return TicketMapper.toDto(ticket);
+            Ticket dto = TicketMapper.toDto(ticket);
+            events.record(em, "CREATED", dto, caller.user(), Map.of());
+            events.recordActions(em, dto, initial, null, caller.user());
+            return dto;
         });
-        events.post("CREATED", created, caller.user(), Map.of());
-        runActions(created, initial, null, caller.user());
+        delivered();
         return created;
     }
 
@@ -246,12 +291,11 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
             if (changes.any()) {
                 ticket.setUpdatedAt(changes.at());
                 em.flush();
+                events.record(em, "UPDATED", TicketMapper.toDto(ticket), caller.user(), Map.of());
             }
             return TicketMapper.toDto(ticket);
         }));
-        if (updated.version() != update.version()) {
-            events.post("UPDATED", updated, caller.user(), Map.of());
-        }
+        delivered();
         return updated;
     }
 
@@ -332,9 +376,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         }
         String[] from = new String[1];
         WorkflowState[] entered = new WorkflowState[1];
-        List<Moved> alongside = new ArrayList<>();
         Ticket moved = withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
-            alongside.clear();
             TicketEntity ticket = visibleTicket(em, caller, key);
             if (request.version() != null) {
                 checkVersion(ticket, request.version());
@@ -363,26 +405,20 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
                 ticket.setResolutionCode(request.resolutionCode());
             }
             em.flush();
+            Ticket dto = TicketMapper.toDto(ticket);
+            events.record(em, "TRANSITIONED", dto, caller.user(), Map.of("from", from[0], "to", dto.status()));
+            events.recordActions(em, dto, target, from[0], caller.user());
             for (int i = 0; i < request.linked().size(); i++) {
-                alongside.add(moveLinked(em, caller, ticket, request.linked().get(i), "linked[" + i + "]"));
+                moveLinked(em, caller, ticket, request.linked().get(i), "linked[" + i + "]");
             }
-            return TicketMapper.toDto(ticket);
+            return dto;
         }));
-        events.post("TRANSITIONED", moved, caller.user(), Map.of("from", from[0], "to", moved.status()));
-        runActions(moved, entered[0], from[0], caller.user());
-        for (Moved along : alongside) {
-            events.post("TRANSITIONED", along.ticket(), caller.user(), Map.of("from", along.from(), "to", along.ticket().status()));
-            runActions(along.ticket(), along.entered(), along.from(), caller.user());
-        }
+        delivered();
         return moved;
     }
 
-    /** A linked ticket moved in the same transaction, for the events and actions after the commit. */
-    private record Moved(Ticket ticket, String from, WorkflowState entered) {
-    }
-
     /** Moves a ticket linked to {@code ticket} as the request says, with every check of a transition of its own. */
-    private Moved moveLinked(EntityManager em, Caller caller, TicketEntity ticket, LinkedMove move, String at) {
+    private void moveLinked(EntityManager em, Caller caller, TicketEntity ticket, LinkedMove move, String at) {
         if (move == null || move.key() == null || move.to() == null) {
             throw new ValidationException(at, "needs the linked ticket's key and the state to move it to");
         }
@@ -413,7 +449,9 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
             other.setResolutionCode(move.resolutionCode());
         }
         em.flush();
-        return new Moved(TicketMapper.toDto(other), from, target);
+        Ticket dto = TicketMapper.toDto(other);
+        events.record(em, "TRANSITIONED", dto, caller.user(), Map.of("from", from, "to", dto.status()));
+        events.recordActions(em, dto, target, from, caller.user());
     }
 
     /**
@@ -476,23 +514,6 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         }
     }
 
-    /** The "run" actions of the state entered, after the commit: they cannot undo the transition. */
-    private void runActions(Ticket ticket, WorkflowState entered, String from, String actor) {
-        for (StateAction action : entered.onEnter()) {
-            if (action.run() == null) {
-                continue;
-            }
-            String name = action.run();
-            extensions.action(name).ifPresentOrElse(transitionAction -> {
-                try {
-                    transitionAction.onEnter(ticket, from, actor);
-                } catch (RuntimeException e) {
-                    LOG.error("Transition action {} failed for ticket {} entering {}", name, ticket.key(), ticket.status(), e);
-                }
-            }, () -> LOG.warn("Transition action {} of ticket {} is not running; skipped", name, ticket.key()));
-        }
-    }
-
     @Override
     public int closeDue(Instant now, int limit) {
         List<String> due = db.read(em -> em.createQuery(
@@ -528,13 +549,15 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
             entered[0] = workflow.state(state.autoCloseTo());
             enter(ticket, entered[0], new Changes(em, ticket, SYSTEM, now));
             em.flush();
-            return TicketMapper.toDto(ticket);
+            Ticket dto = TicketMapper.toDto(ticket);
+            events.record(em, "TRANSITIONED", dto, SYSTEM, Map.of("from", from[0], "to", dto.status(), "auto", true));
+            events.recordActions(em, dto, entered[0], from[0], SYSTEM);
+            return dto;
         });
         if (closed == null) {
             return false;
         }
-        events.post("TRANSITIONED", closed, SYSTEM, Map.of("from", from[0], "to", closed.status(), "auto", true));
-        runActions(closed, entered[0], from[0], SYSTEM);
+        delivered();
         return true;
     }
 
@@ -616,7 +639,6 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
             throw new ValidationException(errors);
         }
         boolean internal = Boolean.TRUE.equals(input.internal());
-        Ticket[] commented = new Ticket[1];
         String[] reopenedFrom = new String[1];
         WorkflowState[] reopened = new WorkflowState[1];
         Comment added = db.inTransaction(em -> {
@@ -635,14 +657,16 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
                 enter(ticket, reopened[0], new Changes(em, ticket, caller.user(), now));
                 em.flush();
             }
-            commented[0] = TicketMapper.toDto(ticket);
+            Ticket dto = TicketMapper.toDto(ticket);
+            em.flush(); // the comment's id, for the event
+            events.record(em, "COMMENTED", dto, caller.user(), Map.of("internal", internal, "comment", comment.getId()));
+            if (reopened[0] != null) {
+                events.record(em, "TRANSITIONED", dto, caller.user(), Map.of("from", reopenedFrom[0], "to", dto.status()));
+                events.recordActions(em, dto, reopened[0], reopenedFrom[0], caller.user());
+            }
             return TicketMapper.toDto(comment);
         });
-        events.post("COMMENTED", commented[0], caller.user(), Map.of("internal", internal, "comment", added.id()));
-        if (reopened[0] != null) {
-            events.post("TRANSITIONED", commented[0], caller.user(), Map.of("from", reopenedFrom[0], "to", commented[0].status()));
-            runActions(commented[0], reopened[0], reopenedFrom[0], caller.user());
-        }
+        delivered();
         return added;
     }
 
@@ -715,7 +739,6 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
             throw new ValidationException("key", "is required: the key of the ticket to link");
         }
         Link[] made = new Link[1];
-        Ticket[] both = new Ticket[2];
         db.inTransaction(em -> {
             TicketEntity ticket = workableTicket(em, caller, key, "link");
             TicketEntity other = visibleTicketAs(em, caller, input.key(), "key");
@@ -732,13 +755,12 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
             em.persist(new LinkEntity(from.getId(), to.getId(), stored.type(), caller.user(), now));
             recordLink(em, "linked", stored.type(), from, to, caller.user(), now);
             made[0] = toLink(LinkTypes.seenFrom(stored.type(), stored.thisIsFrom()), other);
-            both[0] = TicketMapper.toDto(ticket);
-            both[1] = TicketMapper.toDto(other);
+            events.record(em, "LINKED", TicketMapper.toDto(ticket), caller.user(), Map.of("link", made[0].type(), "other", other.getKey()));
+            events.record(em, "LINKED", TicketMapper.toDto(other), caller.user(),
+                    Map.of("link", LinkTypes.seenFrom(stored.type(), !stored.thisIsFrom()), "other", ticket.getKey()));
             return null;
         });
-        for (Ticket t : both) {
-            events.post("LINKED", t, caller.user(), Map.of("link", made[0].type(), "other", t == both[0] ? both[1].key() : both[0].key()));
-        }
+        delivered();
         return made[0];
     }
 

@@ -28,7 +28,11 @@ public final class TestDatabases implements AutoCloseable {
         this.engine = engine;
         this.dataSource = dataSource;
         this.emf = emf;
-        this.database = new Database(emf);
+        this.database = new Database(emf, dialect(engine));
+    }
+
+    private static Dialect dialect(Engine engine) {
+        return engine == Engine.POSTGRESQL ? Dialect.POSTGRESQL : Dialect.DERBY;
     }
 
     public static TestDatabases open(String name) throws SQLException {
@@ -49,7 +53,7 @@ public final class TestDatabases implements AutoCloseable {
     public Database secondNode() {
         EntityManagerFactory other = emf(dataSource);
         otherNodes.add(other);
-        return new Database(other);
+        return new Database(other, dialect(engine));
     }
 
     private static EntityManagerFactory emf(DataSource ds) {
@@ -84,6 +88,7 @@ public final class TestDatabases implements AutoCloseable {
     /** Deletes every ticket, comment and history row, so that a test class can share one database. */
     public void clear() {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM outbox");
             statement.executeUpdate("DELETE FROM ticket_link");
             statement.executeUpdate("DELETE FROM ticket_history");
             statement.executeUpdate("DELETE FROM ticket_comment");
