@@ -18,7 +18,7 @@ import org.osgi.service.event.EventAdmin;
  * What follows a ticket change, written to the outbox in the change's transaction: the EventAdmin
  * event ({@code atrium/ticket/CREATED}, ...) and the transition actions of the state entered.
  */
-final class TicketEvents {
+final class TicketEvents implements TicketParticipant {
     static final String TOPIC_PREFIX = "atrium/ticket/";
     private final Outbox outbox;
 
@@ -26,7 +26,15 @@ final class TicketEvents {
         this.outbox = outbox;
     }
 
-    void record(EntityManager em, String what, Ticket ticket, String actor, Map<String, Object> extra) {
+    @Override
+    public void changed(EntityManager em, TicketChange change) {
+        record(em, change.what(), change.ticket(), change.actor(), change.details());
+        if (change.entered() != null) {
+            recordActions(em, change.ticket(), change.entered(), change.from(), change.actor());
+        }
+    }
+
+    private void record(EntityManager em, String what, Ticket ticket, String actor, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("key", ticket.key());
         properties.put("type", ticket.type());
@@ -39,7 +47,7 @@ final class TicketEvents {
     }
 
     /** The "run" actions of the state entered, each delivered (and retried) on its own. */
-    void recordActions(EntityManager em, Ticket ticket, WorkflowState entered, String from, String actor) {
+    private void recordActions(EntityManager em, Ticket ticket, WorkflowState entered, String from, String actor) {
         for (StateAction action : entered.onEnter()) {
             if (action.run() != null) {
                 Map<String, Object> call = new HashMap<>();

@@ -1,24 +1,24 @@
 package org.atrium.core.internal.ticket;
 
+import static org.atrium.core.internal.ticket.TicketLookup.checkVersion;
+import static org.atrium.core.internal.ticket.TicketLookup.visibleTicket;
+import static org.atrium.core.internal.ticket.TicketLookup.withCurrentVersionOnConflict;
+
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.LinkedHashSet;
 import java.util.stream.Collectors;
 
-import javax.persistence.EntityManager;
-
-import org.atrium.api.ConflictException;
 import org.atrium.api.FieldError;
 import org.atrium.api.ForbiddenException;
-import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.catalog.RequestType;
 import org.atrium.api.catalog.RequestTypeRegistry;
@@ -27,7 +27,9 @@ import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.Comment;
 import org.atrium.api.ticket.HistoryEntry;
 import org.atrium.api.ticket.Level;
+import org.atrium.api.ticket.Link;
 import org.atrium.api.ticket.NewComment;
+import org.atrium.api.ticket.NewLink;
 import org.atrium.api.ticket.NewTicket;
 import org.atrium.api.ticket.Priority;
 import org.atrium.api.ticket.Ticket;
@@ -37,36 +39,24 @@ import org.atrium.api.ticket.TicketService;
 import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.api.ticket.Transition;
 import org.atrium.api.ticket.TransitionRequest;
-import org.atrium.api.ticket.Link;
-import org.atrium.api.ticket.LinkedMove;
-import org.atrium.api.ticket.NewLink;
-import org.atrium.core.internal.persistence.LinkEntity;
-import org.atrium.api.LockedFieldException;
-import org.atrium.api.workflow.StateAction;
-import org.atrium.api.workflow.StatusCategory;
-import org.atrium.api.workflow.Workflow;
 import org.atrium.api.workflow.WorkflowState;
-import org.atrium.api.workflow.WorkflowTransition;
-import org.atrium.core.internal.catalog.DefaultWorkflows;
-import org.atrium.core.internal.workflow.FieldRules;
-import org.atrium.core.internal.workflow.Parties;
-import org.atrium.core.internal.workflow.TicketFacts;
-import org.atrium.core.internal.workflow.TicketWorkflow;
 import org.atrium.core.internal.directory.DatabaseDirectoryProvider;
 import org.atrium.core.internal.directory.DirectoryService;
 import org.atrium.core.internal.extension.Extensions;
 import org.atrium.core.internal.form.FormProcessor;
 import org.atrium.core.internal.form.Json;
+import org.atrium.core.internal.outbox.Outbox;
+import org.atrium.core.internal.outbox.OutboxDelivery;
+import org.atrium.core.internal.outbox.OutboxRelay;
 import org.atrium.core.internal.persistence.CommentEntity;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.HistoryEntity;
 import org.atrium.core.internal.persistence.TicketEntity;
+import org.atrium.core.internal.workflow.Parties;
+import org.atrium.core.internal.workflow.TicketWorkflow;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.atrium.core.internal.outbox.Outbox;
-import org.atrium.core.internal.outbox.OutboxDelivery;
-import org.atrium.core.internal.outbox.OutboxRelay;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
@@ -74,8 +64,6 @@ import org.slf4j.LoggerFactory;
 
 @Component(service = {TicketService.class, DueTransitions.class})
 public class TicketServiceImpl implements TicketService, DueTransitions {
-    /** The actor recorded for what the server does by itself (auto-close). */
-    static final String SYSTEM = "system";
     private static final Logger LOG = LoggerFactory.getLogger(TicketServiceImpl.class);
     private final Database db;
     private final RequestTypeRegistry types;
@@ -84,8 +72,12 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
     private final TicketKeyAllocator keys;
     private final PinnedTypes pinned;
     private final FormProcessor forms;
-    private final TicketEvents events;
+    /** What joins every change's transaction; the outbox's events and actions are the first. */
+    private final List<TicketParticipant> participants;
     private final AssigneeRule assignees;
+    private final WorkflowSteps steps;
+    private final TicketReads reads;
+    private final TicketLinking linking;
     private final OutboxDelivery delivery;
     /** Delivers the outbox on its own thread; null in tests, which deliver in the caller's thread after the commit. */
     private final OutboxRelay relay;
@@ -129,10 +121,13 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         this.forms = new FormProcessor(extensions, directory, this.clock.withZone(ZoneId.systemDefault()));
         this.assignees = new AssigneeRule(directory);
         Outbox outbox = new Outbox(this.clock);
-        this.events = new TicketEvents(outbox);
+        this.participants = List.of(new TicketEvents(outbox));
         this.delivery = new OutboxDelivery(db, Map.of(Outbox.EVENT, TicketEvents.poster(eventAdmin), Outbox.ACTION, this::runAction),
                 this.clock);
         this.relay = relayed ? new OutboxRelay(delivery, 1_000) : null;
+        this.steps = new WorkflowSteps(db, types, this.clock, pinned, participants, this::delivered);
+        this.reads = new TicketReads(db, steps);
+        this.linking = new TicketLinking(db, this.clock, pinned, participants, this::delivered);
     }
 
     /** A change was committed: its outbox entries go out now (on the relay's thread in the container). */
@@ -156,6 +151,60 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
                 TicketEntity.class).setParameter("key", key).getSingleResult()));
         action.get().onEnter(ticket, (String) call.get("from"), (String) call.get("actor"));
     }
+
+    // ---------------------------------------------------------------- reads, workflow and links: see their classes
+
+    @Override
+    public Ticket get(Caller caller, String key) {
+        return reads.get(caller, key);
+    }
+
+    @Override
+    public TicketPage list(Caller caller, TicketQuery query) {
+        return reads.list(caller, query);
+    }
+
+    @Override
+    public List<Comment> comments(Caller caller, String key) {
+        return reads.comments(caller, key);
+    }
+
+    @Override
+    public List<HistoryEntry> history(Caller caller, String key) {
+        return reads.history(caller, key);
+    }
+
+    @Override
+    public List<Transition> transitions(Caller caller, String key) {
+        return steps.transitions(caller, key);
+    }
+
+    @Override
+    public Ticket transition(Caller caller, String key, TransitionRequest request) {
+        return steps.transition(caller, key, request);
+    }
+
+    @Override
+    public int closeDue(Instant now, int limit) {
+        return steps.closeDue(now, limit);
+    }
+
+    @Override
+    public List<Link> links(Caller caller, String key) {
+        return linking.links(caller, key);
+    }
+
+    @Override
+    public Link link(Caller caller, String key, NewLink link) {
+        return linking.link(caller, key, link);
+    }
+
+    @Override
+    public void unlink(Caller caller, String key, String type, String otherKey) {
+        linking.unlink(caller, key, type, otherKey);
+    }
+
+    // ---------------------------------------------------------------- commands
 
     @Override
     public Ticket create(Caller caller, NewTicket input) {
@@ -210,46 +259,11 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
             em.flush(); // entities are not linked by mappings: write the ticket before the rows that reference it
             em.persist(new HistoryEntity(ticket.getId(), now, caller.user(), "created", "status", null, ticket.getStatus()));
             Ticket dto = TicketMapper.toDto(ticket);
-            events.record(em, "CREATED", dto, caller.user(), Map.of());
-            events.recordActions(em, dto, initial, null, caller.user());
+            TicketChange.announce(participants, em, TicketChange.entered(dto, caller.user(), initial, null, Map.of()));
             return dto;
         });
         delivered();
         return created;
-    }
-
-    @Override
-    public Ticket get(Caller caller, String key) {
-        return db.read(em -> TicketMapper.toDto(visibleTicket(em, caller, key)));
-    }
-
-    @Override
-    public TicketPage list(Caller caller, TicketQuery query) {
-        List<FieldError> errors = new ArrayList<>();
-        if (query.limit() < 1 || query.limit() > TicketQuery.MAX_LIMIT) {
-            errors.add(new FieldError("limit", "must be between 1 and " + TicketQuery.MAX_LIMIT));
-        }
-        if (query.status() != null && !knownStates().contains(query.status())) {
-            errors.add(new FieldError("status", "is not a state of any workflow; known are " + String.join(", ", knownStates())));
-        }
-        QueueCursor after = null;
-        try {
-            after = query.cursor() == null ? null : QueueCursor.decode(query.cursor());
-        } catch (ValidationException e) {
-            errors.addAll(e.errors());
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        QueueCursor cursor = after;
-        return db.read(em -> {
-            List<TicketEntity> rows = TicketQueries.page(em, caller, query, cursor);
-            boolean more = rows.size() > query.limit();
-            List<TicketEntity> page = more ? rows.subList(0, query.limit()) : rows;
-            TicketEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
-            String next = more ? new QueueCursor(last.getPriority(), last.getId()).encode() : null;
-            return new TicketPage(page.stream().map(TicketMapper::toDto).toList(), next);
-        });
     }
 
     @Override
@@ -266,14 +280,14 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        Ticket updated = withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
+        Ticket updated = withCurrentVersionOnConflict(db, key, () -> db.inTransaction(em -> {
             TicketEntity ticket = visibleTicket(em, caller, key);
             checkVersion(ticket, update.version());
-            Parties parties = partiesOf(em, caller, ticket); // as the ticket stands: assigning oneself does not make one the assignee yet
+            Parties parties = steps.partiesOf(em, caller, ticket); // as the ticket stands: assigning oneself does not make one the assignee yet
             String assignee = AssigneeRule.ME.equals(update.assignee()) ? caller.user() : update.assignee();
             if (assignee != null && !assignee.equals(ticket.getAssignee())) {
                 // who may assign is a field rule (403); whom one may assign is the directory's answer (400)
-                checkFieldRules(parties, ticket, List.of("assignee"));
+                steps.checkFieldRules(parties, ticket, List.of("assignee"));
                 assignee = assignees.check(caller, ticket.getDepartment(), assignee);
             }
             Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
@@ -287,11 +301,11 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
             if (update.fields() != null) {
                 updateFields(caller, ticket, update.fields(), changes);
             }
-            checkFieldRules(parties, ticket, changes);
+            steps.checkFieldRules(parties, ticket, changes);
             if (changes.any()) {
                 ticket.setUpdatedAt(changes.at());
                 em.flush();
-                events.record(em, "UPDATED", TicketMapper.toDto(ticket), caller.user(), Map.of());
+                TicketChange.announce(participants, em, TicketChange.of("UPDATED", TicketMapper.toDto(ticket), caller.user(), Map.of()));
             }
             return TicketMapper.toDto(ticket);
         }));
@@ -357,277 +371,6 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
     }
 
     @Override
-    public List<Transition> transitions(Caller caller, String key) {
-        return db.read(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
-            TicketWorkflow workflow = workflowOf(ticket);
-            Map<String, Object> fields = Json.readMap(ticket.getFieldsJson());
-            TicketFacts facts = new StoredFacts(em);
-            return workflow.allowed(ticket.getStatus(), partiesOf(em, caller, ticket)).stream()
-                    .map(step -> withOffers(em, caller, ticket, workflow, step, workflow.describe(step, fields, ticket.getId(), facts)))
-                    .toList();
-        });
-    }
-
-    @Override
-    public Ticket transition(Caller caller, String key, TransitionRequest request) {
-        if (request.to() == null || request.to().isBlank()) {
-            throw new ValidationException("to", "is required: the state to move to (GET .../transitions lists them)");
-        }
-        String[] from = new String[1];
-        WorkflowState[] entered = new WorkflowState[1];
-        Ticket moved = withCurrentVersionOnConflict(key, () -> db.inTransaction(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
-            if (request.version() != null) {
-                checkVersion(ticket, request.version());
-            }
-            TicketWorkflow workflow = workflowOf(ticket);
-            WorkflowState target = workflow.definition().state(request.to()).orElseThrow(() -> new ValidationException("to",
-                    "is not a state of this ticket's workflow; its states are " + stateKeys(workflow.definition())));
-            WorkflowTransition step = workflow.step(ticket.getStatus(), request.to()).orElseThrow(() -> new ConflictException(
-                    "Ticket " + key + " cannot move from " + ticket.getStatus() + " to " + request.to(), ticket.getVersion()));
-            if (!partiesOf(em, caller, ticket).holdsAny(step.by())) {
-                throw new ForbiddenException("You may not take the step \"" + step.names().get("en") + "\" on ticket " + key
-                        + "; it is for " + String.join(", ", step.by()));
-            }
-            List<FieldError> errors = new ArrayList<>(workflow.unmetGuards(step, Json.readMap(ticket.getFieldsJson()),
-                    request.resolutionCode(), ticket.getId(), new StoredFacts(em)));
-            workflow.checkResolutionCode(target, request.resolutionCode()).ifPresent(errors::add);
-            if (!errors.isEmpty()) {
-                throw new ValidationException(errors);
-            }
-            Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
-            from[0] = ticket.getStatus();
-            entered[0] = target;
-            enter(ticket, target, changes);
-            if (request.resolutionCode() != null) {
-                changes.record("resolutionCode", ticket.getResolutionCode(), request.resolutionCode());
-                ticket.setResolutionCode(request.resolutionCode());
-            }
-            em.flush();
-            Ticket dto = TicketMapper.toDto(ticket);
-            events.record(em, "TRANSITIONED", dto, caller.user(), Map.of("from", from[0], "to", dto.status()));
-            events.recordActions(em, dto, target, from[0], caller.user());
-            for (int i = 0; i < request.linked().size(); i++) {
-                moveLinked(em, caller, ticket, request.linked().get(i), "linked[" + i + "]");
-            }
-            return dto;
-        }));
-        delivered();
-        return moved;
-    }
-
-    /** Moves a ticket linked to {@code ticket} as the request says, with every check of a transition of its own. */
-    private void moveLinked(EntityManager em, Caller caller, TicketEntity ticket, LinkedMove move, String at) {
-        if (move == null || move.key() == null || move.to() == null) {
-            throw new ValidationException(at, "needs the linked ticket's key and the state to move it to");
-        }
-        TicketEntity other = visibleTicket(em, caller, move.key());
-        if (linkBetween(em, ticket.getId(), other.getId()).isEmpty()) {
-            throw new ValidationException(at + ".key", move.key() + " is not linked to " + ticket.getKey());
-        }
-        TicketWorkflow workflow = workflowOf(other);
-        WorkflowState target = workflow.definition().state(move.to()).orElseThrow(() -> new ValidationException(at + ".to",
-                "is not a state of " + move.key() + "'s workflow; its states are " + stateKeys(workflow.definition())));
-        WorkflowTransition step = workflow.step(other.getStatus(), move.to()).orElseThrow(() -> new ConflictException(
-                "Ticket " + move.key() + " cannot move from " + other.getStatus() + " to " + move.to(), other.getVersion()));
-        if (!partiesOf(em, caller, other).holdsAny(step.by())) {
-            throw new ForbiddenException("You may not take the step \"" + step.names().get("en") + "\" on ticket " + move.key());
-        }
-        List<FieldError> errors = new ArrayList<>();
-        workflow.unmetGuards(step, Json.readMap(other.getFieldsJson()), move.resolutionCode(), other.getId(), new StoredFacts(em))
-                .forEach(e -> errors.add(new FieldError(at + "." + e.field(), e.reason())));
-        workflow.checkResolutionCode(target, move.resolutionCode()).ifPresent(e -> errors.add(new FieldError(at + "." + e.field(), e.reason())));
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        String from = other.getStatus();
-        Changes changes = new Changes(em, other, caller.user(), clock.instant());
-        enter(other, target, changes);
-        if (move.resolutionCode() != null) {
-            changes.record("resolutionCode", other.getResolutionCode(), move.resolutionCode());
-            other.setResolutionCode(move.resolutionCode());
-        }
-        em.flush();
-        Ticket dto = TicketMapper.toDto(other);
-        events.record(em, "TRANSITIONED", dto, caller.user(), Map.of("from", from, "to", dto.status()));
-        events.recordActions(em, dto, target, from, caller.user());
-    }
-
-    /**
-     * A step into a resolved state offers the tickets this one caused (a problem's incidents) that
-     * are still open and that the caller could move to a resolved state of their own.
-     */
-    private Transition withOffers(EntityManager em, Caller caller, TicketEntity ticket, TicketWorkflow workflow,
-            WorkflowTransition step, Transition described) {
-        if (workflow.state(step.to()).category() != StatusCategory.RESOLVED) {
-            return described;
-        }
-        List<Transition.LinkedOffer> offers = new ArrayList<>();
-        List<TicketEntity> dependants = em.createQuery("SELECT t FROM LinkEntity l, TicketEntity t WHERE t.id = l.fromTicket"
-                + " AND l.toTicket = :id AND l.type = :caused ORDER BY t.id", TicketEntity.class)
-                .setParameter("id", ticket.getId()).setParameter("caused", LinkTypes.CAUSED_BY).getResultList();
-        for (TicketEntity other : dependants) {
-            if (!TicketAccess.canSee(caller, other) || StatusCategory.parse(other.getStatusCategory()).orElseThrow().isDone()) {
-                continue;
-            }
-            TicketWorkflow theirs = workflowOf(other);
-            theirs.allowed(other.getStatus(), partiesOf(em, caller, other)).stream()
-                    .filter(s -> theirs.state(s.to()).category() == StatusCategory.RESOLVED).findFirst()
-                    .ifPresent(s -> offers.add(new Transition.LinkedOffer(other.getKey(), other.getSummary(), s.to(), theirs.resolutionCodes())));
-        }
-        return new Transition(described.to(), described.name(), described.names(), described.category(),
-                described.resolutionCodeRequired(), described.resolutionCodes(), described.blockedBy(), offers);
-    }
-
-    /**
-     * Moves the ticket into {@code target} within the caller's transaction: status, category, the
-     * auto-close time, a resolution code that no longer applies, and the state's "set" actions.
-     */
-    private void enter(TicketEntity ticket, WorkflowState target, Changes changes) {
-        changes.transition(ticket.getStatus(), target.key());
-        ticket.setStatus(target.key());
-        ticket.setStatusCategory(target.category().json());
-        ticket.setStatusChangedAt(changes.at());
-        ticket.setUpdatedAt(changes.at());
-        ticket.setAutoCloseAt(target.autoCloseAfter() == null ? null : changes.at().plus(java.time.Duration.parse(target.autoCloseAfter())));
-        if (target.category() != StatusCategory.RESOLVED && target.category() != StatusCategory.CLOSED && ticket.getResolutionCode() != null) {
-            changes.record("resolutionCode", ticket.getResolutionCode(), null);
-            ticket.setResolutionCode(null);
-        }
-        List<StateAction> sets = target.onEnter().stream().filter(action -> action.set() != null).toList();
-        if (!sets.isEmpty()) {
-            Map<String, Object> fields = new LinkedHashMap<>(Json.readMap(ticket.getFieldsJson()));
-            for (StateAction action : sets) {
-                String before = fields.containsKey(action.set()) ? Json.write(fields.get(action.set())) : null;
-                String after = action.value() == null ? null : Json.write(action.value());
-                if (!Objects.equals(before, after)) {
-                    changes.record("fields." + action.set(), before, after);
-                    if (action.value() == null) {
-                        fields.remove(action.set());
-                    } else {
-                        fields.put(action.set(), action.value());
-                    }
-                }
-            }
-            ticket.setFieldsJson(Json.write(fields));
-        }
-    }
-
-    @Override
-    public int closeDue(Instant now, int limit) {
-        List<String> due = db.read(em -> em.createQuery(
-                "SELECT t.key FROM TicketEntity t WHERE t.autoCloseAt IS NOT NULL AND t.autoCloseAt <= :now ORDER BY t.autoCloseAt",
-                String.class).setParameter("now", now).setMaxResults(limit).getResultList());
-        int closed = 0;
-        for (String key : due) {
-            try {
-                closed += autoClose(key, now) ? 1 : 0;
-            } catch (ConflictException e) {
-                LOG.debug("Ticket {} changed while it was being closed automatically; the next sweep looks again", key);
-            }
-        }
-        return closed;
-    }
-
-    private boolean autoClose(String key, Instant now) {
-        String[] from = new String[1];
-        WorkflowState[] entered = new WorkflowState[1];
-        Ticket closed = db.inTransaction(em -> {
-            TicketEntity ticket = em.createQuery("SELECT t FROM TicketEntity t WHERE t.key = :key", TicketEntity.class)
-                    .setParameter("key", key).getResultList().stream().findFirst().orElse(null);
-            if (ticket == null || ticket.getAutoCloseAt() == null || ticket.getAutoCloseAt().isAfter(now)) {
-                return null; // reopened or closed by someone else meanwhile
-            }
-            TicketWorkflow workflow = workflowOf(ticket);
-            WorkflowState state = workflow.state(ticket.getStatus());
-            if (state.autoCloseTo() == null) {
-                ticket.setAutoCloseAt(null);
-                return null;
-            }
-            from[0] = ticket.getStatus();
-            entered[0] = workflow.state(state.autoCloseTo());
-            enter(ticket, entered[0], new Changes(em, ticket, SYSTEM, now));
-            em.flush();
-            Ticket dto = TicketMapper.toDto(ticket);
-            events.record(em, "TRANSITIONED", dto, SYSTEM, Map.of("from", from[0], "to", dto.status(), "auto", true));
-            events.recordActions(em, dto, entered[0], from[0], SYSTEM);
-            return dto;
-        });
-        if (closed == null) {
-            return false;
-        }
-        delivered();
-        return true;
-    }
-
-    /** Every changed field must be one the caller may change in the ticket's present category. */
-    private void checkFieldRules(Parties parties, TicketEntity ticket, Changes changes) {
-        checkFieldRules(parties, ticket, changes.fields());
-    }
-
-    private void checkFieldRules(Parties parties, TicketEntity ticket, List<String> changed) {
-        // priority and computed fields follow from what was changed; the rules apply to what the caller changed
-        Set<String> derived = new java.util.HashSet<>(Set.of("priority"));
-        pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).ifPresent(type -> type.fields().stream()
-                .filter(org.atrium.api.catalog.FormField::computed).forEach(field -> derived.add("fields." + field.name())));
-        List<String> touched = changed.stream().filter(field -> !derived.contains(field)).toList();
-        if (touched.isEmpty()) {
-            return;
-        }
-        TicketWorkflow workflow = workflowOf(ticket);
-        StatusCategory category = StatusCategory.parse(ticket.getStatusCategory()).orElseThrow();
-        List<FieldError> locked = FieldRules.locked(workflow.definition().fieldRules(), category, parties, touched);
-        if (!locked.isEmpty()) {
-            throw new LockedFieldException(locked);
-        }
-    }
-
-    private Parties partiesOf(EntityManager em, Caller caller, TicketEntity ticket) {
-        return new Parties(caller, TicketAccess.isRequester(caller, ticket), caller.user().equals(ticket.getAssignee()),
-                TicketAccess.canWork(caller, ticket), new StoredFacts(em).isApprover(ticket.getId(), caller.user()));
-    }
-
-    /** The guards' questions answered from the database, inside the caller's transaction. */
-    private record StoredFacts(EntityManager em) implements TicketFacts {
-        @Override
-        public int undecidedApprovals(long ticketId) {
-            return 0; // approvals are not recorded yet (issue 8): no ticket has an undecided one
-        }
-
-        @Override
-        public List<String> unresolvedChildren(long ticketId) {
-            return em.createQuery("SELECT t.key FROM LinkEntity l, TicketEntity t WHERE t.id = l.toTicket AND l.fromTicket = :id"
-                    + " AND l.type = :parent AND t.statusCategory NOT IN ('resolved', 'closed') ORDER BY t.id", String.class)
-                    .setParameter("id", ticketId).setParameter("parent", LinkTypes.PARENT_OF).getResultList();
-        }
-
-        @Override
-        public boolean isApprover(long ticketId, String user) {
-            return false; // as above: nobody is an approver until approvals are recorded
-        }
-    }
-
-    /** The workflow of the type version the ticket pins; bundles may update or leave meanwhile. */
-    private TicketWorkflow workflowOf(TicketEntity ticket) {
-        return pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).map(TicketWorkflow::of)
-                .orElseThrow(() -> new IllegalStateException("Ticket " + ticket.getKey() + " pins " + ticket.getTypeKey() + "@"
-                        + ticket.getTypeVersion() + ", which is neither installed nor stored"));
-    }
-
-    /** Every state of the installed types' and the shipped workflows, for checking queue filters. */
-    private List<String> knownStates() {
-        Set<String> states = new java.util.TreeSet<>();
-        types.all().forEach(type -> stateKeys(TicketWorkflow.of(type).definition()).forEach(states::add));
-        DefaultWorkflows.all().values().forEach(shipped -> stateKeys(shipped.workflow()).forEach(states::add));
-        return List.copyOf(states);
-    }
-
-    private static List<String> stateKeys(Workflow workflow) {
-        return workflow.states().stream().map(WorkflowState::key).toList();
-    }
-
-    @Override
     public Comment comment(Caller caller, String key, NewComment input) {
         List<FieldError> errors = new ArrayList<>();
         if (input.body() == null || input.body().isBlank()) {
@@ -647,238 +390,26 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
                 throw new ForbiddenException("Only agents of " + ticket.getDepartment() + " may write internal comments");
             }
             Instant now = clock.instant();
-            reopened[0] = reopenedByComment(caller, ticket, internal);
+            reopened[0] = steps.reopenedByComment(caller, ticket, internal);
             CommentEntity comment = new CommentEntity(ticket.getId(), caller.user(), input.body(), internal, now);
             em.persist(comment);
             em.persist(new HistoryEntity(ticket.getId(), now, caller.user(), "commented",
                     internal ? "internal" : "public", null, String.valueOf(comment.getId())));
             if (reopened[0] != null) {
                 reopenedFrom[0] = ticket.getStatus();
-                enter(ticket, reopened[0], new Changes(em, ticket, caller.user(), now));
+                steps.enter(ticket, reopened[0], new Changes(em, ticket, caller.user(), now));
                 em.flush();
             }
             Ticket dto = TicketMapper.toDto(ticket);
             em.flush(); // the comment's id, for the event
-            events.record(em, "COMMENTED", dto, caller.user(), Map.of("internal", internal, "comment", comment.getId()));
+            TicketChange.announce(participants, em, TicketChange.of("COMMENTED", dto, caller.user(), Map.of("internal", internal, "comment", comment.getId())));
             if (reopened[0] != null) {
-                events.record(em, "TRANSITIONED", dto, caller.user(), Map.of("from", reopenedFrom[0], "to", dto.status()));
-                events.recordActions(em, dto, reopened[0], reopenedFrom[0], caller.user());
+                TicketChange.announce(participants, em, TicketChange.entered(dto, caller.user(), reopened[0], reopenedFrom[0], Map.of()));
             }
             return TicketMapper.toDto(comment);
         });
         delivered();
         return added;
-    }
-
-    /**
-     * A comment on a closed ticket is refused, or reopens it where the type says so; the
-     * requester's public comment on a resolved ticket reopens it (they say it is not solved).
-     * Returns the state to reopen to, or null.
-     */
-    private WorkflowState reopenedByComment(Caller caller, TicketEntity ticket, boolean internal) {
-        StatusCategory category = StatusCategory.parse(ticket.getStatusCategory()).orElseThrow();
-        Workflow workflow = workflowOf(ticket).definition();
-        if (category == StatusCategory.CLOSED) {
-            if (!Workflow.REOPEN.equals(workflow.closedComments())) {
-                throw new ConflictException("Ticket " + ticket.getKey() + " is closed: comments are no longer possible;"
-                        + " open a new request instead", ticket.getVersion());
-            }
-            return workflow.state(workflow.requesterReopens()).orElseThrow();
-        }
-        boolean requesterObjects = category == StatusCategory.RESOLVED && !internal && TicketAccess.isRequester(caller, ticket)
-                && !TicketAccess.canWork(caller, ticket);
-        return requesterObjects && workflow.requesterReopens() != null ? workflow.state(workflow.requesterReopens()).orElseThrow() : null;
-    }
-
-    @Override
-    public List<Comment> comments(Caller caller, String key) {
-        return db.read(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
-            boolean seesInternal = TicketAccess.canWork(caller, ticket);
-            return em.createQuery("SELECT c FROM CommentEntity c WHERE c.ticketId = :id ORDER BY c.id", CommentEntity.class)
-                    .setParameter("id", ticket.getId()).getResultList().stream()
-                    .filter(c -> seesInternal || !c.isInternal())
-                    .map(TicketMapper::toDto).toList();
-        });
-    }
-
-    @Override
-    public List<HistoryEntry> history(Caller caller, String key) {
-        return db.read(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
-            boolean seesInternal = TicketAccess.canWork(caller, ticket);
-            return em.createQuery("SELECT h FROM HistoryEntity h WHERE h.ticketId = :id ORDER BY h.id", HistoryEntity.class)
-                    .setParameter("id", ticket.getId()).getResultList().stream()
-                    .filter(h -> seesInternal || !("commented".equals(h.getAction()) && "internal".equals(h.getField())))
-                    .map(TicketMapper::toDto).toList();
-        });
-    }
-
-    @Override
-    public List<Link> links(Caller caller, String key) {
-        return db.read(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
-            List<Link> links = new ArrayList<>();
-            for (LinkEntity link : em.createQuery("SELECT l FROM LinkEntity l WHERE l.fromTicket = :id OR l.toTicket = :id ORDER BY l.id",
-                    LinkEntity.class).setParameter("id", ticket.getId()).getResultList()) {
-                boolean thisIsFrom = link.getFromTicket() == ticket.getId();
-                TicketEntity other = em.find(TicketEntity.class, thisIsFrom ? link.getToTicket() : link.getFromTicket());
-                if (TicketAccess.canSee(caller, other)) { // a link to a ticket the caller may not see is not shown
-                    links.add(toLink(LinkTypes.seenFrom(link.getType(), thisIsFrom), other));
-                }
-            }
-            return links;
-        });
-    }
-
-    @Override
-    public Link link(Caller caller, String key, NewLink input) {
-        LinkTypes.Stored stored = LinkTypes.stored(input.type()).orElseThrow(() -> new ValidationException("type",
-                input.type() == null ? "is required: one of " + LinkTypes.SIDES : "must be one of " + LinkTypes.SIDES));
-        if (input.key() == null || input.key().isBlank()) {
-            throw new ValidationException("key", "is required: the key of the ticket to link");
-        }
-        Link[] made = new Link[1];
-        db.inTransaction(em -> {
-            TicketEntity ticket = workableTicket(em, caller, key, "link");
-            TicketEntity other = visibleTicketAs(em, caller, input.key(), "key");
-            if (other.getId() == ticket.getId()) {
-                throw new ValidationException("key", "is this ticket: a ticket cannot be linked to itself");
-            }
-            if (linkBetween(em, ticket.getId(), other.getId()).isPresent()) {
-                throw new ConflictException("Tickets " + key + " and " + input.key() + " are already linked", null);
-            }
-            TicketEntity from = stored.thisIsFrom() ? ticket : other;
-            TicketEntity to = stored.thisIsFrom() ? other : ticket;
-            checkLinkRules(em, stored.type(), from, to);
-            Instant now = clock.instant();
-            em.persist(new LinkEntity(from.getId(), to.getId(), stored.type(), caller.user(), now));
-            recordLink(em, "linked", stored.type(), from, to, caller.user(), now);
-            made[0] = toLink(LinkTypes.seenFrom(stored.type(), stored.thisIsFrom()), other);
-            events.record(em, "LINKED", TicketMapper.toDto(ticket), caller.user(), Map.of("link", made[0].type(), "other", other.getKey()));
-            events.record(em, "LINKED", TicketMapper.toDto(other), caller.user(),
-                    Map.of("link", LinkTypes.seenFrom(stored.type(), !stored.thisIsFrom()), "other", ticket.getKey()));
-            return null;
-        });
-        delivered();
-        return made[0];
-    }
-
-    @Override
-    public void unlink(Caller caller, String key, String type, String otherKey) {
-        LinkTypes.Stored stored = LinkTypes.stored(type).orElseThrow(() -> new ValidationException("type", "must be one of " + LinkTypes.SIDES));
-        db.inTransaction(em -> {
-            TicketEntity ticket = workableTicket(em, caller, key, "unlink");
-            TicketEntity other = visibleTicketAs(em, caller, otherKey, "key");
-            TicketEntity from = stored.thisIsFrom() ? ticket : other;
-            TicketEntity to = stored.thisIsFrom() ? other : ticket;
-            if (stored.type().equals(LinkTypes.RELATES_TO) && from.getId() > to.getId()) {
-                TicketEntity swap = from;
-                from = to;
-                to = swap;
-            }
-            List<LinkEntity> found = em.createQuery("SELECT l FROM LinkEntity l WHERE l.fromTicket = :from AND l.toTicket = :to"
-                    + " AND l.type = :type", LinkEntity.class).setParameter("from", from.getId()).setParameter("to", to.getId())
-                    .setParameter("type", stored.type()).getResultList();
-            if (found.isEmpty()) {
-                throw new NotFoundException("Ticket " + key + " has no " + type + " link to " + otherKey);
-            }
-            em.remove(found.get(0));
-            recordLink(em, "unlinked", stored.type(), from, to, caller.user(), clock.instant());
-            return null;
-        });
-    }
-
-    /** Parents form a tree (one parent, no cycles); only problems cause incidents; related tickets are stored lower id first. */
-    private void checkLinkRules(EntityManager em, String type, TicketEntity from, TicketEntity to) {
-        if (type.equals(LinkTypes.PARENT_OF)) {
-            long parents = em.createQuery("SELECT COUNT(l) FROM LinkEntity l WHERE l.toTicket = :child AND l.type = :type", Long.class)
-                    .setParameter("child", to.getId()).setParameter("type", LinkTypes.PARENT_OF).getSingleResult();
-            if (parents > 0) {
-                throw new ConflictException(to.getKey() + " already has a parent", null);
-            }
-            for (Long up = from.getId(); up != null; up = parentOf(em, up)) {
-                if (up == to.getId()) {
-                    throw new ValidationException("key", to.getKey() + " is above " + from.getKey() + ": parents may not form a cycle");
-                }
-            }
-        }
-        if (type.equals(LinkTypes.CAUSED_BY)) {
-            String category = pinned.find(to.getTypeKey(), to.getTypeVersion()).map(RequestType::category).orElse("");
-            if (!category.equals("problem")) {
-                throw new ValidationException("key", to.getKey() + " is not a problem: only problems cause tickets");
-            }
-        }
-    }
-
-    private static Long parentOf(EntityManager em, long child) {
-        return em.createQuery("SELECT l.fromTicket FROM LinkEntity l WHERE l.toTicket = :child AND l.type = :type", Long.class)
-                .setParameter("child", child).setParameter("type", LinkTypes.PARENT_OF).getResultList().stream().findFirst().orElse(null);
-    }
-
-    /** Both tickets' history, each from its own side. */
-    private static void recordLink(EntityManager em, String action, String type, TicketEntity from, TicketEntity to, String actor, Instant at) {
-        em.persist(new HistoryEntity(from.getId(), at, actor, action, LinkTypes.seenFrom(type, true), null, to.getKey()));
-        em.persist(new HistoryEntity(to.getId(), at, actor, action, LinkTypes.seenFrom(type, false), null, from.getKey()));
-    }
-
-    private static java.util.Optional<LinkEntity> linkBetween(EntityManager em, long a, long b) {
-        return em.createQuery("SELECT l FROM LinkEntity l WHERE (l.fromTicket = :a AND l.toTicket = :b) OR (l.fromTicket = :b AND l.toTicket = :a)",
-                LinkEntity.class).setParameter("a", a).setParameter("b", b).getResultList().stream().findFirst();
-    }
-
-    private static Link toLink(String side, TicketEntity other) {
-        return new Link(side, other.getKey(), other.getSummary(), other.getStatus(), other.getStatusCategory());
-    }
-
-    /** The ticket, if the caller may work on it (the department's agents): linking is triage work. */
-    private static TicketEntity workableTicket(EntityManager em, Caller caller, String key, String what) {
-        TicketEntity ticket = visibleTicket(em, caller, key);
-        if (!TicketAccess.canWork(caller, ticket)) {
-            throw new ForbiddenException("Only agents of " + ticket.getDepartment() + " may " + what + " ticket " + key);
-        }
-        return ticket;
-    }
-
-    /** The other ticket of a link: one the caller may not see is "not found" under the member that named it. */
-    private static TicketEntity visibleTicketAs(EntityManager em, Caller caller, String key, String member) {
-        try {
-            return visibleTicket(em, caller, key);
-        } catch (NotFoundException | ForbiddenException e) {
-            throw new ValidationException(member, "names no ticket you may see: " + key);
-        }
-    }
-
-    private static TicketEntity visibleTicket(EntityManager em, Caller caller, String key) {
-        List<TicketEntity> found = em.createQuery("SELECT t FROM TicketEntity t WHERE t.key = :key", TicketEntity.class)
-                .setParameter("key", key).getResultList();
-        if (found.isEmpty()) {
-            throw new NotFoundException("No ticket " + key);
-        }
-        TicketEntity ticket = found.get(0);
-        TicketAccess.checkVisible(caller, ticket);
-        return ticket;
-    }
-
-    private static void checkVersion(TicketEntity ticket, long expected) {
-        if (ticket.getVersion() != expected) {
-            throw new ConflictException("Ticket " + ticket.getKey() + " is at version " + ticket.getVersion()
-                    + ", not " + expected + "; reload it and apply your change again", ticket.getVersion());
-        }
-    }
-
-    /** A concurrent commit detected only at flush carries no version yet: look it up for the client. */
-    private Ticket withCurrentVersionOnConflict(String key, java.util.function.Supplier<Ticket> work) {
-        try {
-            return work.get();
-        } catch (ConflictException e) {
-            if (e.currentVersion() != null) {
-                throw e;
-            }
-            Long current = db.read(em -> em.createQuery("SELECT t.version FROM TicketEntity t WHERE t.key = :key", Long.class)
-                    .setParameter("key", key).getResultList().stream().findFirst().orElse(null));
-            throw new ConflictException(e.getMessage(), current);
-        }
     }
 
     private static String normalise(String level) {

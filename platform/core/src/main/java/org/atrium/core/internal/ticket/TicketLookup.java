@@ -1,0 +1,52 @@
+package org.atrium.core.internal.ticket;
+
+import static org.atrium.core.internal.ticket.TicketLookup.checkVersion;
+import static org.atrium.core.internal.ticket.TicketLookup.visibleTicket;
+import static org.atrium.core.internal.ticket.TicketLookup.withCurrentVersionOnConflict;
+
+import java.util.List;
+import javax.persistence.EntityManager;
+import org.atrium.api.ConflictException;
+import org.atrium.api.NotFoundException;
+import org.atrium.api.security.Caller;
+import org.atrium.api.ticket.Ticket;
+import org.atrium.core.internal.persistence.Database;
+import org.atrium.core.internal.persistence.TicketEntity;
+
+/** Finding a ticket the caller may see, and telling a client that lost a race which version to reload. */
+final class TicketLookup {
+    private TicketLookup() {
+    }
+
+    static TicketEntity visibleTicket(EntityManager em, Caller caller, String key) {
+        List<TicketEntity> found = em.createQuery("SELECT t FROM TicketEntity t WHERE t.key = :key", TicketEntity.class)
+                .setParameter("key", key).getResultList();
+        if (found.isEmpty()) {
+            throw new NotFoundException("No ticket " + key);
+        }
+        TicketEntity ticket = found.get(0);
+        TicketAccess.checkVisible(caller, ticket);
+        return ticket;
+    }
+
+    static void checkVersion(TicketEntity ticket, long expected) {
+        if (ticket.getVersion() != expected) {
+            throw new ConflictException("Ticket " + ticket.getKey() + " is at version " + ticket.getVersion()
+                    + ", not " + expected + "; reload it and apply your change again", ticket.getVersion());
+        }
+    }
+
+    /** A concurrent commit detected only at flush carries no version yet: look it up for the client. */
+    static Ticket withCurrentVersionOnConflict(Database db, String key, java.util.function.Supplier<Ticket> work) {
+        try {
+            return work.get();
+        } catch (ConflictException e) {
+            if (e.currentVersion() != null) {
+                throw e;
+            }
+            Long current = db.read(em -> em.createQuery("SELECT t.version FROM TicketEntity t WHERE t.key = :key", Long.class)
+                    .setParameter("key", key).getResultList().stream().findFirst().orElse(null));
+            throw new ConflictException(e.getMessage(), current);
+        }
+    }
+}

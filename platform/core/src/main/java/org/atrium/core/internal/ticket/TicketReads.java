@@ -1,0 +1,83 @@
+package org.atrium.core.internal.ticket;
+
+import static org.atrium.core.internal.ticket.TicketLookup.visibleTicket;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.atrium.api.FieldError;
+import org.atrium.api.ValidationException;
+import org.atrium.api.security.Caller;
+import org.atrium.api.ticket.Comment;
+import org.atrium.api.ticket.HistoryEntry;
+import org.atrium.api.ticket.Ticket;
+import org.atrium.api.ticket.TicketPage;
+import org.atrium.api.ticket.TicketQuery;
+import org.atrium.core.internal.persistence.CommentEntity;
+import org.atrium.core.internal.persistence.Database;
+import org.atrium.core.internal.persistence.HistoryEntity;
+import org.atrium.core.internal.persistence.TicketEntity;
+
+/** What a caller may read of tickets: one ticket, the queue, comments and history. */
+final class TicketReads {
+    private final Database db;
+    private final WorkflowSteps steps;
+
+    TicketReads(Database db, WorkflowSteps steps) {
+        this.db = db;
+        this.steps = steps;
+    }
+
+    public Ticket get(Caller caller, String key) {
+        return db.read(em -> TicketMapper.toDto(visibleTicket(em, caller, key)));
+    }
+
+    public TicketPage list(Caller caller, TicketQuery query) {
+        List<FieldError> errors = new ArrayList<>();
+        if (query.limit() < 1 || query.limit() > TicketQuery.MAX_LIMIT) {
+            errors.add(new FieldError("limit", "must be between 1 and " + TicketQuery.MAX_LIMIT));
+        }
+        if (query.status() != null && !steps.knownStates().contains(query.status())) {
+            errors.add(new FieldError("status", "is not a state of any workflow; known are " + String.join(", ", steps.knownStates())));
+        }
+        QueueCursor after = null;
+        try {
+            after = query.cursor() == null ? null : QueueCursor.decode(query.cursor());
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        QueueCursor cursor = after;
+        return db.read(em -> {
+            List<TicketEntity> rows = TicketQueries.page(em, caller, query, cursor);
+            boolean more = rows.size() > query.limit();
+            List<TicketEntity> page = more ? rows.subList(0, query.limit()) : rows;
+            TicketEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
+            String next = more ? new QueueCursor(last.getPriority(), last.getId()).encode() : null;
+            return new TicketPage(page.stream().map(TicketMapper::toDto).toList(), next);
+        });
+    }
+
+    public List<Comment> comments(Caller caller, String key) {
+        return db.read(em -> {
+            TicketEntity ticket = visibleTicket(em, caller, key);
+            boolean seesInternal = TicketAccess.canWork(caller, ticket);
+            return em.createQuery("SELECT c FROM CommentEntity c WHERE c.ticketId = :id ORDER BY c.id", CommentEntity.class)
+                    .setParameter("id", ticket.getId()).getResultList().stream()
+                    .filter(c -> seesInternal || !c.isInternal())
+                    .map(TicketMapper::toDto).toList();
+        });
+    }
+
+    public List<HistoryEntry> history(Caller caller, String key) {
+        return db.read(em -> {
+            TicketEntity ticket = visibleTicket(em, caller, key);
+            boolean seesInternal = TicketAccess.canWork(caller, ticket);
+            return em.createQuery("SELECT h FROM HistoryEntity h WHERE h.ticketId = :id ORDER BY h.id", HistoryEntity.class)
+                    .setParameter("id", ticket.getId()).getResultList().stream()
+                    .filter(h -> seesInternal || !("commented".equals(h.getAction()) && "internal".equals(h.getField())))
+                    .map(TicketMapper::toDto).toList();
+        });
+    }
+}
