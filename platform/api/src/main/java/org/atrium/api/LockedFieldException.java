@@ -10,7 +10,7 @@ public class LockedFieldException extends ValidationException {
     private static final long serialVersionUID = 1L;
 
     public LockedFieldException(List<FieldError> errors) {
-        super(errors);
+        super(errors, "locked");
     }
 
     @Override

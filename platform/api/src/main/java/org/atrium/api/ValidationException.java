@@ -8,7 +8,12 @@ public class ValidationException extends AtriumException {
     private final List<FieldError> errors;
 
     public ValidationException(List<FieldError> errors) {
-        super(describe(errors));
+        this(errors, "invalid");
+    }
+
+    /** @param what how the fields are at fault, for the message: "invalid", "locked", ... */
+    protected ValidationException(List<FieldError> errors, String what) {
+        super(describe(errors, what));
         this.errors = List.copyOf(errors);
     }
 
@@ -30,8 +35,8 @@ public class ValidationException extends AtriumException {
         return "Invalid input";
     }
 
-    private static String describe(List<FieldError> errors) {
-        StringBuilder text = new StringBuilder(errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");
+    private static String describe(List<FieldError> errors, String what) {
+        StringBuilder text = new StringBuilder(errors.size() == 1 ? "1 field is " + what : errors.size() + " fields are " + what);
         for (FieldError error : errors) {
             text.append("; ").append(error.field()).append(": ").append(error.reason());
         }
