@@ -47,6 +47,7 @@ import org.atrium.api.workflow.StatusCategory;
 import org.atrium.api.workflow.Workflow;
 import org.atrium.api.workflow.WorkflowState;
 import org.atrium.api.workflow.WorkflowTransition;
+import org.atrium.core.internal.catalog.AudienceRule;
 import org.atrium.core.internal.catalog.DefaultWorkflows;
 import org.atrium.core.internal.workflow.FieldRules;
 import org.atrium.core.internal.workflow.Parties;
@@ -82,6 +83,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
     private final FormProcessor forms;
     private final TicketEvents events;
     private final AssigneeRule assignees;
+    private final AudienceRule audiences;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
@@ -112,6 +114,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         // timestamps are UTC instants; "today" for the date rules of forms is the date in the server's zone
         this.forms = new FormProcessor(extensions, directory, this.clock.withZone(ZoneId.systemDefault()));
         this.assignees = new AssigneeRule(directory);
+        this.audiences = new AudienceRule(directory);
     }
 
     @Override
@@ -127,7 +130,9 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         TicketInput.level("urgency", input.urgency(), errors);
         Map<String, Object> values = withoutNulls(input.fields());
         if (type != null) {
+            audiences.checkMayFile(caller, type);
             values = forms.process(type, caller, caller.user(), values, input.fields().keySet(), true, errors);
+            audiences.checkPeople(caller, type, values, errors);
         }
         String fieldsJson = Json.write(values);
         TicketInput.fieldsSize(fieldsJson, errors);
