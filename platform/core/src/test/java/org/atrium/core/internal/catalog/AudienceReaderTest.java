@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.atrium.api.catalog.Audience;
 import org.atrium.api.catalog.RequestType;
+import org.atrium.core.internal.form.Json;
 import org.junit.jupiter.api.Test;
 
 /** The {@code audience} member of a descriptor: its shapes, and each refusal naming the member at fault. */
@@ -58,6 +59,19 @@ class AudienceReaderTest {
         assertEquals(Set.of("cab"), any.roles());
         assertEquals(List.of("employee"), any.managerOf());
         assertEquals(List.of("agents", "managers", "role:cab", "managerOf:employee"), any.entries());
+    }
+
+    @Test
+    void aStoredTypeVersionKeepsItsAudience() throws Exception {
+        RequestType type = DescriptorReader.read(new ByteArrayInputStream(descriptor(
+                "{\"anyOf\": [\"agents\", \"role:cab\", {\"managerOf\": \"employee\"}]}").getBytes(StandardCharsets.UTF_8)), "b");
+        // PinnedTypes stores a version as this JSON and reads it back the same way
+        RequestType back = Json.MAPPER.readValue(Json.write(type), RequestType.class);
+        assertEquals(type.audience(), back.audience());
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Json.MAPPER.valueToTree(type);
+        tree.remove("audience");
+        String before = Json.MAPPER.writeValueAsString(tree);
+        assertEquals(Audience.EVERYONE, Json.MAPPER.readValue(before, RequestType.class).audience(), "versions stored before audiences");
     }
 
     @Test
