@@ -165,20 +165,6 @@ class DirectoryTest {
         assertTrue(directory.actingFor("nobody", LocalDate.parse("2026-12-24")).isEmpty());
     }
 
-    @Test
-    void aManagerIsWhomAnActivePersonNamesAsManager() {
-        importCsv(GOOD.replace("old.timer,\"Timer, Old\",,en,it,,", "old.timer,\"Timer, Old\",,en,it,chris,"));
-        assertTrue(directory.managesActivePeople("marc"), "anna's manager");
-        assertFalse(directory.managesActivePeople("chris"), "manages only an inactive person");
-        assertFalse(directory.managesActivePeople("anna"));
-        assertFalse(directory.managesActivePeople("nobody"));
-        assertFalse(directory.managesActivePeople(null));
-        importCsv(GOOD.replace("employee,true,,,\n", "employee,false,,,\n"));
-        assertFalse(directory.managesActivePeople("marc"), "anna left");
-        assertTrue(new TestPeople().add(new Person("x", "X", null, "en", null, "marc", null, null, java.util.Set.of(), true, null))
-                .directory().managesActivePeople("marc"), "the provider's default method");
-    }
-
     private static List<String> ids(List<Person> people) {
         return people.stream().map(Person::id).toList();
     }
