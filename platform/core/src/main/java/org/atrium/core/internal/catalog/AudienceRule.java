@@ -64,7 +64,7 @@ public final class AudienceRule {
         }
         Object named = values.get(field);
         errors.add(new FieldError("fields." + field, named == null
-                ? "is required: " + type.key() + " is filed by the manager of this person or by " + describe(type)
+                ? "is required: name a person you manage (" + type.key() + " may be filed only by " + describe(type) + ")"
                 : "'" + named + "' is not managed by " + caller.user() + ": " + type.key() + " may be filed only by " + describe(type)));
     }
 

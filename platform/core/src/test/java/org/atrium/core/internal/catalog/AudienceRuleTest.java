@@ -101,7 +101,9 @@ class AudienceRuleTest {
         assertEquals(1, errors.size());
         assertEquals("fields.employee", errors.get(0).field());
         assertTrue(errors.get(0).reason().startsWith("'hanna' is not managed by marc"), errors.get(0).reason());
-        assertEquals("fields.employee", people(MARC, OFFBOARDING, null).get(0).field());
+        FieldError missing = people(MARC, OFFBOARDING, null).get(0);
+        assertEquals("fields.employee", missing.field());
+        assertTrue(missing.reason().startsWith("is required: name a person you manage (hr.offboarding may be filed only by"), missing.reason());
         assertEquals("fields.employee", people(MARC, OFFBOARDING, "nobody").get(0).field());
         assertEquals(List.of(), people(HANNA, OFFBOARDING, "tom"), "HR files for anyone");
         assertEquals(List.of(), people(MARC, ONBOARDING, null), "no managerOf: nothing to check");
