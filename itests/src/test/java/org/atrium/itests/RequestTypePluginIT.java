@@ -122,6 +122,7 @@ public class RequestTypePluginIT extends AtriumTestSupport {
         String console = runCommand("atrium:types");
         assertTrue(console, console.contains("Refused descriptors") && console.contains("org.atrium.test.broken")
                 && console.contains("fields[0].type") && console.contains("hr.leave"));
+        assertTrue(console, console.contains("agents, managerOf:employee"));
         bundle.uninstall();
         waitUntil("the refusal forgotten", Duration.ofSeconds(10), () -> registry.refused().stream().noneMatch(r -> r.bundle().equals("org.atrium.test.broken")));
     }

@@ -24,4 +24,7 @@ public interface Directory {
      * delegate is active), otherwise the person themself. Empty for an unknown id.
      */
     Optional<Person> actingFor(String id, LocalDate date);
+
+    /** Whether at least one active person names this id as their manager (who may act as a manager). */
+    boolean managesActivePeople(String id);
 }

@@ -21,4 +21,12 @@ public interface DirectoryProvider {
      * by display name, at most {@code limit}. A blank text matches everyone.
      */
     List<Person> search(String text, int limit);
+
+    /**
+     * Whether at least one active person names {@code managerId} as their manager. The default reads
+     * every active person; a provider that can ask its store directly (an index, an LDAP filter) should.
+     */
+    default boolean hasActiveReports(String managerId) {
+        return managerId != null && search("", Integer.MAX_VALUE).stream().anyMatch(person -> managerId.equals(person.manager()));
+    }
 }

@@ -25,10 +25,11 @@ public class TypesCommand implements Action {
         types.column("Prefix");
         types.column("Version");
         types.column("Name (en)");
+        types.column("Audience");
         types.column("Bundle");
         for (RequestType type : registry.all()) {
             types.addRow().addContent(type.key(), type.department(), type.category(), type.keyPrefix(),
-                    type.schemaVersion(), type.names().get("en"), type.bundle());
+                    type.schemaVersion(), type.names().get("en"), String.join(", ", type.audience().entries()), type.bundle());
         }
         types.print(System.out);
         if (!registry.refused().isEmpty()) {

@@ -17,6 +17,7 @@ import java.util.regex.PatternSyntaxException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.atrium.api.catalog.Audience;
 import org.atrium.api.catalog.Condition;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
@@ -42,7 +43,7 @@ final class DescriptorReader {
     private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final Set<String> TOP_LEVEL = Set.of("key", "department", "category", "keyPrefix", "names", "help",
             "fields", "schemaVersion", "confidential", "validators", "calculators", "actions", "workflow", "resolutionCodes",
-            "fieldRules");
+            "fieldRules", "audience");
     private static final Set<String> FIELD_MEMBERS = Set.of("name", "type", "required", "labels", "help", "options",
             "optionSource", "min", "max", "minLength", "maxLength", "pattern", "requiredWhen", "shownWhen", "computed",
             "notInPast", "maxDays");
@@ -90,8 +91,9 @@ final class DescriptorReader {
         }
         workflow = customised(workflow, root.get("actions"),
                 WorkflowReader.fieldRules(root.get("fieldRules"), "fieldRules", fields.stream().map(FormField::name).collect(java.util.stream.Collectors.toSet())));
+        Audience audience = AudienceReader.read(root.get("audience"), fields);
         return new RequestType(key, department, category, prefix, names, help, fields, version.intValue(),
-                confidential, validators, calculators, workflow, codes, bundle);
+                confidential, validators, calculators, workflow, codes, bundle, audience);
     }
 
     /**

@@ -51,6 +51,19 @@ public class DatabaseDirectoryProvider implements DirectoryProvider {
         });
     }
 
+    @Override
+    public boolean hasActiveReports(String managerId) {
+        if (managerId == null) {
+            return false;
+        }
+        // indexed by person_by_manager; native SQL for the BOOLEAN literal, as in search
+        return db.read(em -> !em.createNativeQuery("SELECT id FROM person WHERE manager = ?1 AND active = TRUE")
+                .setParameter(1, managerId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty());
+    }
+
     /** A typed '%' or '_' is a character to find, not a wildcard. */
     static String escapeLike(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");

@@ -56,4 +56,9 @@ public class DirectoryService implements Directory {
                 .filter(Person::active)
                 .orElse(person));
     }
+
+    @Override
+    public boolean managesActivePeople(String id) {
+        return id != null && !id.isBlank() && provider.hasActiveReports(id);
+    }
 }

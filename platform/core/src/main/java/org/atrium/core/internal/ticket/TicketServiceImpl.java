@@ -40,6 +40,7 @@ import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.api.ticket.Transition;
 import org.atrium.api.ticket.TransitionRequest;
 import org.atrium.api.workflow.WorkflowState;
+import org.atrium.core.internal.catalog.AudienceRule;
 import org.atrium.core.internal.directory.DatabaseDirectoryProvider;
 import org.atrium.core.internal.directory.DirectoryService;
 import org.atrium.core.internal.extension.Extensions;
@@ -81,6 +82,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
     private final OutboxDelivery delivery;
     /** Delivers the outbox on its own thread; null in tests, which deliver in the caller's thread after the commit. */
     private final OutboxRelay relay;
+    private final AudienceRule audiences;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
@@ -128,6 +130,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         this.steps = new WorkflowSteps(db, types, this.clock, pinned, participants, this::delivered);
         this.reads = new TicketReads(db, steps);
         this.linking = new TicketLinking(db, this.clock, pinned, participants, this::delivered);
+        this.audiences = new AudienceRule(directory);
     }
 
     /** A change was committed: its outbox entries go out now (on the relay's thread in the container). */
@@ -219,7 +222,9 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         TicketInput.level("urgency", input.urgency(), errors);
         Map<String, Object> values = withoutNulls(input.fields());
         if (type != null) {
+            audiences.checkMayFile(caller, type);
             values = forms.process(type, caller, caller.user(), values, input.fields().keySet(), true, errors);
+            audiences.checkPeople(caller, type, values, errors);
         }
         String fieldsJson = Json.write(values);
         TicketInput.fieldsSize(fieldsJson, errors);

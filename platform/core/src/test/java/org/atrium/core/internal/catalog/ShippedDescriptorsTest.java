@@ -230,6 +230,13 @@ class ShippedDescriptorsTest {
             if (computed && descriptor.path("calculators").isEmpty()) {
                 problems.add(at + ": has computed fields but names no calculator");
             }
+            JsonNode audience = descriptor.path("audience");
+            for (JsonNode entry : audience.has("anyOf") ? audience.get("anyOf") : List.of(audience)) {
+                if (entry.has("managerOf") && !fields.getOrDefault(entry.get("managerOf").asText(), MAPPER.createObjectNode())
+                        .path("type").asText().equals("person")) {
+                    problems.add(at + ": audience managerOf " + entry.get("managerOf") + " is not a person field");
+                }
+            }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
@@ -275,6 +282,7 @@ class ShippedDescriptorsTest {
               "keyPrefix": "LEG",
               "schemaVersion": 1,
               "confidential": false,
+              "audience": {"anyOf": ["agents", "role:legal-lead", {"managerOf": "signer"}]},
               "names": {"de": "Vertragsprüfung", "en": "Contract review"},
               "help": {"de": "Vor der Unterschrift prüfen lassen.", "en": "Have it reviewed before you sign."},
               "fields": [
@@ -289,7 +297,8 @@ class ShippedDescriptorsTest {
                 {"name": "value", "type": "number", "min": 0, "labels": {"de": "Vertragswert", "en": "Contract value"}},
                 {"name": "parties", "type": "multi-choice", "min": 1, "max": 3, "optionSource": "legal.parties",
                  "labels": {"de": "Parteien", "en": "Parties"}},
-                {"name": "days", "type": "number", "computed": true, "labels": {"de": "Tage", "en": "Days"}}
+                {"name": "days", "type": "number", "computed": true, "labels": {"de": "Tage", "en": "Days"}},
+                {"name": "signer", "type": "person", "labels": {"de": "Unterzeichner", "en": "Signer"}}
               ],
               "validators": ["legal.contract-dates"],
               "calculators": ["legal.days"],
@@ -382,6 +391,12 @@ class ShippedDescriptorsTest {
                 bad("a field rule for an unknown party", d -> d.putArray("fieldRules").addObject()
                         .<ObjectNode>set("parties", d.arrayNode().add("boss")).<ObjectNode>set("fields", d.arrayNode().add("summary"))
                         .set("categories", d.arrayNode().add("open"))),
+                bad("audience as a list", d -> d.putArray("audience").add("agents")),
+                bad("audience of an unknown kind", d -> d.put("audience", "bosses")),
+                bad("audience role without a name", d -> d.put("audience", "role:")),
+                bad("audience anyOf empty", d -> d.putObject("audience").putArray("anyOf")),
+                bad("audience managerOf with unknown member", d -> d.putObject("audience").put("managerOf", "party").put("or", "x")),
+                bad("audience anyOf nested", d -> d.putObject("audience").putArray("anyOf").addObject().putArray("anyOf").add("agents")),
                 bad("fields as object", d -> d.putObject("fields")));
     }
 

@@ -8,13 +8,15 @@ import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
+import org.atrium.api.catalog.Catalog;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
-import org.atrium.api.catalog.RequestTypeRegistry;
 import org.atrium.api.spi.Extension;
 import org.atrium.api.spi.OptionSource;
 import org.atrium.rest.internal.RestResource;
@@ -27,22 +29,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GET /catalog: the request types installed right now, with their forms, as REST representations
- * (CatalogEntry): names and labels in German and English, and resolved in the caller's language
- * when it sends {@code Accept-Language}.
+ * GET /catalog: the request types installed right now that the caller may file (their audiences
+ * decide, in core), with their forms, as REST representations (CatalogEntry): names and labels in
+ * German and English, and resolved in the caller's language when it sends {@code Accept-Language}.
  */
 @Component(service = RestResource.class)
 @Path("/catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource implements RestResource {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogResource.class);
-    private final RequestTypeRegistry registry;
+    private final Catalog catalog;
     /** Option sources by name, so that a sourced field shows the options a client may pick now. */
     private final Map<String, OptionSource> optionSources = new ConcurrentHashMap<>();
 
     @Activate
-    public CatalogResource(@Reference RequestTypeRegistry registry) {
-        this.registry = registry;
+    public CatalogResource(@Reference Catalog catalog) {
+        this.catalog = catalog;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -59,10 +61,10 @@ public class CatalogResource implements RestResource {
     }
 
     @GET
-    public Response catalog(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    public Response catalog(@Context SecurityContext security, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         String language = AcceptedLanguage.of(acceptLanguage);
-        List<CatalogEntry> entries = registry.all().stream().map(type -> CatalogEntry.of(type, this::options, language)).toList();
-        Response.ResponseBuilder answer = Response.ok(entries).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        List<CatalogEntry> entries = catalog.availableTo(Callers.of(security)).stream().map(type -> CatalogEntry.of(type, this::options, language)).toList();
+        Response.ResponseBuilder answer = Response.ok(entries).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.AUTHORIZATION);
         if (language != null) {
             answer.header(HttpHeaders.CONTENT_LANGUAGE, language);
         }
