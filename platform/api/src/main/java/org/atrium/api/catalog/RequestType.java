@@ -22,6 +22,7 @@ import org.atrium.api.workflow.Workflow;
  * @param workflow       the states and transitions tickets of this type follow (a shipped default or the type's own)
  * @param resolutionCodes how a ticket of this type can be resolved (e.g. fixed, workaround), each with labels
  * @param bundle         symbolic name of the contributing bundle
+ * @param routing        which assignment group a new ticket goes to (first matching rule); empty: no group
  */
 public record RequestType(
         String key,
@@ -37,7 +38,8 @@ public record RequestType(
         List<String> calculators,
         Workflow workflow,
         List<FieldOption> resolutionCodes,
-        String bundle) {
+        String bundle,
+        List<RoutingRule> routing) {
 
     public RequestType {
         names = Map.copyOf(names);
@@ -46,6 +48,15 @@ public record RequestType(
         validators = validators == null ? List.of() : List.copyOf(validators);
         calculators = calculators == null ? List.of() : List.copyOf(calculators);
         resolutionCodes = resolutionCodes == null ? List.of() : List.copyOf(resolutionCodes);
+        routing = routing == null ? List.of() : List.copyOf(routing);
+    }
+
+    /** A type without routing; the form other code used before routing existed. */
+    public RequestType(String key, String department, String category, String keyPrefix, Map<String, String> names,
+            Map<String, String> help, List<FormField> fields, int schemaVersion, boolean confidential, List<String> validators,
+            List<String> calculators, Workflow workflow, List<FieldOption> resolutionCodes, String bundle) {
+        this(key, department, category, keyPrefix, names, help, fields, schemaVersion, confidential, validators, calculators,
+                workflow, resolutionCodes, bundle, List.of());
     }
 
     /** A type without SPI references, following its category's shipped workflow; handy in tests. */

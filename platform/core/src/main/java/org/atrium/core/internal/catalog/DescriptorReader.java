@@ -21,6 +21,7 @@ import org.atrium.api.catalog.Condition;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
+import org.atrium.api.catalog.RoutingRule;
 import org.atrium.api.workflow.FieldRule;
 import org.atrium.api.workflow.StateAction;
 import org.atrium.api.workflow.Workflow;
@@ -42,7 +43,7 @@ final class DescriptorReader {
     private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final Set<String> TOP_LEVEL = Set.of("key", "department", "category", "keyPrefix", "names", "help",
             "fields", "schemaVersion", "confidential", "validators", "calculators", "actions", "workflow", "resolutionCodes",
-            "fieldRules");
+            "fieldRules", "routing");
     private static final Set<String> FIELD_MEMBERS = Set.of("name", "type", "required", "labels", "help", "options",
             "optionSource", "min", "max", "minLength", "maxLength", "pattern", "requiredWhen", "shownWhen", "computed",
             "notInPast", "maxDays");
@@ -90,8 +91,9 @@ final class DescriptorReader {
         }
         workflow = customised(workflow, root.get("actions"),
                 WorkflowReader.fieldRules(root.get("fieldRules"), "fieldRules", fields.stream().map(FormField::name).collect(java.util.stream.Collectors.toSet())));
+        List<RoutingRule> routing = RoutingReader.read(root.get("routing"), fields);
         return new RequestType(key, department, category, prefix, names, help, fields, version.intValue(),
-                confidential, validators, calculators, workflow, codes, bundle);
+                confidential, validators, calculators, workflow, codes, bundle, routing);
     }
 
     /**

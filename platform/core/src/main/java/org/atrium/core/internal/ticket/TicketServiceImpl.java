@@ -22,7 +22,9 @@ import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.catalog.RequestType;
 import org.atrium.api.catalog.RequestTypeRegistry;
+import org.atrium.api.directory.AssignmentGroups;
 import org.atrium.api.directory.Directory;
+import org.atrium.core.internal.group.AssignmentGroupsService;
 import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.Comment;
 import org.atrium.api.ticket.HistoryEntry;
@@ -82,11 +84,12 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
     private final FormProcessor forms;
     private final TicketEvents events;
     private final AssigneeRule assignees;
+    private final GroupRule groups;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
-            @Reference EventAdmin eventAdmin, @Reference Directory directory) {
-        this(db, types, extensions, Clock.systemUTC(), new TicketEvents(eventAdmin), directory);
+            @Reference EventAdmin eventAdmin, @Reference Directory directory, @Reference AssignmentGroups groups) {
+        this(db, types, extensions, Clock.systemUTC(), new TicketEvents(eventAdmin), directory, groups);
     }
 
     /** For tests: no Java extensions installed. */
@@ -96,11 +99,17 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
 
     /** For tests: no events are posted; the directory is Atrium's own, in the same database. */
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock) {
-        this(db, types, extensions, clock, new TicketEvents(null), new DirectoryService(new DatabaseDirectoryProvider(db)));
+        this(db, types, extensions, clock, new TicketEvents(null), new DirectoryService(new DatabaseDirectoryProvider(db)),
+                new AssignmentGroupsService());
+    }
+
+    /** For tests: no events; the directory is Atrium's own; the given assignment groups. */
+    TicketServiceImpl(Database db, RequestTypeRegistry types, Clock clock, AssignmentGroups groups) {
+        this(db, types, new Extensions(), clock, new TicketEvents(null), new DirectoryService(new DatabaseDirectoryProvider(db)), groups);
     }
 
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, TicketEvents events,
-            Directory directory) {
+            Directory directory, AssignmentGroups groups) {
         this.events = events;
         this.db = db;
         this.types = types;
@@ -112,6 +121,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         // timestamps are UTC instants; "today" for the date rules of forms is the date in the server's zone
         this.forms = new FormProcessor(extensions, directory, this.clock.withZone(ZoneId.systemDefault()));
         this.assignees = new AssigneeRule(directory);
+        this.groups = new GroupRule(groups);
     }
 
     @Override
@@ -156,6 +166,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         ticket.setUrgency(urgency.json());
         ticket.setPriority(Priority.of(impact, urgency).rank());
         ticket.setFieldsJson(fieldsJson);
+        ticket.setAssignmentGroup(groups.routed(type, values));
         ticket.setCreatedAt(now);
         ticket.setUpdatedAt(now);
         Ticket created = db.inTransaction(em -> {
@@ -180,29 +191,13 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
 
     @Override
     public TicketPage list(Caller caller, TicketQuery query) {
-        List<FieldError> errors = new ArrayList<>();
-        if (query.limit() < 1 || query.limit() > TicketQuery.MAX_LIMIT) {
-            errors.add(new FieldError("limit", "must be between 1 and " + TicketQuery.MAX_LIMIT));
-        }
-        if (query.status() != null && !knownStates().contains(query.status())) {
-            errors.add(new FieldError("status", "is not a state of any workflow; known are " + String.join(", ", knownStates())));
-        }
-        QueueCursor after = null;
-        try {
-            after = query.cursor() == null ? null : QueueCursor.decode(query.cursor());
-        } catch (ValidationException e) {
-            errors.addAll(e.errors());
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        QueueCursor cursor = after;
+        QueueRequest request = QueueRequest.check(caller, query, knownStates(), groups.configured());
         return db.read(em -> {
-            List<TicketEntity> rows = TicketQueries.page(em, caller, query, cursor);
-            boolean more = rows.size() > query.limit();
-            List<TicketEntity> page = more ? rows.subList(0, query.limit()) : rows;
-            TicketEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
-            String next = more ? new QueueCursor(last.getPriority(), last.getId()).encode() : null;
+            List<TicketEntity> rows = TicketQueries.page(em, caller, request);
+            int limit = request.query().limit();
+            boolean more = rows.size() > limit;
+            List<TicketEntity> page = more ? rows.subList(0, limit) : rows;
+            String next = more ? QueueCursor.after(request.sort(), page.get(page.size() - 1)).encode() : null;
             return new TicketPage(page.stream().map(TicketMapper::toDto).toList(), next);
         });
     }
@@ -231,10 +226,21 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
                 checkFieldRules(parties, ticket, List.of("assignee"));
                 assignee = assignees.check(caller, ticket.getDepartment(), assignee);
             }
+            String group = update.assignmentGroup();
+            if (group != null && !group.equals(ticket.getAssignmentGroup())) {
+                checkFieldRules(parties, ticket, List.of(GroupRule.FIELD));
+                groups.check(ticket.getDepartment(), group);
+            }
+            boolean assigneeChanged = assignee != null && !assignee.equals(ticket.getAssignee());
+            if (assigneeChanged || (group != null && !group.equals(ticket.getAssignmentGroup()))) {
+                groups.checkMember(ticket.getDepartment(), group != null ? group : ticket.getAssignmentGroup(),
+                        assignee != null ? assignee : ticket.getAssignee(), assigneeChanged ? "assignee" : GroupRule.FIELD);
+            }
             Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
             changes.set("summary", ticket.getSummary(), update.summary() == null ? null : update.summary().strip(), ticket::setSummary);
             changes.set("description", ticket.getDescription(), update.description(), ticket::setDescription);
             changes.set("assignee", ticket.getAssignee(), assignee, ticket::setAssignee);
+            changes.set(GroupRule.FIELD, ticket.getAssignmentGroup(), group, ticket::setAssignmentGroup);
             changes.set("impact", ticket.getImpact(), normalise(update.impact()), ticket::setImpact);
             changes.set("urgency", ticket.getUrgency(), normalise(update.urgency()), ticket::setUrgency);
             Priority priority = Priority.of(Level.parse(ticket.getImpact()).orElseThrow(), Level.parse(ticket.getUrgency()).orElseThrow());
