@@ -120,7 +120,9 @@ public class QueueIT extends AtriumTestSupport {
         assertTrue(unassignedNetwork.toString(), unassignedNetwork.contains(key));
         assertFalse(unassignedNetwork.contains(assigned.get("key").asText()));
         assertFalse(unassignedNetwork.contains(mail.get("key").asText()));
-        assertEquals(List.of(assigned.get("key").asText()), keys(http("GET", "/tickets?assignee=me&group=network", "chris", null)));
+        List<String> mine = keys(http("GET", "/tickets?assignee=me&group=network&limit=200", "chris", null));
+        assertTrue(mine.toString(), mine.contains(assigned.get("key").asText()));
+        assertFalse(mine.contains(key));
         assertTrue(keys(http("GET", "/tickets?department=it&status=new&status=in-progress&limit=200", "ina", null)).contains(key));
         assertTrue(keys(http("GET", "/tickets?department=it&status=new,in-progress&category=open&limit=200", "ina", null)).contains(key));
         assertFalse(keys(http("GET", "/tickets?department=it&category=pending,resolved&limit=200", "ina", null)).contains(key));
