@@ -14,7 +14,6 @@ import org.atrium.core.internal.persistence.TicketEntity;
  */
 enum QueueSort {
     PRIORITY("priority", false, TicketEntity::getPriority, "priority"),
-    PRIORITY_DESC("-priority", true, TicketEntity::getPriority, "priority"),
     CREATED("created", false, TicketEntity::getCreatedAt, "createdAt"),
     CREATED_DESC("-created", true, TicketEntity::getCreatedAt, "createdAt"),
     UPDATED("updated", false, TicketEntity::getUpdatedAt, "updatedAt"),

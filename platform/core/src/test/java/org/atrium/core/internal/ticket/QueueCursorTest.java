@@ -22,7 +22,7 @@ class QueueCursorTest {
     @Test
     void roundTripsForEverySort() {
         for (QueueCursor cursor : List.of(new QueueCursor(QueueSort.PRIORITY, 1, 1),
-                new QueueCursor(QueueSort.PRIORITY_DESC, 4, 123456789012345L), new QueueCursor(QueueSort.PRIORITY, 2, Long.MAX_VALUE),
+                new QueueCursor(QueueSort.PRIORITY, 4, 123456789012345L), new QueueCursor(QueueSort.PRIORITY, 2, Long.MAX_VALUE),
                 new QueueCursor(QueueSort.CREATED, AT, 0), new QueueCursor(QueueSort.CREATED_DESC, AT, 7),
                 new QueueCursor(QueueSort.UPDATED, Instant.EPOCH, 3), new QueueCursor(QueueSort.UPDATED_DESC, AT, 9))) {
             String encoded = cursor.encode();
