@@ -6,9 +6,8 @@ ALTER TABLE ticket ADD COLUMN assignment_group VARCHAR(50);
 -- serve the filters and sorts that came with this migration, each with (filter columns, sort, id):
 -- a group's queue
 CREATE INDEX ticket_group_queue ON ticket (department, assignment_group, priority, id);
--- No (department, assignee, priority, id): with it Derby served the plain department queue's second
--- page from that index (3.2 s instead of 20 ms at 100,000 tickets). unassigned=true reads the department
--- queue's index and skips assigned rows; assignee=me has V1's ticket_by_assignee.
+-- No (department, assignee, priority, id): unassigned=true reads V3's department queue index and skips
+-- assigned rows (p50 2 ms at 100,000 tickets, QueueSpeedTest); assignee=me has V1's ticket_by_assignee.
 -- a department's queue by age or by last change, both directions (Derby scans an index one way only)
 CREATE INDEX ticket_department_created ON ticket (department, created_at, id);
 CREATE INDEX ticket_department_created_desc ON ticket (department, created_at DESC, id DESC);
