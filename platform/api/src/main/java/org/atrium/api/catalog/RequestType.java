@@ -23,6 +23,7 @@ import org.atrium.api.workflow.Workflow;
  * @param resolutionCodes how a ticket of this type can be resolved (e.g. fixed, workaround), each with labels
  * @param bundle         symbolic name of the contributing bundle
  * @param audience       who may file it ({@link Audience#EVERYONE} when the descriptor says nothing)
+ * @param routing        which assignment group a new ticket goes to (first matching rule); empty: no group
  */
 public record RequestType(
         String key,
@@ -39,7 +40,8 @@ public record RequestType(
         Workflow workflow,
         List<FieldOption> resolutionCodes,
         String bundle,
-        Audience audience) {
+        Audience audience,
+        List<RoutingRule> routing) {
 
     public RequestType {
         names = Map.copyOf(names);
@@ -49,14 +51,15 @@ public record RequestType(
         calculators = calculators == null ? List.of() : List.copyOf(calculators);
         resolutionCodes = resolutionCodes == null ? List.of() : List.copyOf(resolutionCodes);
         audience = audience == null ? Audience.EVERYONE : audience;
+        routing = routing == null ? List.of() : List.copyOf(routing);
     }
 
-    /** A type open to every employee; the shape before audiences existed. */
+    /** A type open to every employee, without routing; the shape before audiences and routing existed. */
     public RequestType(String key, String department, String category, String keyPrefix, Map<String, String> names,
             Map<String, String> help, List<FormField> fields, int schemaVersion, boolean confidential, List<String> validators,
             List<String> calculators, Workflow workflow, List<FieldOption> resolutionCodes, String bundle) {
         this(key, department, category, keyPrefix, names, help, fields, schemaVersion, confidential, validators, calculators,
-                workflow, resolutionCodes, bundle, Audience.EVERYONE);
+                workflow, resolutionCodes, bundle, Audience.EVERYONE, List.of());
     }
 
     /** A type without SPI references, following its category's shipped workflow; handy in tests. */

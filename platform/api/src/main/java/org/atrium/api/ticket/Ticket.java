@@ -13,6 +13,7 @@ public record Ticket(
         String description,
         String requester,
         String assignee,
+        String assignmentGroup,
         String status,
         String statusCategory,
         String resolutionCode,

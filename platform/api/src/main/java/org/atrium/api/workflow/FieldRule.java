@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param parties    {@code requester}, {@code assignee}, {@code agents} or {@code role:NAME}
  * @param fields     {@code summary}, {@code description}, {@code impact}, {@code urgency},
- *                   {@code assignee}, {@code fields.NAME}, or {@code fields.*} for every form field
+ *                   {@code assignee}, {@code assignmentGroup}, {@code fields.NAME}, or {@code fields.*} for every form field
  * @param categories the status categories in which they may
  */
 public record FieldRule(List<String> parties, List<String> fields, List<StatusCategory> categories) {

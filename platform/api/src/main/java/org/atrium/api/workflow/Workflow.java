@@ -26,7 +26,7 @@ public record Workflow(String name, String initial, List<WorkflowState> states, 
             new FieldRule(List.of(WorkflowTransition.REQUESTER), List.of("summary", "description", "impact", "urgency", "fields.*"),
                     List.of(StatusCategory.OPEN)),
             new FieldRule(List.of(WorkflowTransition.AGENTS, WorkflowTransition.ASSIGNEE),
-                    List.of("summary", "description", "impact", "urgency", "assignee", "fields.*"),
+                    List.of("summary", "description", "impact", "urgency", "assignee", "assignmentGroup", "fields.*"),
                     List.of(StatusCategory.OPEN, StatusCategory.IN_PROGRESS, StatusCategory.PENDING)));
 
     public Workflow {

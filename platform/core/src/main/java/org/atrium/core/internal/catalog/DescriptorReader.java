@@ -22,6 +22,7 @@ import org.atrium.api.catalog.Condition;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
+import org.atrium.api.catalog.RoutingRule;
 import org.atrium.api.workflow.FieldRule;
 import org.atrium.api.workflow.StateAction;
 import org.atrium.api.workflow.Workflow;
@@ -43,7 +44,7 @@ final class DescriptorReader {
     private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final Set<String> TOP_LEVEL = Set.of("key", "department", "category", "keyPrefix", "names", "help",
             "fields", "schemaVersion", "confidential", "validators", "calculators", "actions", "workflow", "resolutionCodes",
-            "fieldRules", "audience");
+            "fieldRules", "audience", "routing");
     private static final Set<String> FIELD_MEMBERS = Set.of("name", "type", "required", "labels", "help", "options",
             "optionSource", "min", "max", "minLength", "maxLength", "pattern", "requiredWhen", "shownWhen", "computed",
             "notInPast", "maxDays");
@@ -92,8 +93,9 @@ final class DescriptorReader {
         workflow = customised(workflow, root.get("actions"),
                 WorkflowReader.fieldRules(root.get("fieldRules"), "fieldRules", fields.stream().map(FormField::name).collect(java.util.stream.Collectors.toSet())));
         Audience audience = AudienceReader.read(root.get("audience"), fields);
+        List<RoutingRule> routing = RoutingReader.read(root.get("routing"), fields);
         return new RequestType(key, department, category, prefix, names, help, fields, version.intValue(),
-                confidential, validators, calculators, workflow, codes, bundle, audience);
+                confidential, validators, calculators, workflow, codes, bundle, audience, routing);
     }
 
     /**

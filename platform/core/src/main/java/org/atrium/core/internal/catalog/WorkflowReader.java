@@ -49,7 +49,8 @@ final class WorkflowReader {
     private static final Set<String> GUARD_MEMBERS = Set.of("fields", "resolutionCode", "approvalsDecided", "childrenResolved");
     private static final Set<String> PARTIES = Set.of(WorkflowTransition.REQUESTER, WorkflowTransition.ASSIGNEE,
             WorkflowTransition.AGENTS, WorkflowTransition.APPROVER);
-    private static final Set<String> TICKET_FIELDS = Set.of("summary", "description", "impact", "urgency", "assignee", "fields.*");
+    private static final Set<String> TICKET_FIELDS = Set.of("summary", "description", "impact", "urgency", "assignee", "assignmentGroup",
+            "fields.*");
     /** Auto-close waits at least this long: a requester must have a chance to object. */
     static final Duration SHORTEST_AUTO_CLOSE = Duration.ofMinutes(1);
 

@@ -30,7 +30,8 @@ public final class SchemaMigrator {
     private static final String VERSION_TABLE = "atrium_schema_version";
     /** In order; the index + 1 is the schema version a script brings the database to. */
     static final List<String> SCRIPTS = List.of("V1__tickets.sql", "V2__request_type_versions.sql", "V3__queue_indexes.sql",
-            "V4__ticket_key_counters.sql", "V5__people.sql", "V6__workflows.sql", "V7__ticket_links.sql", "V9__outbox.sql");
+            "V4__ticket_key_counters.sql", "V5__people.sql", "V6__workflows.sql", "V7__ticket_links.sql",
+            "V8__assignment_groups.sql", "V9__outbox.sql");
 
     private SchemaMigrator() {
     }

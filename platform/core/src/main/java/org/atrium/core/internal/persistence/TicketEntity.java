@@ -38,6 +38,8 @@ public class TicketEntity {
     @Column(nullable = false, updatable = false)
     private String requester;
     private String assignee;
+    @Column(name = "assignment_group")
+    private String assignmentGroup;
     @Column(nullable = false)
     private String status;
     @Column(name = "status_category", nullable = false)
@@ -76,6 +78,8 @@ public class TicketEntity {
     public void setTypeKey(String typeKey) { this.typeKey = typeKey; }
     public int getTypeVersion() { return typeVersion; }
     public void setTypeVersion(int typeVersion) { this.typeVersion = typeVersion; }
+    public String getAssignmentGroup() { return assignmentGroup; }
+    public void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
     public String getDepartment() { return department; }
     public void setDepartment(String department) { this.department = department; }
     public String getSummary() { return summary; }

@@ -4,25 +4,47 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.atrium.api.ValidationException;
+import org.atrium.core.internal.persistence.TicketEntity;
 
 /**
- * Position in the queue order (priority, id), encoded opaquely so that clients do not build
- * cursors themselves. Keyset paging: page N costs the same as page 1.
+ * Position in a queue order: the sort, the last ticket's value in it and its id, encoded opaquely so
+ * that clients do not build cursors themselves. Keyset paging: page N costs the same as page 1. A
+ * cursor belongs to the sort it was handed out for.
  */
-record QueueCursor(int priority, long id) {
+record QueueCursor(QueueSort sort, Object value, long id) {
+
+    static QueueCursor after(QueueSort sort, TicketEntity last) {
+        return new QueueCursor(sort, sort.parameter(sort.cursorValue(last)), last.getId());
+    }
 
     String encode() {
-        String plain = priority + ":" + id;
+        String plain = sort.json() + "|" + value + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    static QueueCursor decode(String cursor) {
+    static QueueCursor decode(String cursor, QueueSort expected) {
+        String[] parts;
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int colon = plain.indexOf(':');
-            return new QueueCursor(Integer.parseInt(plain.substring(0, colon)), Long.parseLong(plain.substring(colon + 1)));
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
         } catch (RuntimeException e) {
-            throw new ValidationException("cursor", "is not a cursor this server handed out");
+            throw notOurs();
         }
+        if (parts.length != 3) {
+            throw notOurs();
+        }
+        QueueSort sort = QueueSort.parse(parts[0]).orElseThrow(QueueCursor::notOurs);
+        if (sort != expected) {
+            throw new ValidationException("cursor", "continues the order sort=" + sort.json() + ", not sort=" + expected.json()
+                    + ": start again without a cursor");
+        }
+        try {
+            return new QueueCursor(sort, sort.parameter(parts[1]), Long.parseLong(parts[2]));
+        } catch (RuntimeException e) {
+            throw notOurs();
+        }
+    }
+
+    private static ValidationException notOurs() {
+        return new ValidationException("cursor", "is not a cursor this server handed out");
     }
 }

@@ -16,7 +16,7 @@ final class TicketMapper {
 
     static Ticket toDto(TicketEntity t) {
         return new Ticket(t.getKey(), t.getTypeKey(), t.getTypeVersion(), t.getDepartment(), t.getSummary(),
-                t.getDescription(), t.getRequester(), t.getAssignee(), t.getStatus(), t.getStatusCategory(),
+                t.getDescription(), t.getRequester(), t.getAssignee(), t.getAssignmentGroup(), t.getStatus(), t.getStatusCategory(),
                 t.getResolutionCode(), t.getImpact(), t.getUrgency(),
                 Priority.ofRank(t.getPriority()), t.isConfidential(), Json.readMap(t.getFieldsJson()),
                 t.getCreatedAt(), t.getUpdatedAt(), t.getVersion());

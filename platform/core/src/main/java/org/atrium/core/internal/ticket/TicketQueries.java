@@ -1,7 +1,6 @@
 package org.atrium.core.internal.ticket;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,28 +14,43 @@ import org.atrium.api.ticket.TicketQuery;
 import org.atrium.core.internal.persistence.TicketEntity;
 
 /**
- * Reads one page of the queue: the caller's visibility, the filters, keyset paging, in the order
- * agents work (priority, then age). Visibility is "requested by me OR in one of my departments OR
- * (admin) not confidential"; an OR across columns defeats every index (Derby sorted half a million
- * rows at a million tickets), so each alternative is its own query, served by an index of
- * (filter columns, priority, id), and the first pages are merged.
+ * Reads one page of the queue: the caller's visibility, the filters, keyset paging, in the order the
+ * query asks (priority then age by default). Visibility is "requested by me OR in one of my departments
+ * OR (admin) not confidential"; an OR across columns defeats every index (Derby sorted half a million
+ * rows at a million tickets), so each alternative is its own query, served by an index of (filter
+ * columns, sort column, id), and the first pages are merged. Several statuses or categories are
+ * alternatives too (an IN list makes the database read all their rows to sort them).
  */
 final class TicketQueries {
-    private static final Comparator<TicketEntity> QUEUE_ORDER =
-            Comparator.comparingInt(TicketEntity::getPriority).thenComparingLong(TicketEntity::getId);
-
     private TicketQueries() {
     }
 
-    /** Up to {@code limit + 1} visible tickets after the cursor, in queue order. */
-    static List<TicketEntity> page(EntityManager em, Caller caller, TicketQuery query, QueueCursor after) {
+    /** Up to {@code limit + 1} visible tickets after the cursor, in the request's order. */
+    static List<TicketEntity> page(EntityManager em, Caller caller, QueueRequest request) {
+        TicketQuery query = request.query();
         Map<Long, TicketEntity> merged = new LinkedHashMap<>();
         for (Map<String, Object> visibility : visibilityAlternatives(caller, query)) {
-            for (TicketEntity ticket : select(em, visibility, query, after).setMaxResults(query.limit() + 1).getResultList()) {
-                merged.putIfAbsent(ticket.getId(), ticket);
+            for (Map<String, Object> state : stateAlternatives(query)) {
+                for (TicketEntity ticket : select(em, visibility, state, request).setMaxResults(query.limit() + 1).getResultList()) {
+                    merged.putIfAbsent(ticket.getId(), ticket);
+                }
             }
         }
-        return merged.values().stream().sorted(QUEUE_ORDER).limit(query.limit() + 1L).toList();
+        return merged.values().stream().sorted(request.sort().comparator()).limit(query.limit() + 1L).toList();
+    }
+
+    /** One alternative per status and per category asked for; one empty one when neither is. */
+    static List<Map<String, Object>> stateAlternatives(TicketQuery query) {
+        List<Map<String, Object>> alternatives = new ArrayList<>();
+        query.statuses().forEach(status -> query.categories().forEach(category ->
+                alternatives.add(Map.of("status", status, "statusCategory", category))));
+        if (query.categories().isEmpty()) {
+            query.statuses().forEach(status -> alternatives.add(Map.of("status", status)));
+        }
+        if (query.statuses().isEmpty()) {
+            query.categories().forEach(category -> alternatives.add(Map.of("statusCategory", category)));
+        }
+        return alternatives.isEmpty() ? List.of(Map.of()) : alternatives;
     }
 
     /**
@@ -60,23 +74,28 @@ final class TicketQueries {
         return alternatives;
     }
 
-    private static TypedQuery<TicketEntity> select(EntityManager em, Map<String, Object> visibility, TicketQuery query,
-            QueueCursor after) {
+    private static TypedQuery<TicketEntity> select(EntityManager em, Map<String, Object> visibility, Map<String, Object> state,
+            QueueRequest request) {
+        TicketQuery query = request.query();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         visibility.forEach((column, value) -> equal(column, "visible_" + column, value, where, params));
+        state.forEach((column, value) -> equal(column, column, value, where, params));
         equal("department", "department", query.department(), where, params);
-        equal("status", "status", query.status(), where, params);
         equal("assignee", "assignee", query.assignee(), where, params);
         equal("requester", "requester", query.requester(), where, params);
-        if (after != null) {
-            where.add("(t.priority > :afterPriority OR (t.priority = :afterPriority AND t.id > :afterId))");
-            params.put("afterPriority", after.priority());
-            params.put("afterId", after.id());
+        equal("assignmentGroup", "assignmentGroup", query.group(), where, params);
+        if (query.unassigned()) {
+            where.add("t.assignee IS NULL");
+        }
+        if (request.after() != null) {
+            where.add(request.sort().after());
+            params.put("afterValue", request.after().value());
+            params.put("afterId", request.after().id());
         }
         String jpql = "SELECT t FROM TicketEntity t"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY t.priority, t.id";
+                + " ORDER BY " + request.sort().orderBy();
         TypedQuery<TicketEntity> select = em.createQuery(jpql, TicketEntity.class);
         params.forEach(select::setParameter);
         return select;

@@ -21,10 +21,12 @@ import org.atrium.core.internal.persistence.TicketEntity;
 final class TicketReads {
     private final Database db;
     private final WorkflowSteps steps;
+    private final GroupRule groups;
 
-    TicketReads(Database db, WorkflowSteps steps) {
+    TicketReads(Database db, WorkflowSteps steps, GroupRule groups) {
         this.db = db;
         this.steps = steps;
+        this.groups = groups;
     }
 
     public Ticket get(Caller caller, String key) {
@@ -32,29 +34,13 @@ final class TicketReads {
     }
 
     public TicketPage list(Caller caller, TicketQuery query) {
-        List<FieldError> errors = new ArrayList<>();
-        if (query.limit() < 1 || query.limit() > TicketQuery.MAX_LIMIT) {
-            errors.add(new FieldError("limit", "must be between 1 and " + TicketQuery.MAX_LIMIT));
-        }
-        if (query.status() != null && !steps.knownStates().contains(query.status())) {
-            errors.add(new FieldError("status", "is not a state of any workflow; known are " + String.join(", ", steps.knownStates())));
-        }
-        QueueCursor after = null;
-        try {
-            after = query.cursor() == null ? null : QueueCursor.decode(query.cursor());
-        } catch (ValidationException e) {
-            errors.addAll(e.errors());
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        QueueCursor cursor = after;
+        QueueRequest request = QueueRequest.check(caller, query, steps.knownStates(), groups.configured());
         return db.read(em -> {
-            List<TicketEntity> rows = TicketQueries.page(em, caller, query, cursor);
-            boolean more = rows.size() > query.limit();
-            List<TicketEntity> page = more ? rows.subList(0, query.limit()) : rows;
-            TicketEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
-            String next = more ? new QueueCursor(last.getPriority(), last.getId()).encode() : null;
+            List<TicketEntity> rows = TicketQueries.page(em, caller, request);
+            int limit = request.query().limit();
+            boolean more = rows.size() > limit;
+            List<TicketEntity> page = more ? rows.subList(0, limit) : rows;
+            String next = more ? QueueCursor.after(request.sort(), page.get(page.size() - 1)).encode() : null;
             return new TicketPage(page.stream().map(TicketMapper::toDto).toList(), next);
         });
     }

@@ -22,7 +22,9 @@ import org.atrium.api.ForbiddenException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.catalog.RequestType;
 import org.atrium.api.catalog.RequestTypeRegistry;
+import org.atrium.api.directory.AssignmentGroups;
 import org.atrium.api.directory.Directory;
+import org.atrium.core.internal.group.AssignmentGroupsService;
 import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.Comment;
 import org.atrium.api.ticket.HistoryEntry;
@@ -83,11 +85,12 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
     /** Delivers the outbox on its own thread; null in tests, which deliver in the caller's thread after the commit. */
     private final OutboxRelay relay;
     private final AudienceRule audiences;
+    private final GroupRule groups;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
-            @Reference EventAdmin eventAdmin, @Reference Directory directory) {
-        this(db, types, extensions, Clock.systemUTC(), eventAdmin, directory, true);
+            @Reference EventAdmin eventAdmin, @Reference Directory directory, @Reference AssignmentGroups groups) {
+        this(db, types, extensions, Clock.systemUTC(), eventAdmin, directory, groups, true);
     }
 
     @Deactivate
@@ -107,11 +110,17 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
      * each commit; the directory is Atrium's own, in the same database.
      */
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock) {
-        this(db, types, extensions, clock, null, new DirectoryService(new DatabaseDirectoryProvider(db)), false);
+        this(db, types, extensions, clock, null, new DirectoryService(new DatabaseDirectoryProvider(db)),
+                new AssignmentGroupsService(), false);
+    }
+
+    /** For tests: no events; the directory is Atrium's own; the given assignment groups. */
+    TicketServiceImpl(Database db, RequestTypeRegistry types, Clock clock, AssignmentGroups groups) {
+        this(db, types, new Extensions(), clock, null, new DirectoryService(new DatabaseDirectoryProvider(db)), groups, false);
     }
 
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, EventAdmin eventAdmin,
-            Directory directory, boolean relayed) {
+            Directory directory, AssignmentGroups groups, boolean relayed) {
         this.db = db;
         this.types = types;
         this.extensions = extensions;
@@ -122,13 +131,14 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         // timestamps are UTC instants; "today" for the date rules of forms is the date in the server's zone
         this.forms = new FormProcessor(extensions, directory, this.clock.withZone(ZoneId.systemDefault()));
         this.assignees = new AssigneeRule(directory);
+        this.groups = new GroupRule(groups);
         Outbox outbox = new Outbox(this.clock);
         this.participants = List.of(new TicketEvents(outbox));
         this.delivery = new OutboxDelivery(db, Map.of(Outbox.EVENT, TicketEvents.poster(eventAdmin), Outbox.ACTION, this::runAction),
                 this.clock);
         this.relay = relayed ? new OutboxRelay(delivery, 1_000) : null;
         this.steps = new WorkflowSteps(db, types, this.clock, pinned, participants, this::delivered);
-        this.reads = new TicketReads(db, steps);
+        this.reads = new TicketReads(db, steps, this.groups);
         this.linking = new TicketLinking(db, this.clock, pinned, participants, this::delivered);
         this.audiences = new AudienceRule(directory);
     }
@@ -253,6 +263,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
         ticket.setUrgency(urgency.json());
         ticket.setPriority(Priority.of(impact, urgency).rank());
         ticket.setFieldsJson(fieldsJson);
+        ticket.setAssignmentGroup(groups.routed(type, values));
         ticket.setCreatedAt(now);
         ticket.setUpdatedAt(now);
         Ticket created = db.inTransaction(em -> {
@@ -295,10 +306,21 @@ public class TicketServiceImpl implements TicketService, DueTransitions {
                 steps.checkFieldRules(parties, ticket, List.of("assignee"));
                 assignee = assignees.check(caller, ticket.getDepartment(), assignee);
             }
+            String group = update.assignmentGroup();
+            if (group != null && !group.equals(ticket.getAssignmentGroup())) {
+                steps.checkFieldRules(parties, ticket, List.of(GroupRule.FIELD));
+                groups.check(ticket.getDepartment(), group);
+            }
+            boolean assigneeChanged = assignee != null && !assignee.equals(ticket.getAssignee());
+            if (assigneeChanged || (group != null && !group.equals(ticket.getAssignmentGroup()))) {
+                groups.checkMember(ticket.getDepartment(), group != null ? group : ticket.getAssignmentGroup(),
+                        assignee != null ? assignee : ticket.getAssignee(), assigneeChanged ? "assignee" : GroupRule.FIELD);
+            }
             Changes changes = new Changes(em, ticket, caller.user(), clock.instant());
             changes.set("summary", ticket.getSummary(), update.summary() == null ? null : update.summary().strip(), ticket::setSummary);
             changes.set("description", ticket.getDescription(), update.description(), ticket::setDescription);
             changes.set("assignee", ticket.getAssignee(), assignee, ticket::setAssignee);
+            changes.set(GroupRule.FIELD, ticket.getAssignmentGroup(), group, ticket::setAssignmentGroup);
             changes.set("impact", ticket.getImpact(), normalise(update.impact()), ticket::setImpact);
             changes.set("urgency", ticket.getUrgency(), normalise(update.urgency()), ticket::setUrgency);
             Priority priority = Priority.of(Level.parse(ticket.getImpact()).orElseThrow(), Level.parse(ticket.getUrgency()).orElseThrow());

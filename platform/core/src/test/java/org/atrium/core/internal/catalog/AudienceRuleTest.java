@@ -45,7 +45,7 @@ class AudienceRuleTest {
 
     private static RequestType type(String key, Audience audience) {
         return new RequestType(key, "hr", "service-request", "HR", Map.of("de", key, "en", key), Map.of(), List.of(), 1,
-                true, List.of(), List.of(), null, List.of(), "b", audience);
+                true, List.of(), List.of(), null, List.of(), "b", audience, List.of());
     }
 
     static final RequestType LEAVE = type("hr.leave", null);

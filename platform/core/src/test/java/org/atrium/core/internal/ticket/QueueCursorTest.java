@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -16,21 +17,32 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class QueueCursorTest {
+    private static final Instant AT = Instant.parse("2026-03-02T08:00:00.123456Z");
 
     @Test
-    void roundTrips() {
-        for (QueueCursor cursor : List.of(new QueueCursor(1, 1), new QueueCursor(4, 123456789012345L),
-                new QueueCursor(2, Long.MAX_VALUE), new QueueCursor(3, 0))) {
+    void roundTripsForEverySort() {
+        for (QueueCursor cursor : List.of(new QueueCursor(QueueSort.PRIORITY, 1, 1),
+                new QueueCursor(QueueSort.PRIORITY, 4, 123456789012345L), new QueueCursor(QueueSort.PRIORITY, 2, Long.MAX_VALUE),
+                new QueueCursor(QueueSort.CREATED, AT, 0), new QueueCursor(QueueSort.CREATED_DESC, AT, 7),
+                new QueueCursor(QueueSort.UPDATED, Instant.EPOCH, 3), new QueueCursor(QueueSort.UPDATED_DESC, AT, 9))) {
             String encoded = cursor.encode();
             assertTrue(encoded.matches("[A-Za-z0-9_-]+"), "URL-safe, unpadded: " + encoded);
-            assertEquals(cursor, QueueCursor.decode(encoded));
+            assertEquals(cursor, QueueCursor.decode(encoded, cursor.sort()));
         }
     }
 
     @Test
     void isOpaque() {
-        String encoded = new QueueCursor(2, 17).encode();
-        assertTrue(!encoded.contains("17") && !encoded.contains(":"), encoded);
+        String encoded = new QueueCursor(QueueSort.PRIORITY, 2, 17).encode();
+        assertTrue(!encoded.contains("17") && !encoded.contains("|"), encoded);
+    }
+
+    @Test
+    void belongsToItsSort() {
+        String byCreation = new QueueCursor(QueueSort.CREATED, AT, 5).encode();
+        ValidationException e = assertThrows(ValidationException.class, () -> QueueCursor.decode(byCreation, QueueSort.PRIORITY));
+        assertEquals(List.of("cursor"), e.errors().stream().map(FieldError::field).toList());
+        assertTrue(e.errors().get(0).reason().contains("sort=created"), e.errors().get(0).reason());
     }
 
     @ParameterizedTest
@@ -41,13 +53,16 @@ class QueueCursorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12", "1:", ":5", "a:b", "1:2:3", "1.5:2", " 1:2", "99999999999:1"})
+    @ValueSource(strings = {"12", "priority|1", "priority||5", "priority|a|b", "priority|1|2|3", "priority|1.5|2",
+            "priority| 1|2", "priority|99999999999|1", "created|yesterday|1", "nosuch|1|1", "|1|1", "created|1|1"})
     void wellEncodedNonsenseIsAValidationError(String plain) {
         assertRefused(Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void assertRefused(String cursor) {
-        ValidationException e = assertThrows(ValidationException.class, () -> QueueCursor.decode(cursor));
+        QueueSort sort = cursor != null && cursor.equals(Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("created|1|1".getBytes(StandardCharsets.UTF_8))) ? QueueSort.CREATED : QueueSort.PRIORITY;
+        ValidationException e = assertThrows(ValidationException.class, () -> QueueCursor.decode(cursor, sort));
         assertEquals(List.of("cursor"), e.errors().stream().map(FieldError::field).toList());
     }
 }

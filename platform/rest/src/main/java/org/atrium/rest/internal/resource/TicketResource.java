@@ -60,15 +60,10 @@ public class TicketResource implements RestResource {
         return Response.created(location).entity(ticket).build();
     }
 
+    /** The queue; the parameters are read strictly (QueueParameters): an unknown one is a 400. */
     @GET
-    public TicketPage list(@Context SecurityContext security,
-            @QueryParam("department") String department,
-            @QueryParam("status") String status,
-            @QueryParam("assignee") String assignee,
-            @QueryParam("requester") String requester,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        return tickets.list(Callers.of(security), new TicketQuery(department, status, assignee, requester, limit(limit), cursor));
+    public TicketPage list(@Context SecurityContext security, @Context UriInfo uri) {
+        return tickets.list(Callers.of(security), QueueParameters.read(uri.getQueryParameters()));
     }
 
     @GET
@@ -83,7 +78,7 @@ public class TicketResource implements RestResource {
         TicketUpdate request = required(body);
         return tickets.update(Callers.of(security), key, new TicketUpdate(request.version(), request.summary(),
                 request.description(), request.impact(), request.urgency(), request.assignee(),
-                FormNumbers.normalized(request.fields())));
+                FormNumbers.normalized(request.fields()), request.assignmentGroup()));
     }
 
     @GET
@@ -149,16 +144,5 @@ public class TicketResource implements RestResource {
             throw new ValidationException("(body)", "is required: send a JSON object");
         }
         return body;
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return TicketQuery.DEFAULT_LIMIT;
-        }
-        try {
-            return Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            throw new ValidationException("limit", "must be a whole number between 1 and " + TicketQuery.MAX_LIMIT);
-        }
     }
 }
