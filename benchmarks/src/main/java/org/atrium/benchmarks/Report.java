@@ -47,7 +47,8 @@ final class Report {
         line("`distribution/target/atrium-distribution-*.tar.gz` into `benchmarks/target/run/`, starts it with");
         line("`bin/karaf run` on free local ports, measures, stops it and rewrites this file. Nothing but 127.0.0.1");
         line("is contacted; every phase has a fixed count and a time limit, and the run ends itself (and Karaf) after");
-        line("25 minutes at the latest. The figures below come from the run of " + when.format(r.startedAt) + ", which took "
+        line(Benchmark.WATCHDOG.toMinutes() + " minutes at the latest. The PostgreSQL part (last section) starts a private cluster with");
+        line("Debian's binaries and two more unpacked distributions. The figures below come from the run of " + when.format(r.startedAt) + ", which took "
                 + minutes(Duration.between(r.startedAt, r.finishedAt))
                 + (r.scale != 1.0 ? " (counts scaled by " + r.scale + ": not a full run)" : "") + ".");
         line("Everything above \"Notes\" is generated from that run; do not edit the figures by hand.");
