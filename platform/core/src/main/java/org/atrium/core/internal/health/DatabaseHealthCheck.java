@@ -36,8 +36,8 @@ public class DatabaseHealthCheck implements HealthCheck {
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isValid(TIMEOUT_SECONDS)) {
-                return new DatabaseHealth(false, null, millisSince(start), "the connection did not answer within "
-                        + TIMEOUT_SECONDS + " s");
+                return new DatabaseHealth(false, null, millisSince(start), "a connection from the pool failed its validity check ("
+                        + TIMEOUT_SECONDS + " s at most)");
             }
             DatabaseMetaData meta = connection.getMetaData();
             return new DatabaseHealth(true, meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion(),
