@@ -17,15 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>Karaf stopped: the same inserts by plain JDBC on the same database, 1 and 8 threads;</li>
  * <li>an empty database bulk-loaded to 10,000, 100,000 and 1,000,000 tickets, the agent queue's
  *     first page measured on a freshly started Karaf at each size;</li>
+ * <li>on a private PostgreSQL: creation on one node and on two nodes, plain JDBC, the queue at a million;</li>
  * <li>docs/benchmarks.md written from what was measured.</li>
  * </ol>
  * Every phase has a fixed count and a time limit; a watchdog ends the whole run (and Karaf) after
- * 25 minutes whatever happens.
+ * 40 minutes whatever happens (the PostgreSQL part included).
  */
 public final class Benchmark {
     static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     static final Duration PHASE_LIMIT = Duration.ofSeconds(150);
-    static final Duration WATCHDOG = Duration.ofMinutes(25);
+    static final Duration WATCHDOG = Duration.ofMinutes(40);
     /** A queue query that needs a sort of the whole department can take seconds: bound each measurement. */
     static final Duration QUEUE_LIMIT = Duration.ofSeconds(40);
 
@@ -43,6 +44,10 @@ public final class Benchmark {
     private final boolean jfr = Boolean.parseBoolean(System.getProperty("bench.jfr", "false"));
     private final String jfrSettings = System.getProperty("bench.jfrSettings", "profile");
     private final String karafJavaOpts = System.getProperty("bench.karafJavaOpts", "").trim();
+    private final boolean postgresql = Boolean.parseBoolean(System.getProperty("bench.postgresql", "true"));
+    private final long postgresqlQueueSize = Long.parseLong(System.getProperty("bench.postgresqlQueueSize", "1000000"));
+    /** The PostgreSQL nodes, so that the watchdog and the shutdown hook stop them too. */
+    private final List<Karaf> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Results results = new Results();
     private Karaf karaf;
@@ -76,6 +81,7 @@ public final class Benchmark {
         if (running != null) {
             running.close();
         }
+        nodes.forEach(Karaf::close);
     }
 
     private int scaled(int count) {
@@ -171,15 +177,22 @@ public final class Benchmark {
         for (long size : queueSizes) {
             results.queues.add(queue(rest, size));
         }
+        // 5. the same on PostgreSQL: one node, then two nodes on one database
+        if (postgresql) {
+            results.postgresql = new PostgresqlRun().run();
+        }
         results.finishedAt = Instant.now();
         results.loadAfter = Machine.loadAverage();
         Report.write(report, results);
         log("Wrote %s", report.toAbsolutePath().normalize());
     }
 
-    /** Other work on the machine skews every figure: wait (at most 3 minutes) until it is nearly idle. */
+    /**
+     * Other work on the machine skews every figure: wait (at most {@code bench.quietMinutes}, 3 by
+     * default) until it is nearly idle.
+     */
     private static void waitForQuietMachine() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(Long.getLong("bench.quietMinutes", 3)).toNanos();
         while (true) {
             double before = Machine.machineBusySeconds();
             Thread.sleep(2_000);
@@ -232,6 +245,151 @@ public final class Benchmark {
         Load.Result visible = measure("queue status=new @" + size, 1, measured, karaf, visibleReader, QUEUE_LIMIT, false);
         karaf.stop();
         return new Results.Queue(size, added, loadSeconds, startup, idleRss, warm, byStatus, byDepartment, visible, indexes);
+    }
+
+    /**
+     * Ticket creation and the agent queue on a private PostgreSQL with durable commits: node A alone,
+     * then nodes A and B on the same database (each client alternates between them per request, as a
+     * round-robin load balancer would), then the same inserts by plain JDBC with both nodes stopped,
+     * then the queue at {@code bench.postgresqlQueueSize} tickets.
+     */
+    private final class PostgresqlRun {
+        private final Results.Postgresql pg = new Results.Postgresql();
+
+        Results.Postgresql run() throws Exception {
+            try (Postgres cluster = Postgres.start()) {
+                pg.version = cluster.version();
+                String url = cluster.createDatabase("atrium");
+                String database = Postgres.databaseName(url);
+                Karaf a = node("a", url);
+                Karaf b = node("b", url);
+                pg.startA = a.start(karafOptions("pg-a"), START_TIMEOUT);
+                log("PostgreSQL node A up in %.1f s", pg.startA.toMillis() / 1000.0);
+                Rest restA = new Rest(a);
+                Rest restB = new Rest(b);
+                AtomicLong created = new AtomicLong();
+                pg.warmUp = warmUp("PG REST create, warm-up", 8, scaled(2000), Duration.ofSeconds(90), a::jitCpuSeconds, a,
+                        t -> restA.creator(created), scaled(30_000));
+                cluster.resetStatements(url);
+                pg.oneNode1 = trials("PG REST create, one node", 1, scaled(3_000), a, t -> restA.creator(created));
+                pg.dbMs1 = cluster.statementMillis(url, database) / done(pg.oneNode1);
+                cluster.resetStatements(url);
+                pg.oneNode8 = trials("PG REST create, one node", 8, scaled(8_000), a, t -> restA.creator(created));
+                pg.dbMs8 = cluster.statementMillis(url, database) / done(pg.oneNode8);
+                pg.connectionsOneNode = cluster.connectionsPerNode(url, database);
+
+                pg.startB = b.start(karafOptions("pg-b"), START_TIMEOUT);
+                log("PostgreSQL node B up in %.1f s", pg.startB.toMillis() / 1000.0);
+                warmUp("PG REST create on B, warm-up", 8, scaled(2000), Duration.ofSeconds(60), b::jitCpuSeconds, b,
+                        t -> restB.creator(created), scaled(30_000));
+                Load.WorkerFactory bothNodes = t -> alternating(restA.creator(created), restB.creator(created));
+                cluster.resetStatements(url);
+                pg.twoNodes1 = trials("PG REST create, two nodes", 1, scaled(3_000), null, bothNodes);
+                pg.dbMsTwo1 = cluster.statementMillis(url, database) / done(pg.twoNodes1);
+                cluster.resetStatements(url);
+                pg.twoNodes8 = trials("PG REST create, two nodes", 8, scaled(8_000), null, bothNodes);
+                pg.dbMsTwo8 = cluster.statementMillis(url, database) / done(pg.twoNodes8);
+                pg.connectionsTwoNodes = cluster.connectionsPerNode(url, database);
+                a.stop();
+                b.stop();
+
+                jdbc(cluster, url);
+                queue(cluster, url, a, b, restA, restB);
+            } finally {
+                nodes.forEach(Karaf::close);
+            }
+            return pg;
+        }
+
+        private Karaf node(String name, String url) throws Exception {
+            Karaf node = Karaf.unpack(distribution, workDir.resolve("postgresql-" + name));
+            nodes.add(node);
+            // README "Run on PostgreSQL": the database feature and the data source
+            Path features = node.home().resolve("etc/org.apache.karaf.features.cfg");
+            Files.writeString(features, Files.readString(features).replace("atrium-db-derby", "atrium-db-postgresql"));
+            Files.writeString(node.home().resolve("etc/org.ops4j.datasource-atrium.cfg"), String.join("\n",
+                    "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
+                    "url = " + url + "&ApplicationName=atrium-" + name,
+                    "user = " + Postgres.USER,
+                    "password = unused",
+                    "stringtype = unspecified",
+                    "dataSourceName = atrium",
+                    "pool = dbcp2",
+                    "xa = false",
+                    "jdbc.pool.maxTotal = 16",
+                    "jdbc.pool.maxIdle = 16",
+                    "jdbc.pool.minIdle = 2",
+                    ""));
+            return node;
+        }
+
+        private void jdbc(Postgres cluster, String url) throws Exception {
+            int jdbc1 = scaled(3_000);
+            int jdbc8 = scaled(8_000);
+            int warmLimit = scaled(20_000);
+            long total = warmLimit + (long) TRIALS * (jdbc1 + jdbc8);
+            AtomicLong ticketIds;
+            AtomicLong historyIds;
+            try (var connection = cluster.connect(url)) {
+                ticketIds = new AtomicLong(Jdbc.reserveIds(connection, "ticket", total));
+                historyIds = new AtomicLong(Jdbc.reserveIds(connection, "ticket_history", total));
+            }
+            Load.WorkerFactory inserter = t -> new Jdbc.CreateWorker(cluster.connect(url), ticketIds, historyIds, null, true);
+            pg.jdbcWarmup = warmUp("PG JDBC insert, warm-up", 8, scaled(2000), Duration.ofSeconds(45), Machine::ownJitSeconds, null,
+                    inserter, warmLimit);
+            pg.jdbc1 = trials("PG JDBC insert", 1, jdbc1, null, inserter);
+            pg.jdbc8 = trials("PG JDBC insert", 8, jdbc8, null, inserter);
+        }
+
+        private void queue(Postgres cluster, String url, Karaf a, Karaf b, Rest restA, Rest restB) throws Exception {
+            long began = System.nanoTime();
+            try (var connection = cluster.connect(url)) {
+                pg.queueTickets = postgresqlQueueSize;
+                long added = Jdbc.bulkLoad(connection, postgresqlQueueSize, postgresqlQueueSize);
+                connection.setAutoCommit(true);
+                try (var statement = connection.createStatement()) {
+                    statement.execute("ANALYZE"); // what autovacuum would do shortly after such a load
+                }
+                log("PostgreSQL: bulk-loaded %d tickets (to %d)", added, postgresqlQueueSize);
+            }
+            pg.queueLoadSeconds = (System.nanoTime() - began) / 1e9;
+            a.start(karafOptions("pg-queue-a"), START_TIMEOUT);
+            warmUp("PG queue warm-up", 1, 100, Duration.ofSeconds(45), a::jitCpuSeconds, a,
+                    t -> alternating(restA.reader("ina", QUEUE_NEW, 50), restA.reader("ina", QUEUE_DEPARTMENT, 50)), 3_000);
+            pg.queueOneNode = measure("PG queue it/new, one node", 1, 200, a, t -> restA.reader("ina", QUEUE_NEW, 50), QUEUE_LIMIT, false);
+            pg.queueOneNodeDepartment = measure("PG queue it, one node", 1, 200, a, t -> restA.reader("ina", QUEUE_DEPARTMENT, 50),
+                    QUEUE_LIMIT, false);
+            b.start(karafOptions("pg-queue-b"), START_TIMEOUT);
+            warmUp("PG queue warm-up on B", 1, 100, Duration.ofSeconds(45), b::jitCpuSeconds, b,
+                    t -> alternating(restB.reader("ina", QUEUE_NEW, 50), restB.reader("ina", QUEUE_DEPARTMENT, 50)), 3_000);
+            // two agents at once, one on each node
+            pg.queueTwoNodes = measure("PG queue it/new, two nodes", 2, 400, null,
+                    t -> (t % 2 == 0 ? restA : restB).reader("ina", QUEUE_NEW, 50), QUEUE_LIMIT, false);
+            pg.queueTwoNodesDepartment = measure("PG queue it, two nodes", 2, 400, null,
+                    t -> (t % 2 == 0 ? restA : restB).reader("ina", QUEUE_DEPARTMENT, 50), QUEUE_LIMIT, false);
+            a.stop();
+            b.stop();
+        }
+    }
+
+    private static double done(Trials trials) {
+        return Math.max(1, trials.runs().stream().mapToLong(Load.Result::done).sum());
+    }
+
+    /** A worker that sends its requests to two servers in turn, as a round-robin load balancer does. */
+    private static Load.Worker alternating(Load.Worker first, Load.Worker second) {
+        return new Load.Worker() {
+            @Override
+            public String run(int index) throws Exception {
+                return (index % 2 == 0 ? first : second).run(index / 2);
+            }
+
+            @Override
+            public void close() throws Exception {
+                first.close();
+                second.close();
+            }
+        };
     }
 
     /** Runs of the same measurement; the figures are the median run's (by throughput), the others show the spread. */

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Jdbc {
     static final String INSERT_TICKET = "INSERT INTO ticket (id, ticket_key, key_prefix, key_number, type_key, type_version,"
             + " department, summary, description, requester, assignee, status, impact, urgency, priority, confidential,"
-            + " fields_json, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " fields_json, created_at, updated_at, version, status_category) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     static final String INSERT_HISTORY = "INSERT INTO ticket_history (id, ticket_id, occurred_at, actor, action, field,"
             + " before_value, after_value) VALUES (?,?,?,?,?,?,?,?)";
 
@@ -118,20 +118,39 @@ final class Jdbc {
         private final AtomicLong ticketIds;
         private final AtomicLong historyIds;
         private final AtomicLong keyNumbers;
+        /** PostgreSQL run: the number comes from the counter row in the transaction, as the server takes it. */
+        private final PreparedStatement counter;
 
         CreateWorker(Path database, AtomicLong ticketIds, AtomicLong historyIds, AtomicLong keyNumbers) throws SQLException {
-            this.connection = open(database);
+            this(open(database), ticketIds, historyIds, keyNumbers, false);
+        }
+
+        CreateWorker(Connection connection, AtomicLong ticketIds, AtomicLong historyIds, AtomicLong keyNumbers, boolean keyCounter)
+                throws SQLException {
+            this.connection = connection;
             this.ticket = connection.prepareStatement(INSERT_TICKET);
             this.history = connection.prepareStatement(INSERT_HISTORY);
+            this.counter = keyCounter ? connection.prepareStatement(
+                    "UPDATE ticket_key_counter SET last_number = last_number + 1 WHERE key_prefix = 'IT' RETURNING last_number") : null;
             this.ticketIds = ticketIds;
             this.historyIds = historyIds;
             this.keyNumbers = keyNumbers;
         }
 
+        private long nextNumber() throws SQLException {
+            if (counter == null) {
+                return keyNumbers.getAndIncrement();
+            }
+            try (ResultSet row = counter.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+
         @Override
         public String run(int index) throws SQLException {
             long id = ticketIds.getAndIncrement();
-            long number = keyNumbers.getAndIncrement();
+            long number = nextNumber();
             Timestamp now = new Timestamp(System.currentTimeMillis());
             ticket.setLong(1, id);
             ticket.setString(2, "IT-" + number);
@@ -153,6 +172,7 @@ final class Jdbc {
             ticket.setTimestamp(18, now);
             ticket.setTimestamp(19, now);
             ticket.setLong(20, 1);
+            ticket.setString(21, "open");
             ticket.executeUpdate();
             history.setLong(1, historyIds.getAndIncrement());
             history.setLong(2, id);
@@ -171,6 +191,9 @@ final class Jdbc {
         public void close() throws SQLException {
             ticket.close();
             history.close();
+            if (counter != null) {
+                counter.close();
+            }
             connection.close();
         }
     }
@@ -204,8 +227,15 @@ final class Jdbc {
      * Returns the number of tickets added.
      */
     static long bulkLoad(Path database, long total, long seed) throws SQLException {
-        Random random = new Random(seed);
         try (Connection connection = open(database)) {
+            return bulkLoad(connection, total, seed);
+        }
+    }
+
+    /** The same on an open connection (autocommit off), e.g. to PostgreSQL; the key counters are advanced too. */
+    static long bulkLoad(Connection connection, long total, long seed) throws SQLException {
+        Random random = new Random(seed);
+        {
             long existing = count(connection, "ticket");
             long toAdd = total - existing;
             if (toAdd <= 0) {
@@ -258,6 +288,7 @@ final class Jdbc {
                     ticket.setTimestamp(18, created);
                     ticket.setTimestamp(19, updated);
                     ticket.setLong(20, 1);
+                    ticket.setString(21, "new".equals(status) ? "open" : status);
                     ticket.addBatch();
                     history.setLong(1, historyId + n);
                     history.setLong(2, id);
@@ -277,7 +308,25 @@ final class Jdbc {
                     }
                 }
             }
+            advanceKeyCounters(connection, keyNumbers);
             return toAdd;
         }
+    }
+
+    /** The server takes key numbers from ticket_key_counter: move each past the numbers the load used. */
+    private static void advanceKeyCounters(Connection connection, Map<String, Long> highest) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE ticket_key_counter SET last_number = ? WHERE key_prefix = ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO ticket_key_counter (key_prefix, last_number) VALUES (?, ?)")) {
+            for (Map.Entry<String, Long> prefix : highest.entrySet()) {
+                update.setLong(1, prefix.getValue());
+                update.setString(2, prefix.getKey());
+                if (update.executeUpdate() == 0) {
+                    insert.setString(1, prefix.getKey());
+                    insert.setLong(2, prefix.getValue());
+                    insert.executeUpdate();
+                }
+            }
+        }
+        connection.commit();
     }
 }

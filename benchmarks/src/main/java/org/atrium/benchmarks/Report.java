@@ -47,7 +47,8 @@ final class Report {
         line("`distribution/target/atrium-distribution-*.tar.gz` into `benchmarks/target/run/`, starts it with");
         line("`bin/karaf run` on free local ports, measures, stops it and rewrites this file. Nothing but 127.0.0.1");
         line("is contacted; every phase has a fixed count and a time limit, and the run ends itself (and Karaf) after");
-        line("25 minutes at the latest. The figures below come from the run of " + when.format(r.startedAt) + ", which took "
+        line(Benchmark.WATCHDOG.toMinutes() + " minutes at the latest. The PostgreSQL part (last section) starts a private cluster with");
+        line("Debian's binaries and two more unpacked distributions. The figures below come from the run of " + when.format(r.startedAt) + ", which took "
                 + minutes(Duration.between(r.startedAt, r.finishedAt))
                 + (r.scale != 1.0 ? " (counts scaled by " + r.scale + ": not a full run)" : "") + ".");
         line("Everything above \"Notes\" is generated from that run; do not edit the figures by hand.");
@@ -191,11 +192,84 @@ final class Report {
         line("| VmRSS 5 s after the creation runs | " + mb(r.rssAfterLoadKb) + " |");
         line();
 
+        if (r.postgresql != null) {
+            postgresql(r.postgresql, create1, create8);
+        }
+
         try (InputStream notes = Report.class.getResourceAsStream("notes.md")) {
             if (notes != null) {
                 md.append(new String(notes.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
+    }
+
+    private void postgresql(Results.Postgresql pg, Load.Result derby1, Load.Result derby8) {
+        line("## On PostgreSQL: one node and two nodes");
+        line();
+        line("A private PostgreSQL " + pg.version + " cluster started by the run (Debian's binaries, data under /tmp, durable");
+        line("commits: fsync and synchronous_commit on, as in production; `pg_stat_statements` loaded), on the same 2 cores as");
+        line("the nodes and the load generator. Node A and node B are two more unpacked distributions switched to it as README");
+        line("\"Run on PostgreSQL\" says (pool of 16). First node A alone, then A and B together: each client sends its requests");
+        line("to A and B in turn, as a round-robin load balancer would. Database time per ticket: statement execution time of");
+        line("the `atrium` database in `pg_stat_statements` during the run (lock waits included, commits' WAL flush not),");
+        line("divided by the tickets created. Node A started in " + secs(pg.startA) + ", node B in " + secs(pg.startB)
+                + " (the schema created by A).");
+        line();
+        Load.Result one1 = pg.oneNode1.median();
+        Load.Result one8 = pg.oneNode8.median();
+        Load.Result two1 = pg.twoNodes1.median();
+        Load.Result two8 = pg.twoNodes8.median();
+        Load.Result jdbc1 = pg.jdbc1.median();
+        Load.Result jdbc8 = pg.jdbc8.median();
+        line("| figure | Derby, one node (above) | PostgreSQL, one node | PostgreSQL, two nodes | plain JDBC on the same PostgreSQL |");
+        line("| --- | ---: | ---: | ---: | ---: |");
+        line("| ticket creation, 1 client | " + fmt(derby1.throughput(), 0) + " /s | " + fmt(one1.throughput(), 0) + " /s | "
+                + fmt(two1.throughput(), 0) + " /s | " + fmt(jdbc1.throughput(), 0) + " /s |");
+        line("| ticket creation, 8 clients | " + fmt(derby8.throughput(), 0) + " /s | " + fmt(one8.throughput(), 0) + " /s | "
+                + fmt(two8.throughput(), 0) + " /s | " + fmt(jdbc8.throughput(), 0) + " /s |");
+        line("| ticket creation, 8 clients, p99 | " + ms(derby8.percentile(99)) + " | " + ms(one8.percentile(99)) + " | "
+                + ms(two8.percentile(99)) + " | " + ms(jdbc8.percentile(99)) + " |");
+        line("| plain JDBC / REST, 1 client | | " + fmt(jdbc1.throughput() / one1.throughput(), 2) + "x | "
+                + fmt(jdbc1.throughput() / two1.throughput(), 2) + "x | |");
+        line("| plain JDBC / REST, 8 clients | | " + fmt(jdbc8.throughput() / one8.throughput(), 2) + "x | "
+                + fmt(jdbc8.throughput() / two8.throughput(), 2) + "x | |");
+        line("| database time per ticket, 1 client | | " + ms(pg.dbMs1) + " | " + ms(pg.dbMsTwo1) + " | |");
+        line("| database time per ticket, 8 clients | | " + ms(pg.dbMs8) + " | " + ms(pg.dbMsTwo8) + " | |");
+        line("| connections to the database after the 8-client runs | | " + pg.connectionsOneNode + " | " + pg.connectionsTwoNodes + " | |");
+        line();
+        loadHeader();
+        loadRow("last warm-up round on node A, not a figure", pg.warmUp.lastRound());
+        trialRows(pg.oneNode1);
+        trialRows(pg.oneNode8);
+        trialRows(pg.twoNodes1);
+        trialRows(pg.twoNodes8);
+        loadRow("plain JDBC, last warm-up round, not a figure", pg.jdbcWarmup.lastRound());
+        trialRows(pg.jdbc1);
+        trialRows(pg.jdbc8);
+        line();
+        line("Rows 2 and 3 are node A alone, rows 4 and 5 both nodes (Karaf CPU is not measured there: two JVMs; both nodes and");
+        line("PostgreSQL count as \"other processes\" in those rows, as PostgreSQL does in every row of this table). Plain JDBC,");
+        line("with both nodes stopped: per transaction what the server writes, with the ticket number taken from the");
+        line("`ticket_key_counter` row in the same transaction as the server takes it (`UPDATE ... RETURNING`), then the");
+        line("`ticket` and `ticket_history` inserts and a commit; one connection per thread. " + warmUp(pg.warmUp, "tickets"));
+        line();
+        line("Agent queue as `ina`, on " + String.format(Locale.ROOT, "%,d", pg.queueTickets) + " tickets (bulk-loaded by JDBC with");
+        line("the spread of the Derby queue above, then `ANALYZE`; " + fmt(pg.queueLoadSeconds, 1) + " s). One node: one agent;");
+        line("two nodes: two agents at once, one on each node.");
+        line();
+        line("| query | nodes | requests | p50 | p95 | p99 | max |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        pgQueueRow("`" + Benchmark.QUEUE_NEW + "`", "1", pg.queueOneNode);
+        pgQueueRow("`" + Benchmark.QUEUE_DEPARTMENT + "`", "1", pg.queueOneNodeDepartment);
+        pgQueueRow("`" + Benchmark.QUEUE_NEW + "`", "2", pg.queueTwoNodes);
+        pgQueueRow("`" + Benchmark.QUEUE_DEPARTMENT + "`", "2", pg.queueTwoNodesDepartment);
+        line();
+    }
+
+    private void pgQueueRow(String query, String nodes, Load.Result r) {
+        String failed = r.errors() > 0 ? " (" + r.errors() + " failed: " + r.firstError().replace('|', '/').replace('\n', ' ') + ")" : "";
+        line("| " + query + failed + " | " + nodes + " | " + r.done() + " | " + ms(r.percentile(50)) + " | " + ms(r.percentile(95))
+                + " | " + ms(r.percentile(99)) + " | " + ms(r.percentile(100)) + " |");
     }
 
     private static String warmUp(Benchmark.WarmUp w, String what) {

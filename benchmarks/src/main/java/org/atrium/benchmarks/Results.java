@@ -36,6 +36,37 @@ final class Results {
 
     final List<Queue> queues = new ArrayList<>();
 
+    /** The PostgreSQL part; null when the run skipped it (bench.postgresql=false). */
+    Postgresql postgresql;
+
+    /** Ticket creation and the agent queue on one PostgreSQL, with one node and with two. */
+    static final class Postgresql {
+        String version;
+        Duration startA;
+        Duration startB;
+        Benchmark.WarmUp warmUp;
+        Benchmark.Trials oneNode1;
+        Benchmark.Trials oneNode8;
+        Benchmark.Trials twoNodes1;
+        Benchmark.Trials twoNodes8;
+        /** Statement execution time per ticket (pg_stat_statements), per run above in the same order. */
+        double dbMs1;
+        double dbMs8;
+        double dbMsTwo1;
+        double dbMsTwo8;
+        String connectionsOneNode;
+        String connectionsTwoNodes;
+        Benchmark.WarmUp jdbcWarmup;
+        Benchmark.Trials jdbc1;
+        Benchmark.Trials jdbc8;
+        long queueTickets;
+        double queueLoadSeconds;
+        Load.Result queueOneNode;
+        Load.Result queueOneNodeDepartment;
+        Load.Result queueTwoNodes;
+        Load.Result queueTwoNodesDepartment;
+    }
+
     record Queue(long tickets, long added, double loadSeconds, Duration startup, long rssAfterStartKb,
             Benchmark.WarmUp warmUp, Load.Result byStatus, Load.Result byDepartment, Load.Result visible, String indexes) {
     }

@@ -17,7 +17,7 @@ import org.atrium.api.security.Caller;
 import org.atrium.rest.internal.problem.Problem;
 
 /**
- * HTTP Basic authentication for every request except the OpenAPI document. No or wrong
+ * HTTP Basic authentication for every request except the OpenAPI document and the health check. No or wrong
  * credentials: 401 with a challenge; the resources then take the Caller from the SecurityContext.
  */
 @PreMatching
@@ -32,7 +32,8 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().equals("openapi.json")) {
+        String path = request.getUriInfo().getPath();
+        if (path.equals("openapi.json") || path.equals("health")) {
             return;
         }
         Optional<Caller> caller = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))

@@ -1,0 +1,200 @@
+package org.atrium.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One Atrium node as a process: the distribution this build made, unpacked into its own folder,
+ * on free local ports, switched to a PostgreSQL database exactly as README "Run on PostgreSQL"
+ * says, started with {@code bin/karaf run}. Stopped with SIGKILL by pid (the JVM and the shell
+ * above it), also when the test JVM ends first.
+ */
+final class KarafNode {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final String name;
+    private final Path home;
+    private final int port;
+    private Process script;
+
+    private KarafNode(String name, Path home, int port) {
+        this.name = name;
+        this.home = home;
+        this.port = port;
+    }
+
+    /** Unpacks a fresh node into {@code dir} and points it at the PostgreSQL database {@code jdbcUrl}. */
+    static KarafNode unpack(String name, Path dir, String jdbcUrl, String user) throws IOException, InterruptedException {
+        String version = System.getProperty("atrium.version");
+        String archiveName = "atrium-distribution-" + version + ".tar.gz";
+        Path built = Path.of(System.getProperty("basedir", "."), "..", "distribution", "target", archiveName);
+        Path installed = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"),
+                "org", "atrium", "atrium-distribution", version, archiveName);
+        Path archive = Files.isRegularFile(built) ? built : installed;
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("No distribution at " + built + " or " + installed);
+        }
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString(), "--strip-components=1")
+                .inheritIO().start();
+        if (!tar.waitFor(60, TimeUnit.SECONDS) || tar.exitValue() != 0) {
+            throw new IllegalStateException("Could not unpack " + archive);
+        }
+        int port = freePort();
+        setProperty(dir.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(port));
+        setProperty(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
+        setProperty(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
+        setProperty(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
+        switchToPostgresql(dir, jdbcUrl, user);
+        // the auto-close timer every second on every node: the test checks that each ticket still closes once
+        Files.writeString(dir.resolve("etc/org.atrium.workflow.cfg"), "autoCloseSweepSeconds = 1\n", StandardCharsets.UTF_8);
+        return new KarafNode(name, dir, port);
+    }
+
+    /** README "Run on PostgreSQL", steps 2 and 3. */
+    private static void switchToPostgresql(Path dir, String jdbcUrl, String user) throws IOException {
+        Path features = dir.resolve("etc/org.apache.karaf.features.cfg");
+        String boot = Files.readString(features, StandardCharsets.UTF_8);
+        if (!boot.contains("atrium-db-derby")) {
+            throw new IllegalStateException(features + " boots no atrium-db-derby: the documented switch no longer applies");
+        }
+        Files.writeString(features, boot.replace("atrium-db-derby", "atrium-db-postgresql"), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("etc/org.ops4j.datasource-atrium.cfg"), String.join("\n",
+                "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
+                "url = " + jdbcUrl,
+                "user = " + user,
+                "password = unused",
+                "stringtype = unspecified",
+                "dataSourceName = atrium",
+                "pool = dbcp2",
+                "xa = false",
+                "jdbc.pool.maxTotal = 16",
+                "jdbc.pool.maxIdle = 16",
+                "jdbc.pool.minIdle = 2",
+                ""), StandardCharsets.UTF_8);
+    }
+
+    /** Starts the process; {@link #awaitReady} waits for it. */
+    void start() throws IOException {
+        if (script != null && script.isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        File console = home.resolve("console.log").toFile();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(console));
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("EXTRA_JAVA_OPTS");
+        script = builder.start();
+        Process started = script;
+        // should the test JVM end first (e.g. failsafe's timeout), take the node along
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }));
+    }
+
+    /** Until GET /health (no credentials) answers 200: the schema is migrated and the database answers. */
+    void awaitReady(HttpClient http) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!script.isAlive()) {
+                throw new AssertionError(name + " exited early; see " + home.resolve("console.log"));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(api() + "/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(name + " did not become healthy within " + READY_TIMEOUT + "; see " + home.resolve("console.log"));
+    }
+
+    /** The Karaf JVM's pid (the process below the {@code bin/karaf} shell). */
+    long pid() {
+        return script.toHandle().descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException(name + " has no Java process")).pid();
+    }
+
+    /** SIGKILL to every process of this node, by pid, then waits until they are gone. */
+    void killMinus9() {
+        if (script == null) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>();
+        script.toHandle().descendants().forEach(all::add);
+        all.add(script.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : all) {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                throw new AssertionError("Process " + process.pid() + " of " + name + " did not die", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while " + name + " was being killed", e);
+            }
+        }
+        script = null;
+    }
+
+    String api() {
+        return "http://127.0.0.1:" + port + "/api/v1";
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + api() + ")";
+    }
+
+    private static void setProperty(Path file, String key, String value) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher line = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
+        String entry = key + " = " + value;
+        text = line.find() ? line.replaceFirst(Matcher.quoteReplacement(entry)) : text + "\n" + entry + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
