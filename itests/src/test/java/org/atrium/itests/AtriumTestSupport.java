@@ -50,6 +50,20 @@ public abstract class AtriumTestSupport {
     @Inject
     protected ConfigurationAdmin configurationAdmin;
 
+    @Inject
+    @org.ops4j.pax.exam.util.Filter("(osgi.jndi.service.name=atrium)")
+    private javax.sql.DataSource atriumDataSource;
+
+    /** Each run tests the database it says: Derby in the first, PostgreSQL in the second. */
+    @org.junit.Before
+    public void runsOnTheDatabaseOfThisRun() throws Exception {
+        try (java.sql.Connection connection = atriumDataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            boolean postgresql = onPostgresql() || getClass().getSimpleName().equals("PostgresqlDistributionIT");
+            org.junit.Assert.assertEquals(product, postgresql ? "PostgreSQL" : "Apache Derby", product);
+        }
+    }
+
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
         probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
@@ -78,9 +92,20 @@ public abstract class AtriumTestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 editConfigurationFilePut("etc/branding.properties", "welcome", ""),
-                systemProperty("atrium.version").value(System.getProperty("atrium.version"))));
+                systemProperty("atrium.version").value(System.getProperty("atrium.version")),
+                // the probe inside the container asks which run it is part of, too
+                systemProperty("atrium.itest.postgresql").value(String.valueOf(onPostgresql()))));
         options.addAll(jdk17Options(karafVersion));
+        if (onPostgresql()) {
+            // the whole suite again on PostgreSQL (itests/pom.xml, execution "postgresql"), switched as README says
+            options.addAll(PostgresqlSwitch.options());
+        }
         return options.toArray(new Option[0]);
+    }
+
+    /** True in the suite's second run, which boots every container on a private PostgreSQL instead of Derby. */
+    protected static boolean onPostgresql() {
+        return Boolean.getBoolean("atrium.itest.postgresql");
     }
 
     /** Karaf's own JPMS flags, which Pax Exam 4.14 does not add on Java 9+ (STACK pitfall 9). */
