@@ -7,25 +7,19 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.After;
 import org.junit.Test;
@@ -83,24 +77,7 @@ public class CrashDurabilityIT {
     // ---- the distribution as a process ----
 
     private Path unpack(Path dir) throws Exception {
-        String version = System.getProperty("atrium.version");
-        String name = "atrium-distribution-" + version + ".tar.gz";
-        Path built = Path.of(System.getProperty("basedir", "."), "..", "distribution", "target", name);
-        Path installed = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"),
-                "org", "atrium", "atrium-distribution", version, name);
-        Path archive = Files.isRegularFile(built) ? built : installed;
-        assertTrue("No distribution at " + built + " or " + installed, Files.isRegularFile(archive));
-        deleteTree(dir);
-        Files.createDirectories(dir);
-        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString(), "--strip-components=1")
-                .inheritIO().start();
-        assertTrue("tar took too long", tar.waitFor(60, TimeUnit.SECONDS));
-        assertEquals("tar failed", 0, tar.exitValue());
-        port = freePort();
-        setProperty(dir.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", port);
-        setProperty(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", freePort());
-        setProperty(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", freePort());
-        setProperty(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", freePort());
+        port = UnpackedDistribution.unpack(dir);
         return dir;
     }
 
@@ -164,27 +141,6 @@ public class CrashDurabilityIT {
         return "http://127.0.0.1:" + port + "/api/v1";
     }
 
-    private static void setProperty(Path file, String key, int value) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Matcher line = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
-        String entry = key + " = " + value;
-        text = line.find() ? line.replaceFirst(Matcher.quoteReplacement(entry)) : text + "\n" + entry + "\n";
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
 }

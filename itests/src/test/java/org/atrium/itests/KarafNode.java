@@ -2,7 +2,6 @@ package org.atrium.itests;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,14 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One Atrium node as a process: the distribution this build made, unpacked into its own folder,
@@ -43,27 +38,7 @@ final class KarafNode {
 
     /** Unpacks a fresh node into {@code dir} and points it at the PostgreSQL database {@code jdbcUrl}. */
     static KarafNode unpack(String name, Path dir, String jdbcUrl, String user) throws IOException, InterruptedException {
-        String version = System.getProperty("atrium.version");
-        String archiveName = "atrium-distribution-" + version + ".tar.gz";
-        Path built = Path.of(System.getProperty("basedir", "."), "..", "distribution", "target", archiveName);
-        Path installed = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"),
-                "org", "atrium", "atrium-distribution", version, archiveName);
-        Path archive = Files.isRegularFile(built) ? built : installed;
-        if (!Files.isRegularFile(archive)) {
-            throw new IllegalStateException("No distribution at " + built + " or " + installed);
-        }
-        deleteTree(dir);
-        Files.createDirectories(dir);
-        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", dir.toString(), "--strip-components=1")
-                .inheritIO().start();
-        if (!tar.waitFor(60, TimeUnit.SECONDS) || tar.exitValue() != 0) {
-            throw new IllegalStateException("Could not unpack " + archive);
-        }
-        int port = freePort();
-        setProperty(dir.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(port));
-        setProperty(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
-        setProperty(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
-        setProperty(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
+        int port = UnpackedDistribution.unpack(dir);
         switchToPostgresql(dir, jdbcUrl, user);
         // the auto-close timer every second on every node: the test checks that each ticket still closes once
         Files.writeString(dir.resolve("etc/org.atrium.workflow.cfg"), "autoCloseSweepSeconds = 1\n", StandardCharsets.UTF_8);
@@ -174,27 +149,6 @@ final class KarafNode {
         return name + " (" + api() + ")";
     }
 
-    private static void setProperty(Path file, String key, String value) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Matcher line = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
-        String entry = key + " = " + value;
-        text = line.find() ? line.replaceFirst(Matcher.quoteReplacement(entry)) : text + "\n" + entry + "\n";
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
 }
