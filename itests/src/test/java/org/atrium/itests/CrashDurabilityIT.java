@@ -84,17 +84,7 @@ public class CrashDurabilityIT {
     private void start(Path home) throws Exception {
         assertFalse("already running", script != null && script.isAlive());
         File console = home.resolve("console.log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run").directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(console));
-        builder.environment().remove("JAVA_OPTS");
-        builder.environment().remove("EXTRA_JAVA_OPTS");
-        script = builder.start();
-        Process started = script;
-        // should this JVM end first (e.g. failsafe's timeout), take Karaf along
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            started.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            started.destroyForcibly();
-        }));
+        script = UnpackedDistribution.start(home);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             assertTrue("Karaf exited early; see " + console, script.isAlive());

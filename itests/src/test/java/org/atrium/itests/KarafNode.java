@@ -1,6 +1,5 @@
 package org.atrium.itests;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,18 +72,7 @@ final class KarafNode {
         if (script != null && script.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
-        File console = home.resolve("console.log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run").directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(console));
-        builder.environment().remove("JAVA_OPTS");
-        builder.environment().remove("EXTRA_JAVA_OPTS");
-        script = builder.start();
-        Process started = script;
-        // should the test JVM end first (e.g. failsafe's timeout), take the node along
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            started.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            started.destroyForcibly();
-        }));
+        script = UnpackedDistribution.start(home);
     }
 
     /** Until GET /health (no credentials) answers 200: the schema is migrated and the database answers. */
@@ -97,7 +85,12 @@ final class KarafNode {
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(api() + "/health"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
+                // resources register one by one at boot (issue 10): healthy is not yet "the ticket resource answers"
+                HttpResponse<String> tickets = health.statusCode() != 200 ? health : http.send(HttpRequest.newBuilder(
+                        URI.create(api() + "/tickets?limit=1")).header("Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString("anna:anna".getBytes(StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (tickets.statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {

@@ -45,6 +45,23 @@ final class UnpackedDistribution {
         return port;
     }
 
+    /**
+     * Starts {@code bin/karaf run} in {@code home}, its console in {@code console.log}; should the test
+     * JVM end first (e.g. failsafe's timeout), the Karaf below the script goes with it.
+     */
+    static Process start(Path home) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("EXTRA_JAVA_OPTS");
+        Process started = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }));
+        return started;
+    }
+
     /** Sets {@code key = value} in a Karaf .cfg file, replacing the line if there is one. */
     static void setProperty(Path file, String key, String value) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);

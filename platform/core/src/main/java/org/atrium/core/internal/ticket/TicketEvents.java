@@ -1,7 +1,6 @@
 package org.atrium.core.internal.ticket;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
@@ -66,9 +65,5 @@ final class TicketEvents implements TicketParticipant {
                 eventAdmin.postEvent(new Event(topic, properties));
             }
         };
-    }
-
-    static List<String> topics() {
-        return List.of("CREATED", "UPDATED", "TRANSITIONED", "COMMENTED", "LINKED");
     }
 }
