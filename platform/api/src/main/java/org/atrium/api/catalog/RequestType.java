@@ -24,6 +24,8 @@ import org.atrium.api.workflow.Workflow;
  * @param bundle         symbolic name of the contributing bundle
  * @param audience       who may file it ({@link Audience#EVERYONE} when the descriptor says nothing)
  * @param routing        which assignment group a new ticket goes to (first matching rule); empty: no group
+ * @param approvals      the approval processes states of the workflow start; empty: none
+ * @param children       the child tickets its tickets create in other departments; null: none
  */
 public record RequestType(
         String key,
@@ -41,7 +43,9 @@ public record RequestType(
         List<FieldOption> resolutionCodes,
         String bundle,
         Audience audience,
-        List<RoutingRule> routing) {
+        List<RoutingRule> routing,
+        List<org.atrium.api.approval.ApprovalProcess> approvals,
+        ChildTickets children) {
 
     public RequestType {
         names = Map.copyOf(names);
@@ -52,6 +56,21 @@ public record RequestType(
         resolutionCodes = resolutionCodes == null ? List.of() : List.copyOf(resolutionCodes);
         audience = audience == null ? Audience.EVERYONE : audience;
         routing = routing == null ? List.of() : List.copyOf(routing);
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
+    }
+
+    /** A type without approvals or child tickets. */
+    public RequestType(String key, String department, String category, String keyPrefix, Map<String, String> names,
+            Map<String, String> help, List<FormField> fields, int schemaVersion, boolean confidential, List<String> validators,
+            List<String> calculators, Workflow workflow, List<FieldOption> resolutionCodes, String bundle, Audience audience,
+            List<RoutingRule> routing) {
+        this(key, department, category, keyPrefix, names, help, fields, schemaVersion, confidential, validators, calculators,
+                workflow, resolutionCodes, bundle, audience, routing, List.of(), null);
+    }
+
+    /** The approval process that entering {@code state} starts, if any. */
+    public java.util.Optional<org.atrium.api.approval.ApprovalProcess> approvalOn(String state) {
+        return approvals.stream().filter(process -> process.state().equals(state)).findFirst();
     }
 
     /** A type open to every employee, without routing; the shape before audiences and routing existed. */

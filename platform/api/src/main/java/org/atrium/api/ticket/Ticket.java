@@ -3,7 +3,11 @@ package org.atrium.api.ticket;
 import java.time.Instant;
 import java.util.Map;
 
-/** A ticket as the caller may see it. */
+/**
+ * A ticket as the caller may see it. {@code approval} is where its latest approval stands (null when
+ * it never needed one). An approver who may not otherwise see the ticket gets only the form fields
+ * their stage shows, and no description.
+ */
 public record Ticket(
         String key,
         String type,
@@ -24,5 +28,6 @@ public record Ticket(
         Map<String, Object> fields,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        org.atrium.api.approval.ApprovalOutcome approval) {
 }

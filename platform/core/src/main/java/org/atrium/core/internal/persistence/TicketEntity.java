@@ -50,6 +50,16 @@ public class TicketEntity {
     private String resolutionCode;
     @Column(name = "auto_close_at")
     private Instant autoCloseAt;
+    @Column(name = "approval_state")
+    private String approvalState;
+    @Column(name = "approval_stage")
+    private String approvalStage;
+    @Column(name = "approval_round", nullable = false)
+    private int approvalRound;
+    @Column(name = "approval_decided_at")
+    private Instant approvalDecidedAt;
+    @Column(name = "approval_deciders")
+    private String approvalDeciders;
     @Column(nullable = false)
     private String impact;
     @Column(nullable = false)
@@ -115,4 +125,16 @@ public class TicketEntity {
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public long getVersion() { return version; }
+
+    public String getApprovalState() { return approvalState; }
+    public void setApprovalState(String approvalState) { this.approvalState = approvalState; }
+    public String getApprovalStage() { return approvalStage; }
+    public void setApprovalStage(String approvalStage) { this.approvalStage = approvalStage; }
+    public int getApprovalRound() { return approvalRound; }
+    public void setApprovalRound(int approvalRound) { this.approvalRound = approvalRound; }
+    public Instant getApprovalDecidedAt() { return approvalDecidedAt; }
+    public void setApprovalDecidedAt(Instant approvalDecidedAt) { this.approvalDecidedAt = approvalDecidedAt; }
+    /** Who decided the latest approval, comma-separated in order. */
+    public String getApprovalDeciders() { return approvalDeciders; }
+    public void setApprovalDeciders(String approvalDeciders) { this.approvalDeciders = approvalDeciders; }
 }

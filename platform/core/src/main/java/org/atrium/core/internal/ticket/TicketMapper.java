@@ -19,7 +19,17 @@ final class TicketMapper {
                 t.getDescription(), t.getRequester(), t.getAssignee(), t.getAssignmentGroup(), t.getStatus(), t.getStatusCategory(),
                 t.getResolutionCode(), t.getImpact(), t.getUrgency(),
                 Priority.ofRank(t.getPriority()), t.isConfidential(), Json.readMap(t.getFieldsJson()),
-                t.getCreatedAt(), t.getUpdatedAt(), t.getVersion());
+                t.getCreatedAt(), t.getUpdatedAt(), t.getVersion(), approvalOf(t));
+    }
+
+    /** Where the ticket's latest approval stands; null when it never needed one. */
+    static org.atrium.api.approval.ApprovalOutcome approvalOf(TicketEntity t) {
+        if (t.getApprovalState() == null) {
+            return null;
+        }
+        java.util.List<String> deciders = t.getApprovalDeciders() == null || t.getApprovalDeciders().isEmpty()
+                ? java.util.List.of() : java.util.List.of(t.getApprovalDeciders().split(","));
+        return new org.atrium.api.approval.ApprovalOutcome(t.getApprovalState(), t.getApprovalStage(), t.getApprovalDecidedAt(), deciders);
     }
 
     static Comment toDto(CommentEntity c) {
