@@ -29,7 +29,7 @@ public interface ApprovalService {
     Approval decide(Caller caller, long id, Decision decision);
 
     /** Hands a pending approval to a named colleague, who then decides it instead (recorded in the history). */
-    Approval handOver(Caller caller, long id, String to, String comment);
+    Approval handOver(Caller caller, long id, String to);
 
     /** Every approval of a ticket, for everyone who may see the ticket. */
     List<Approval> ofTicket(Caller caller, String ticketKey);

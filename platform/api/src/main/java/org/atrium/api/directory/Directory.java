@@ -27,4 +27,10 @@ public interface Directory {
 
     /** Whether at least one active person names this id as their manager (who may act as a manager). */
     boolean managesActivePeople(String id);
+
+    /** Active people holding the role, e.g. {@code cab}. */
+    List<Person> withRole(String role);
+
+    /** The people for whom {@code delegateId} acts on that date: they are away then and named them as delegate. */
+    List<Person> actingThrough(String delegateId, LocalDate date);
 }

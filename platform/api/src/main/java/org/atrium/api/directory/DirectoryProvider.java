@@ -29,4 +29,15 @@ public interface DirectoryProvider {
     default boolean hasActiveReports(String managerId) {
         return managerId != null && search("", Integer.MAX_VALUE).stream().anyMatch(person -> managerId.equals(person.manager()));
     }
+
+    /** Active people holding {@code role} (approvers by role, e.g. the CAB). The default reads every active person. */
+    default List<Person> withRole(String role) {
+        return search("", Integer.MAX_VALUE).stream().filter(person -> person.hasRole(role)).toList();
+    }
+
+    /** People, active or not, who name {@code delegateId} as their out-of-office delegate (any period). */
+    default List<Person> delegatingTo(String delegateId) {
+        return search("", Integer.MAX_VALUE).stream()
+                .filter(person -> person.outOfOffice() != null && delegateId.equals(person.outOfOffice().delegate())).toList();
+    }
 }

@@ -64,6 +64,12 @@ public class DatabaseDirectoryProvider implements DirectoryProvider {
                 .isEmpty());
     }
 
+    @Override
+    public List<Person> delegatingTo(String delegateId) {
+        return db.read(em -> em.createQuery("SELECT p FROM PersonEntity p WHERE p.oooDelegate = :delegate ORDER BY p.id", PersonEntity.class)
+                .setParameter("delegate", delegateId).getResultList().stream().map(PersonEntity::toPerson).toList());
+    }
+
     /** A typed '%' or '_' is a character to find, not a wildcard. */
     static String escapeLike(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");

@@ -61,4 +61,18 @@ public class DirectoryService implements Directory {
     public boolean managesActivePeople(String id) {
         return id != null && !id.isBlank() && provider.hasActiveReports(id);
     }
+
+    @Override
+    public List<Person> withRole(String role) {
+        return role == null || role.isBlank() ? List.of() : provider.withRole(role);
+    }
+
+    @Override
+    public List<Person> actingThrough(String delegateId, LocalDate date) {
+        if (delegateId == null || find(delegateId).filter(Person::active).isEmpty()) {
+            return List.of();
+        }
+        return provider.delegatingTo(delegateId).stream()
+                .filter(person -> person.delegateOn(date).filter(delegateId::equals).isPresent()).toList();
+    }
 }

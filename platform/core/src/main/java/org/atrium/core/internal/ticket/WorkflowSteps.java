@@ -114,12 +114,12 @@ final class WorkflowSteps {
                 ticket.setResolutionCode(request.resolutionCode());
             }
             em.flush();
-            Ticket dto = TicketMapper.toDto(ticket);
-            TicketChange.announce(participants, em, TicketChange.entered(dto, caller.user(), target, from[0], Map.of()));
+            TicketChange.announce(participants, em, TicketChange.entered(TicketMapper.toDto(ticket), caller.user(), target, from[0], Map.of()));
             for (int i = 0; i < request.linked().size(); i++) {
                 moveLinked(em, caller, ticket, request.linked().get(i), "linked[" + i + "]");
             }
-            return dto;
+            em.flush();
+            return TicketMapper.toDto(ticket); // as the participants left it: an approval may have moved it on at once
         }));
         delivered.run();
         return moved;
@@ -247,7 +247,8 @@ final class WorkflowSteps {
             }
             TicketWorkflow workflow = workflowOf(ticket);
             WorkflowState state = workflow.state(ticket.getStatus());
-            if (state.autoCloseTo() == null) {
+            if (state.autoCloseTo() == null || org.atrium.api.approval.Approval.PENDING.equals(ticket.getApprovalState())) {
+                // an approval in this state (a review after the fact) decides where the ticket goes, not the clock
                 ticket.setAutoCloseAt(null);
                 return null;
             }
@@ -295,18 +296,21 @@ final class WorkflowSteps {
 
     /** The guards' questions answered from the database, inside the caller's transaction. */
     private record StoredFacts(EntityManager em) implements TicketFacts {
-            public int undecidedApprovals(long ticketId) {
-            return 0; // approvals are not recorded yet (issue 8): no ticket has an undecided one
+        public int undecidedApprovals(long ticketId) {
+            return em.createQuery("SELECT COUNT(a) FROM ApprovalEntity a WHERE a.ticketId = :id AND a.state = 'pending'", Long.class)
+                    .setParameter("id", ticketId).getSingleResult().intValue();
         }
 
-            public List<String> unresolvedChildren(long ticketId) {
+        public List<String> unresolvedChildren(long ticketId) {
             return em.createQuery("SELECT t.key FROM LinkEntity l, TicketEntity t WHERE t.id = l.toTicket AND l.fromTicket = :id"
                     + " AND l.type = :parent AND t.statusCategory NOT IN ('resolved', 'closed') ORDER BY t.id", String.class)
                     .setParameter("id", ticketId).setParameter("parent", LinkTypes.PARENT_OF).getResultList();
         }
 
-            public boolean isApprover(long ticketId, String user) {
-            return false; // as above: nobody is an approver until approvals are recorded
+        public boolean isApprover(long ticketId, String user) {
+            return em.createQuery("SELECT COUNT(a) FROM ApprovalEntity a WHERE a.ticketId = :id AND a.approver = :user"
+                    + " AND a.state = 'pending'", Long.class).setParameter("id", ticketId).setParameter("user", user)
+                    .getSingleResult() > 0;
         }
     }
 

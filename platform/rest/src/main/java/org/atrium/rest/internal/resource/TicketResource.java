@@ -19,6 +19,8 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.atrium.api.ValidationException;
+import org.atrium.api.approval.Approval;
+import org.atrium.api.approval.ApprovalService;
 import org.atrium.api.ticket.Comment;
 import org.atrium.api.ticket.HistoryEntry;
 import org.atrium.api.ticket.NewComment;
@@ -44,10 +46,12 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TicketResource implements RestResource {
     private final TicketService tickets;
+    private final ApprovalService approvals;
 
     @Activate
-    public TicketResource(@Reference TicketService tickets) {
+    public TicketResource(@Reference TicketService tickets, @Reference ApprovalService approvals) {
         this.tickets = tickets;
+        this.approvals = approvals;
     }
 
     @POST
@@ -111,6 +115,13 @@ public class TicketResource implements RestResource {
     @Path("{key}/history")
     public List<HistoryEntry> history(@Context SecurityContext security, @PathParam("key") String key) {
         return tickets.history(Callers.of(security), key);
+    }
+
+    /** Every approval of the ticket, for everyone who may see it (and its approvers). */
+    @GET
+    @Path("{key}/approvals")
+    public List<Approval> approvals(@Context SecurityContext security, @PathParam("key") String key) {
+        return approvals.ofTicket(Callers.of(security), key);
     }
 
     @GET
