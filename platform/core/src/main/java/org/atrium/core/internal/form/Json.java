@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * by key, so that equal form values always have the same JSON text, whatever order a client used.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            // stored request-type versions hold durations (approval timeouts): written as ISO text, e.g. "P3D"
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private Json() {
