@@ -433,4 +433,17 @@ class ApprovalsTest {
         service.transition(HANNA, parent.key(), new TransitionRequest("cancelled", null, null));
         assertEquals("closed", service.get(INA, child).statusCategory());
     }
+
+    @Test
+    void aStoredTypeVersionKeepsItsApprovalsAndChildren() throws Exception {
+        for (String key : List.of("hr.leave", "hr.onboarding")) {
+            org.atrium.api.catalog.RequestType type = catalog.find(key).orElseThrow();
+            org.atrium.api.catalog.RequestType stored = org.atrium.core.internal.form.Json.MAPPER
+                    .readerFor(org.atrium.api.catalog.RequestType.class)
+                    .readValue(org.atrium.core.internal.form.Json.write(type));
+            assertEquals(type.approvals(), stored.approvals());
+            assertEquals(type.children(), stored.children());
+        }
+        assertTrue(org.atrium.core.internal.form.Json.write(catalog.find("hr.leave").orElseThrow()).contains("\"PT2H\""));
+    }
 }
