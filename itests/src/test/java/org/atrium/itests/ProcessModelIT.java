@@ -163,25 +163,28 @@ public class ProcessModelIT extends AtriumTestSupport {
         assertEquals(1, http("GET", "/tickets/" + key + "/links", "ina", null).body().size());
     }
 
+    /**
+     * The leave request now reaches a decision only through its approval (the manager's stage), so
+     * the lock on resolved tickets is shown with an incident that IT resolves.
+     */
     @Test
-    public void theRequesterMayNotEditALeaveRequestHrHasDecided() throws Exception {
-        Reply leave = http("POST", "/tickets", "anna", Map.of("type", "hr.leave", "summary", "Summer holiday",
-                "fields", Map.of("kind", "annual", "period", Map.of("from", "2027-07-05", "to", "2027-07-07"))));
-        assertEquals(leave.raw().body(), 201, leave.status());
-        String key = leave.body().get("key").asText();
-        assertEquals("submitted", leave.body().get("status").asText());
-        assertEquals(200, move(key, "hanna", Map.of("to", "in-review")).status());
-        Reply decided = move(key, "hanna", Map.of("to", "recorded", "resolutionCode", "approved"));
-        assertEquals(decided.raw().body(), 200, decided.status());
+    public void theRequesterMayNotEditATicketItHasResolved() throws Exception {
+        Reply incident = http("POST", "/tickets", "anna", Map.of("type", "it.incident", "summary", "Printer jams",
+                "fields", Map.of("affectedService", "printing", "details", "Paper jam on floor 2")));
+        assertEquals(incident.raw().body(), 201, incident.status());
+        String key = incident.body().get("key").asText();
+        assertEquals(200, move(key, "ina", Map.of("to", "in-progress")).status());
+        Reply resolved = move(key, "ina", Map.of("to", "resolved", "resolutionCode", "fixed"));
+        assertEquals(resolved.raw().body(), 200, resolved.status());
 
-        Reply edit = http("PATCH", "/tickets/" + key, "anna", Map.of("version", decided.body().get("version").asLong(),
-                "fields", Map.of("period", Map.of("from", "2027-07-05", "to", "2027-07-27"))));
+        Reply edit = http("PATCH", "/tickets/" + key, "anna", Map.of("version", resolved.body().get("version").asLong(),
+                "fields", Map.of("details", "Paper jam on floor 3")));
         assertEquals(edit.raw().body(), 403, edit.status());
-        assertEquals(List.of("fields.period"), errorFields(edit));
+        assertEquals(List.of("fields.details"), errorFields(edit));
         assertTrue(edit.body().get("errors").get(0).get("reason").asText().contains("resolved"));
         JsonNode after = http("GET", "/tickets/" + key, "anna", null).body();
-        assertEquals("2027-07-07", after.get("fields").get("period").get("to").asText());
-        assertEquals(decided.body().get("version").asLong(), after.get("version").asLong());
+        assertEquals("Paper jam on floor 2", after.get("fields").get("details").asText());
+        assertEquals(resolved.body().get("version").asLong(), after.get("version").asLong());
     }
 
     @Test
