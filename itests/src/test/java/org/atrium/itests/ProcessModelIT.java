@@ -1,6 +1,7 @@
 package org.atrium.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -185,6 +186,36 @@ public class ProcessModelIT extends AtriumTestSupport {
         JsonNode after = http("GET", "/tickets/" + key, "anna", null).body();
         assertEquals("Paper jam on floor 2", after.get("fields").get("details").asText());
         assertEquals(resolved.body().get("version").asLong(), after.get("version").asLong());
+    }
+
+    /**
+     * The shipped change workflow in the container: an administrator files a change, IT submits it to
+     * the CAB, and from there only the approval leads on, so no agent finds a way to implementation.
+     */
+    @Test
+    public void anAgentFindsNoWayPastTheCabToImplementation() throws Exception {
+        waitUntil("the IT types", Duration.ofSeconds(30), () -> registry.find("it.change").isPresent());
+        assertEquals(List.of("awaiting-approval", "resolved"),
+                registry.find("it.change").orElseThrow().approvals().stream().map(p -> p.state()).toList());
+        Reply filed = http("POST", "/tickets", "admin", Map.of("type", "it.change", "summary", "Upgrade the mail server",
+                "fields", Map.of("changeType", "normal", "risk", "medium",
+                        "implementationWindow", Map.of("from", "2027-03-01", "to", "2027-03-02"),
+                        "affectedServices", List.of("email"), "testPlan", "On staging first", "rollbackPlan", "Restore the snapshot")));
+        assertEquals(filed.raw().body(), 201, filed.status());
+        String key = filed.body().get("key").asText();
+        assertEquals(200, move(key, "ina", Map.of("to", "in-progress")).status());
+        assertEquals(List.of("awaiting-approval", "closed"), targets(http("GET", "/tickets/" + key + "/transitions", "chris", null).body())
+                .stream().filter(to -> !to.equals("in-progress")).sorted().toList());
+        assertEquals(200, move(key, "ina", Map.of("to", "awaiting-approval")).status());
+        for (String agent : List.of("ina", "chris")) {
+            List<String> steps = targets(http("GET", "/tickets/" + key + "/transitions", agent, null).body());
+            for (String past : List.of("approved", "scheduled", "implementing", "resolved")) {
+                assertFalse(agent + " may move to " + past + ": " + steps, steps.contains(past));
+            }
+            assertFalse(move(key, agent, Map.of("to", "implementing")).status() == 200);
+            assertFalse(move(key, agent, Map.of("to", "approved")).status() == 200);
+        }
+        assertEquals("awaiting-approval", http("GET", "/tickets/" + key, "ina", null).body().get("status").asText());
     }
 
     @Test
