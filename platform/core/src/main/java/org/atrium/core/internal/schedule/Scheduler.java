@@ -1,15 +1,19 @@
 package org.atrium.core.internal.schedule;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.persistence.Query;
 
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.Dialect;
@@ -125,10 +129,23 @@ public final class Scheduler {
         return taken;
     }
 
+    /** The ids of due timers of the given kinds, earliest first, read through the index scheduled_task_due. */
     private List<Long> dueIds(Set<String> kinds, Instant now, int limit) {
-        return db.read(em -> em.createQuery("SELECT t.id FROM ScheduledTaskEntity t"
-                + " WHERE t.dueAt <= :now AND t.kind IN :kinds ORDER BY t.dueAt, t.id", Long.class)
-                .setParameter("now", now).setParameter("kinds", kinds).setMaxResults(limit).getResultList());
+        return db.read(em -> {
+            Query query = em.createNativeQuery(dueSql(kinds.size(), limit)).setParameter(1, Timestamp.from(now));
+            int position = 2;
+            for (String kind : kinds) {
+                query.setParameter(position++, kind);
+            }
+            List<?> rows = query.getResultList();
+            return rows.stream().map(id -> ((Number) id).longValue()).collect(Collectors.toList());
+        });
+    }
+
+    /** SQL both databases run with a range scan of (due_at, id) that stops after {@code limit} rows. */
+    static String dueSql(int kinds, int limit) {
+        return "SELECT id FROM scheduled_task WHERE due_at <= ? AND kind IN ("
+                + String.join(", ", Collections.nCopies(kinds, "?")) + ") ORDER BY due_at, id FETCH FIRST " + limit + " ROWS ONLY";
     }
 
     /** Fires one timer; false if it is no longer there for this node (fired, cancelled, postponed or held elsewhere). */
@@ -177,7 +194,7 @@ public final class Scheduler {
         List<?> rows;
         if (db.dialect() == Dialect.POSTGRESQL) {
             rows = em.createNativeQuery("SELECT * FROM scheduled_task WHERE id = ? AND due_at <= ? FOR UPDATE SKIP LOCKED",
-                    ScheduledTaskEntity.class).setParameter(1, id).setParameter(2, java.sql.Timestamp.from(now)).getResultList();
+                    ScheduledTaskEntity.class).setParameter(1, id).setParameter(2, Timestamp.from(now)).getResultList();
         } else {
             // Derby: one node, and runDue is synchronized
             rows = em.createQuery("SELECT t FROM ScheduledTaskEntity t WHERE t.id = :id AND t.dueAt <= :now", ScheduledTaskEntity.class)

@@ -365,6 +365,86 @@ class SchedulerTest {
         assertEquals(0, databases.count("scheduled_task"));
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRunReadsOnlyWhatIsDueThroughTheIndex(Engine engine) throws Exception {
+        Database db = open(engine);
+        int waiting = 20_000;
+        try (var connection = databases.dataSource().getConnection();
+             var insert = connection.prepareStatement("INSERT INTO scheduled_task (id, kind, ref_id, due_at, created_at, attempts)"
+                     + " VALUES (?, ?, ?, ?, ?, 0)")) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < waiting + 5; i++) {
+                boolean due = i >= waiting;
+                insert.setLong(1, 1_000_000 + i);
+                insert.setString(2, TIMEOUT);
+                insert.setLong(3, i);
+                insert.setTimestamp(4, Timestamp.from(due ? T0.minusSeconds(i - waiting) : T0.plus(Duration.ofDays(1 + i % 365))));
+                insert.setTimestamp(5, Timestamp.from(T0.minus(Duration.ofDays(1))));
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+            String plan = plan(connection, engine);
+            connection.commit();
+            assertTrue(plan.toLowerCase(java.util.Locale.ROOT).contains("scheduled_task_due"), "the due timers are read through their index: " + plan);
+        }
+        Scheduler scheduler = new Scheduler(db, Clock.fixed(T0, ZoneOffset.UTC));
+        Recording handler = new Recording();
+        scheduler.handle(TIMEOUT, handler);
+        Scheduler earlier = new Scheduler(db, Clock.fixed(T0.minus(Duration.ofDays(1)), ZoneOffset.UTC));
+        earlier.handle(TIMEOUT, handler);
+        assertEquals(0, earlier.runDue(100), "nothing is due a day earlier"); // also compiles the queries before the timing
+        long start = System.nanoTime();
+        assertEquals(5, scheduler.runDue(100));
+        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+        System.out.println("runDue on " + engine + ": 5 due of " + (waiting + 5) + " timers in " + micros + " us");
+        assertEquals(List.of("20004@" + T0.minusSeconds(4), "20003@" + T0.minusSeconds(3), "20002@" + T0.minusSeconds(2),
+                "20001@" + T0.minusSeconds(1), "20000@" + T0), handler.calls, "earliest first");
+        assertEquals(waiting, databases.count("scheduled_task"));
+    }
+
+    /** How the database runs the scheduler's query for due timers, with the table full of timers that wait. */
+    private static String plan(java.sql.Connection connection, Engine engine) throws SQLException {
+        String sql = Scheduler.dueSql(1, 100);
+        if (engine == Engine.POSTGRESQL) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("ANALYZE scheduled_task");
+            }
+            try (var explain = connection.prepareStatement("EXPLAIN " + sql)) {
+                explain.setTimestamp(1, Timestamp.from(T0));
+                explain.setString(2, TIMEOUT);
+                StringBuilder plan = new StringBuilder();
+                try (var rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                return plan.toString();
+            }
+        }
+        try (var statement = connection.createStatement()) {
+            statement.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
+        }
+        try (var query = connection.prepareStatement(sql)) {
+            query.setTimestamp(1, Timestamp.from(T0));
+            query.setString(2, TIMEOUT);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    // read to the end, so that the statistics describe the whole run
+                }
+            }
+        }
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     private int attempts() throws SQLException {
         try (var connection = databases.dataSource().getConnection();
              var result = connection.createStatement().executeQuery("SELECT attempts FROM scheduled_task")) {
