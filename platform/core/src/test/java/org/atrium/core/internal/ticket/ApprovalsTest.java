@@ -132,6 +132,25 @@ class ApprovalsTest {
                 "fields": {"person": "newHire"}, "onlyWhen": {"field": "equipment", "in": ["desk"]}}]}}
             """;
 
+    /** Approvers by a Java resolver, a group and a named person together, settled by a percentage. */
+    static final String ACCESS = """
+            {"key": "it.access", "department": "it", "category": "service-request", "keyPrefix": "IT", "schemaVersion": 1,
+             "names": {"de": "Zugang", "en": "Access"},
+             "workflow": {"initial": "new", "states": [
+               {"key": "new", "category": "open", "names": {"de": "Neu", "en": "New"}},
+               {"key": "granted", "category": "resolved", "names": {"de": "Erteilt", "en": "Granted"}},
+               {"key": "refused", "category": "closed", "names": {"de": "Abgelehnt", "en": "Refused"}}],
+              "transitions": [
+               {"from": ["new"], "to": "granted", "names": {"de": "Erteilt", "en": "Granted"}, "by": ["approver"], "guards": {"approvalsDecided": true}},
+               {"from": ["new"], "to": "refused", "names": {"de": "Abgelehnt", "en": "Refused"}, "by": ["approver"], "guards": {"approvalsDecided": true}},
+               {"from": ["granted"], "to": "refused", "names": {"de": "Entziehen", "en": "Revoke"}, "by": ["agents"]}]},
+             "fields": [],
+             "approvals": [{"state": "new", "approvedTo": "granted", "rejectedTo": "refused",
+               "stages": [{"key": "owners", "names": {"de": "Verantwortliche", "en": "Owners"},
+                 "approvers": [{"resolver": "test.owners"}, {"group": "it/cab-group"}, {"person": "boss"}],
+                 "rule": {"percent": 50}}]}]}
+            """;
+
     static String task(String department, String prefix) {
         return """
                 {"key": "%s.task", "department": "%s", "category": "task", "keyPrefix": "%s", "schemaVersion": 1,
@@ -396,6 +415,36 @@ class ApprovalsTest {
     }
 
     @Test
+    void twoCabMembersDecidingAtTheSameMomentSettleTheStageOnce() throws Exception {
+        for (int run = 0; run < 5; run++) {
+            Ticket change = service.create(ADMIN, new NewTicket("it.change", "Concurrent " + run, null, null, null,
+                    Map.of("changeType", "normal")));
+            service.transition(CHRIS, change.key(), new TransitionRequest("awaiting-approval", null, null));
+            long ina = service.inbox(INA, "pending").stream().filter(a -> a.ticket().equals(change.key())).findFirst().orElseThrow().id();
+            long chris = service.inbox(CHRIS, "pending").stream().filter(a -> a.ticket().equals(change.key())).findFirst().orElseThrow().id();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(() -> {
+                    start.await();
+                    return service.decide(INA, ina, new Decision("approve", null));
+                });
+                var second = pool.submit(() -> {
+                    start.await();
+                    return service.decide(CHRIS, chris, new Decision("approve", null));
+                });
+                first.get();
+                second.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            Ticket approved = service.get(ADMIN, change.key());
+            assertEquals("approved", approved.status(), "both approvals count: the second decision saw the first");
+            assertEquals(1, actions(ADMIN, change.key()).stream().filter("approval-outcome"::equals).count());
+        }
+    }
+
+    @Test
     void theCabNeverApprovesItsOwnChangeAndOneRejectionOfTwoNeededRejects() {
         Ticket own = service.create(CHRIS, new NewTicket("it.change", "Chris's change", null, null, null, Map.of("changeType", "normal")));
         service.transition(CHRIS, own.key(), new TransitionRequest("awaiting-approval", null, null));
@@ -438,6 +487,27 @@ class ApprovalsTest {
         String child = links.get(0).key();
         service.transition(HANNA, parent.key(), new TransitionRequest("cancelled", null, null));
         assertEquals("closed", service.get(INA, child).statusCategory());
+    }
+
+    @Test
+    void approversFromAResolverAGroupAndAPersonDecideByPercentage() {
+        org.atrium.core.internal.extension.Extensions extensions = new org.atrium.core.internal.extension.Extensions();
+        extensions.addApproverResolver(ticket -> List.of("ina", "anna"), Map.of(org.atrium.api.spi.Extension.NAME, "test.owners"));
+        org.atrium.core.internal.group.AssignmentGroupsService groups = org.atrium.core.internal.group.AssignmentGroupsService.of(
+                Map.of("it", Map.of("cab-group.members", "chris, ina", "cab-group.name.de", "CAB",
+                        "cab-group.name.en", "CAB")));
+        RequestTypeCatalog withAccess = TestCatalogs.catalog(ACCESS);
+        TicketServiceImpl access = new TicketServiceImpl(databases.database(), withAccess, extensions, clock, null,
+                new org.atrium.core.internal.directory.DirectoryService(
+                        new org.atrium.core.internal.directory.DatabaseDirectoryProvider(databases.database())), groups, false);
+        Ticket filed = access.create(ANNA, new NewTicket("it.access", "ERP access", null, null, null, Map.of()));
+        List<String> approvers = access.ofTicket(ANNA, filed.key()).stream().map(Approval::approver).sorted().toList();
+        assertEquals(List.of("boss", "chris", "ina"), approvers, "ina once, anna never (the requester)");
+        access.decide(INA, only(access.inbox(INA, "pending")).id(), new Decision("approve", null));
+        assertEquals("new", access.get(ANNA, filed.key()).status(), "one of three is not half");
+        access.decide(BOSS, only(access.inbox(BOSS, "pending")).id(), new Decision("reject", "No"));
+        access.decide(CHRIS, only(access.inbox(CHRIS, "pending")).id(), new Decision("approve", null));
+        assertEquals("granted", access.get(ANNA, filed.key()).status(), "two of three");
     }
 
     @Test
