@@ -26,6 +26,7 @@ import org.atrium.api.workflow.Workflow;
  * @param routing        which assignment group a new ticket goes to (first matching rule); empty: no group
  * @param approvals      the approval processes states of the workflow start; empty: none
  * @param children       the child tickets its tickets create in other departments; null: none
+ * @param sla            its service levels (clocks, targets per priority, calendar); null: none
  */
 public record RequestType(
         String key,
@@ -45,7 +46,8 @@ public record RequestType(
         Audience audience,
         List<RoutingRule> routing,
         List<org.atrium.api.approval.ApprovalProcess> approvals,
-        ChildTickets children) {
+        ChildTickets children,
+        org.atrium.api.sla.SlaPolicy sla) {
 
     public RequestType {
         names = Map.copyOf(names);
@@ -59,13 +61,22 @@ public record RequestType(
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
     }
 
+    /** A type without service levels. */
+    public RequestType(String key, String department, String category, String keyPrefix, Map<String, String> names,
+            Map<String, String> help, List<FormField> fields, int schemaVersion, boolean confidential, List<String> validators,
+            List<String> calculators, Workflow workflow, List<FieldOption> resolutionCodes, String bundle, Audience audience,
+            List<RoutingRule> routing, List<org.atrium.api.approval.ApprovalProcess> approvals, ChildTickets children) {
+        this(key, department, category, keyPrefix, names, help, fields, schemaVersion, confidential, validators, calculators,
+                workflow, resolutionCodes, bundle, audience, routing, approvals, children, null);
+    }
+
     /** A type without approvals or child tickets. */
     public RequestType(String key, String department, String category, String keyPrefix, Map<String, String> names,
             Map<String, String> help, List<FormField> fields, int schemaVersion, boolean confidential, List<String> validators,
             List<String> calculators, Workflow workflow, List<FieldOption> resolutionCodes, String bundle, Audience audience,
             List<RoutingRule> routing) {
         this(key, department, category, keyPrefix, names, help, fields, schemaVersion, confidential, validators, calculators,
-                workflow, resolutionCodes, bundle, audience, routing, List.of(), null);
+                workflow, resolutionCodes, bundle, audience, routing, List.of(), null, null);
     }
 
     /** The approval process that entering {@code state} starts, if any. */

@@ -31,7 +31,7 @@ public final class SchemaMigrator {
     /** In order; the index + 1 is the schema version a script brings the database to. */
     static final List<String> SCRIPTS = List.of("V1__tickets.sql", "V2__request_type_versions.sql", "V3__queue_indexes.sql",
             "V4__ticket_key_counters.sql", "V5__people.sql", "V6__workflows.sql", "V7__ticket_links.sql",
-            "V8__assignment_groups.sql", "V9__outbox.sql", "V10__approvals_and_timers.sql");
+            "V8__assignment_groups.sql", "V9__outbox.sql", "V10__approvals_and_timers.sql", "V11__sla_clocks.sql");
 
     private SchemaMigrator() {
     }

@@ -60,6 +60,8 @@ public class TicketEntity {
     private Instant approvalDecidedAt;
     @Column(name = "approval_deciders")
     private String approvalDeciders;
+    @Column(name = "sla_due_at")
+    private Instant slaDueAt;
     @Column(nullable = false)
     private String impact;
     @Column(nullable = false)
@@ -137,4 +139,7 @@ public class TicketEntity {
     /** Who decided the latest approval, comma-separated in order. */
     public String getApprovalDeciders() { return approvalDeciders; }
     public void setApprovalDeciders(String approvalDeciders) { this.approvalDeciders = approvalDeciders; }
+    /** The earliest due time of the ticket's running SLA clocks; null when none runs. */
+    public Instant getSlaDueAt() { return slaDueAt; }
+    public void setSlaDueAt(Instant slaDueAt) { this.slaDueAt = slaDueAt; }
 }

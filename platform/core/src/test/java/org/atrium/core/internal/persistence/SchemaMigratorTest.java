@@ -103,7 +103,7 @@ class SchemaMigratorTest {
                         rows++;
                         assertEquals(0, r.getLong(2));
                     }
-                    assertEquals(7, rows, "ticket, comment, history, link, outbox, approval and scheduled_task ids");
+                    assertEquals(8, rows, "ticket, comment, history, link, outbox, approval, scheduled_task and sla_clock ids");
                 }
                 for (String table : List.of("ticket", "ticket_comment", "ticket_history", "request_type_version", "ticket_key_counter")) {
                     try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
@@ -206,7 +206,7 @@ class SchemaMigratorTest {
                 }
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM atrium_id_sequence")) {
                     r.next();
-                    assertEquals(7, r.getInt(1), "the seed rows of V1, V7, V9 and V10 inserted once");
+                    assertEquals(8, r.getInt(1), "the seed rows of V1, V7, V9, V10 and V11 inserted once");
                 }
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'")) {
                     r.next();

@@ -91,6 +91,7 @@ public final class TestDatabases implements AutoCloseable {
             statement.executeUpdate("DELETE FROM outbox");
             statement.executeUpdate("DELETE FROM scheduled_task");
             statement.executeUpdate("DELETE FROM approval");
+            statement.executeUpdate("DELETE FROM sla_clock");
             statement.executeUpdate("DELETE FROM ticket_link");
             statement.executeUpdate("DELETE FROM ticket_history");
             statement.executeUpdate("DELETE FROM ticket_comment");
