@@ -86,12 +86,13 @@ public class JollydayHolidayCalendar implements HolidayCalendar {
         String[] path = code.subdivision() == null ? new String[0] : new String[] {code.subdivision()};
         Set<de.focus_shift.jollyday.core.Holiday> found = withJollydayClassLoader(
                 () -> manager(code.country()).getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY, path));
-        // a date can carry two holidays (e.g. Ascension Day on Labour Day): one entry per date
+        // English is Jollyday's base bundle (Locale.ROOT): Locale.ENGLISH would fall back to the JVM's default language first.
+        // A date can carry two holidays (e.g. Ascension Day on Labour Day): one entry per date
         Set<LocalDate> seen = new TreeSet<>();
         return found.stream().sorted(Comparator.comparing(de.focus_shift.jollyday.core.Holiday::getDate))
                 .filter(holiday -> seen.add(holiday.getDate()))
                 .map(holiday -> new Holiday(holiday.getDate(),
-                        Map.of("de", holiday.getDescription(Locale.GERMAN), "en", holiday.getDescription(Locale.ENGLISH))))
+                        Map.of("de", holiday.getDescription(Locale.GERMAN), "en", holiday.getDescription(Locale.ROOT))))
                 .toList();
     }
 
