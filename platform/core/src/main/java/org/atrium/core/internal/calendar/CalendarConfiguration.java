@@ -43,7 +43,7 @@ public final class CalendarConfiguration {
     }
 
     private void apply(Map<String, Object> properties) {
-        Object source = properties.getOrDefault("felix.fileinstall.filename", properties.get("service.pid"));
+        Object source = properties.getOrDefault("felix.fileinstall.filename", properties.getOrDefault("service.pid", properties.get("name")));
         try {
             CalendarDefinition definition = CalendarConfigurationParser.parse(properties, holidays);
             WorkingTimeCalendar previous = calendar;
