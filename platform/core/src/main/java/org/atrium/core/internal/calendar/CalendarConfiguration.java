@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
  * One business calendar from a factory configuration {@code org.atrium.calendar-<name>} (the file
  * {@code etc/org.atrium.calendar-<name>.cfg}). An edit takes effect at once ({@link Modified}, so
  * the component and the services using it stay up); an edit that is refused is logged with the
- * key at fault and the calendar keeps its last good state.
+ * key at fault and the calendar keeps its last good state. Immediate, so that a file is checked
+ * (and its refusal logged) when it is saved, not when an SLA clock first asks.
  */
 @Component(service = CalendarConfiguration.class, configurationPid = CalendarConfiguration.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 public final class CalendarConfiguration {
     public static final String PID = "org.atrium.calendar";
     private static final Logger LOG = LoggerFactory.getLogger(CalendarConfiguration.class);
