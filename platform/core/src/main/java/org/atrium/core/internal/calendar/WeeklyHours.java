@@ -2,7 +2,6 @@ package org.atrium.core.internal.calendar;
 
 import java.time.DayOfWeek;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,10 +73,6 @@ final class WeeklyHours {
         return List.copyOf(shifts);
     }
 
-    int[] starts(DayOfWeek day) {
-        return starts[day.ordinal()];
-    }
-
     int[] starts(int dayIndex) {
         return starts[dayIndex];
     }
@@ -122,15 +117,5 @@ final class WeeklyHours {
 
     private static String hhmm(int seconds) {
         return String.format("%02d:%02d", seconds / 3600, seconds % 3600 / 60);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof WeeklyHours hours && Arrays.deepEquals(starts, hours.starts) && Arrays.deepEquals(ends, hours.ends);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(starts) * 31 + Arrays.deepHashCode(ends);
     }
 }
