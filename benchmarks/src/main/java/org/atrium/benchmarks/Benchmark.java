@@ -113,6 +113,9 @@ public final class Benchmark {
         results.loadBefore = Machine.loadAverage();
         results.scale = scale;
         results.karafJavaOpts = karafJavaOpts;
+        // 0. business-hours due times (JMH, in its own JVM) while the machine is quiet and Karaf not yet running
+        log("Business-hours calendars: JMH on one thread");
+        results.calendar = CalendarBenchmark.run();
         Files.createDirectories(workDir);
         log("Unpacking %s", distribution);
         karaf = Karaf.unpack(distribution, workDir.resolve("atrium"));

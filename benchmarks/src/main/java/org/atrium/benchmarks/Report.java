@@ -102,14 +102,34 @@ final class Report {
                 queueTarget("Agent queue first page (no department: own and it, new), p50, " + size + " tickets", q.visible(), limit);
             }
         }
+        for (CalendarBenchmark.Figure figure : r.calendar) {
+            if (figure.method().startsWith("due")) {
+                target("Business-hours due time, one core (" + figure.method() + ")", fmt(figure.perSecond(), 0) + " per second",
+                        "over 1,000,000 per second", figure.perSecond() > 1_000_000);
+            }
+        }
         target("Cold start to REST ready", secs(r.coldStart), "under 15 s", r.coldStart.toMillis() < 15_000);
         target("Resident memory, idle after start", mb(r.idleRssKb), "under 512 MB", r.idleRssKb < 512 * 1024);
         line();
         line("Agent queue: `GET " + Benchmark.QUEUE_NEW + "`, `GET " + Benchmark.QUEUE_DEPARTMENT + "` and `GET "
                 + Benchmark.QUEUE_VISIBLE + "` (what `ina` may see: her own tickets and those of her department) as `ina`");
         line("(agent-it), in queue order (priority, then age: SLA due dates do not exist yet). Targets this module does not measure");
-        line("because the features are not built yet: SLA sweep, business-hours computation. A department bundle's types");
+        line("because the features are not built yet: SLA sweep. A department bundle's types");
         line("reaching the catalog is covered functionally by `DepartmentHotDeployIT`, not timed here.");
+        line();
+
+        line("## Business-hours calendars");
+        line();
+        line("`DueTimeBenchmark` with JMH (one fork, one thread, 3 warm-up and 5 measured iterations of 2 s), before Karaf starts:");
+        line("the shipped Munich calendar (Mon-Fri 08:00-17:00 Europe/Berlin, Bavarian holidays, closing days 24 and 31 December)");
+        line("and the same with a lunch break, from 4,096 random starts over 2026 and 2027. Alone:");
+        line("`mvn -B -Pbenchmarks -DskipTests install -Dbench.main=org.atrium.benchmarks.CalendarBenchmark` (about a minute).");
+        line();
+        line("| method | per second | error (99.9%) |");
+        line("| --- | --- | --- |");
+        for (CalendarBenchmark.Figure figure : r.calendar) {
+            line("| `" + figure.method() + "` | " + fmt(figure.perSecond(), 0) + " | " + fmt(figure.error(), 0) + " |");
+        }
         line();
 
         line("## Ticket creation");

@@ -15,6 +15,9 @@ final class Results {
     String karafJavaOpts;
     String heap;
 
+    /** Business-hours due times and spans per second on one thread (CalendarBenchmark). */
+    List<CalendarBenchmark.Figure> calendar = List.of();
+
     Duration coldStart;
     Duration restartEmpty;
     long idleRssKb;

@@ -34,7 +34,7 @@ public class EmployeeStateValidator implements RequestValidator {
         if (region.isEmpty() || region.get() == null) {
             return List.of(new FieldError("requester", "has no German state in the directory; ask HR to add it"));
         }
-        if (!holidays.regions().contains(region.get())) {
+        if (!holidays.knows(region.get())) {
             return List.of(new FieldError("requester", "works in " + region.get()
                     + " according to the directory, a region without a holiday calendar; ask HR to correct it"));
         }

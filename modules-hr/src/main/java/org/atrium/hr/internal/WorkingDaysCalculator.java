@@ -31,7 +31,7 @@ public class WorkingDaysCalculator implements FieldCalculator {
     @Override
     public Map<String, Object> calculate(FormContext context, Map<String, Object> fields) {
         String state = state(context, fields);
-        if (!(fields.get("period") instanceof Map<?, ?> period) || state == null || !holidays.regions().contains(state)) {
+        if (!(fields.get("period") instanceof Map<?, ?> period) || state == null || !holidays.knows(state)) {
             return Map.of();
         }
         LocalDate from = LocalDate.parse(period.get("from").toString());

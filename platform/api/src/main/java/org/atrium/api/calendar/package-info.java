@@ -1,3 +1,6 @@
-/** Public holidays and business calendars. */
-@org.osgi.annotation.versioning.Version("0.1.0")
+/**
+ * Public holidays (by country and ISO 3166-2 region, from Jollyday) and business calendars
+ * (working hours, time zone, holidays, closing days) for SLA clocks.
+ */
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.atrium.api.calendar;
