@@ -32,6 +32,15 @@ public final class Json {
         }
     }
 
+    /** Any JSON value as plain Java (String, Number, Boolean, List, Map), e.g. a form value from a history row. */
+    public static Object read(String json) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot read JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static Map<String, Object> readMap(String json) {
         try {
             return MAPPER.readValue(json, MAP);

@@ -62,6 +62,10 @@ import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.HistoryEntity;
 import org.atrium.core.internal.persistence.TicketEntity;
 import org.atrium.core.internal.schedule.Scheduler;
+import org.atrium.core.internal.sla.SlaPolicies;
+import org.atrium.api.calendar.BusinessCalendars;
+import org.atrium.api.sla.SlaClock;
+import org.atrium.api.sla.SlaService;
 import org.atrium.core.internal.worker.PollingWorker;
 import org.atrium.core.internal.workflow.Parties;
 import org.atrium.core.internal.workflow.TicketWorkflow;
@@ -73,8 +77,8 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-@Component(service = {TicketService.class, DueTransitions.class, ApprovalService.class})
-public class TicketServiceImpl implements TicketService, DueTransitions, ApprovalService {
+@Component(service = {TicketService.class, DueTransitions.class, ApprovalService.class, SlaService.class})
+public class TicketServiceImpl implements TicketService, DueTransitions, ApprovalService, SlaService {
     private static final Logger LOG = LoggerFactory.getLogger(TicketServiceImpl.class);
     private final Database db;
     private final RequestTypeRegistry types;
@@ -99,11 +103,13 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     private final PollingWorker timers;
     private final Approvals approvals;
     private final ApprovalDesk approvalDesk;
+    private final SlaClocks slaClocks;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
-            @Reference EventAdmin eventAdmin, @Reference Directory directory, @Reference AssignmentGroups groups) {
-        this(db, types, extensions, Clock.systemUTC(), eventAdmin, directory, groups, true);
+            @Reference EventAdmin eventAdmin, @Reference Directory directory, @Reference AssignmentGroups groups,
+            @Reference SlaPolicies slaPolicies, @Reference BusinessCalendars calendars) {
+        this(db, types, extensions, Clock.systemUTC(), eventAdmin, directory, groups, slaPolicies, calendars, true);
     }
 
     @Deactivate
@@ -135,8 +141,15 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         this(db, types, new Extensions(), clock, null, new DirectoryService(new DatabaseDirectoryProvider(db)), groups, false);
     }
 
+    /** For tests: service levels as the descriptors declare them, on the built-in 24x7 calendar only. */
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, EventAdmin eventAdmin,
             Directory directory, AssignmentGroups groups, boolean relayed) {
+        this(db, types, extensions, clock, eventAdmin, directory, groups, SlaPolicies.AS_DECLARED,
+                new org.atrium.core.internal.calendar.BusinessCalendarsService(), relayed);
+    }
+
+    TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, EventAdmin eventAdmin,
+            Directory directory, AssignmentGroups groups, SlaPolicies slaPolicies, BusinessCalendars calendars, boolean relayed) {
         this.db = db;
         this.types = types;
         this.extensions = extensions;
@@ -167,6 +180,9 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         children.filing(this::file);
         pipeline.add(approvals);
         pipeline.add(children);
+        // last: the clocks are folded from the history the others wrote
+        this.slaClocks = new SlaClocks(pinned, slaPolicies, calendars, directory, scheduler, outbox, steps, this.groups, this.clock);
+        pipeline.add(slaClocks);
         this.approvalDesk = new ApprovalDesk(db, approvals, directory, this.clock, this::delivered);
         this.reads.approvals(approvalDesk);
         // every handler is registered above (Approvals): only now may timers fire
@@ -285,6 +301,13 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     @Override
     public List<Approval> ofTicket(Caller caller, String ticketKey) {
         return approvalDesk.ofTicket(caller, ticketKey);
+    }
+
+    // ---------------------------------------------------------------- service levels: see SlaClocks
+
+    @Override
+    public List<SlaClock> clocks(Caller caller, String ticketKey) {
+        return db.read(em -> slaClocks.compute(em, visibleTicket(em, caller, ticketKey), clock.instant()));
     }
 
     // ---------------------------------------------------------------- commands

@@ -1,0 +1,284 @@
+package org.atrium.core.internal.ticket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.atrium.api.calendar.BusinessCalendar;
+import org.atrium.api.calendar.BusinessCalendars;
+import org.atrium.api.catalog.RequestType;
+import org.atrium.api.directory.Directory;
+import org.atrium.api.sla.ClockPolicy;
+import org.atrium.api.sla.Escalation;
+import org.atrium.api.sla.SlaClock;
+import org.atrium.api.sla.SlaPolicy;
+import org.atrium.core.internal.outbox.Outbox;
+import org.atrium.core.internal.persistence.HistoryEntity;
+import org.atrium.core.internal.persistence.SlaClockEntity;
+import org.atrium.core.internal.persistence.TicketEntity;
+import org.atrium.core.internal.schedule.Scheduler;
+import org.atrium.core.internal.sla.ClockComputation;
+import org.atrium.core.internal.sla.SlaPolicies;
+import org.atrium.core.internal.sla.TicketMoment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each ticket's SLA clocks: after every change (and when a clock's timer falls due) they are
+ * folded again from the ticket's whole history with the policy and calendars in force, stored for
+ * queues and lists, and given one durable timer at the next moment something happens (a warning or a
+ * breach). A warning and a breach are recorded once (history row, event, escalations), whenever a
+ * computation first finds them crossed: at their timer, or at the change that stopped the clock late.
+ */
+final class SlaClocks implements TicketParticipant {
+    static final String CHECK = "sla.check";
+    static final String TOPIC = "atrium/sla/";
+    private static final Logger LOG = LoggerFactory.getLogger(SlaClocks.class);
+    private final PinnedTypes pinned;
+    private final SlaPolicies policies;
+    private final BusinessCalendars calendars;
+    private final Directory directory;
+    private final Scheduler scheduler;
+    private final Outbox outbox;
+    private final WorkflowSteps steps;
+    private final GroupRule groups;
+    private final Clock clock;
+
+    SlaClocks(PinnedTypes pinned, SlaPolicies policies, BusinessCalendars calendars, Directory directory, Scheduler scheduler, Outbox outbox,
+            WorkflowSteps steps, GroupRule groups, Clock clock) {
+        this.pinned = pinned;
+        this.policies = policies;
+        this.calendars = calendars;
+        this.directory = directory;
+        this.scheduler = scheduler;
+        this.outbox = outbox;
+        this.steps = steps;
+        this.groups = groups;
+        this.clock = clock;
+        scheduler.handle(CHECK, this::check);
+    }
+
+    @Override
+    public void changed(EntityManager em, TicketChange change) {
+        keep(em, TicketLookup.find(em, change.ticket().key()));
+    }
+
+    /** A clock's timer: the ticket's clocks are folded again now, which records what has crossed. */
+    private void check(EntityManager em, long clockId, Instant dueAt) {
+        SlaClockEntity row = em.find(SlaClockEntity.class, clockId);
+        if (row != null) {
+            keep(em, Approvals.lockTicket(em, row.getTicketId()));
+        }
+    }
+
+    /** Folds, stores and times the ticket's clocks; records warnings and breaches not recorded yet. */
+    void keep(EntityManager em, TicketEntity ticket) {
+        Instant now = clock.instant();
+        List<SlaClock> clocks = compute(em, ticket, now);
+        Map<String, SlaClockEntity> rows = em.createQuery("SELECT c FROM SlaClockEntity c WHERE c.ticketId = :t", SlaClockEntity.class)
+                .setParameter("t", ticket.getId()).getResultList().stream()
+                .collect(Collectors.toMap(SlaClockEntity::getClockKey, row -> row));
+        List<Escalation> escalations = new ArrayList<>();
+        Instant earliestDue = null;
+        for (SlaClock computed : clocks) {
+            SlaClockEntity row = rows.remove(computed.key());
+            if (row == null) {
+                row = new SlaClockEntity(ticket.getId(), computed.key());
+                em.persist(row);
+                em.flush();
+            }
+            store(row, computed, now);
+            ClockPolicy policy = policyOf(ticket, computed.key()).orElse(null);
+            escalations.addAll(recordCrossings(em, ticket, row, computed, policy, now));
+            time(em, row, computed);
+            if (SlaClock.RUNNING.equals(computed.state()) || (SlaClock.BREACHED.equals(computed.state()) && computed.dueAt() != null)) {
+                earliestDue = earliestDue == null || computed.dueAt().isBefore(earliestDue) ? computed.dueAt() : earliestDue;
+            }
+        }
+        for (SlaClockEntity gone : rows.values()) { // the policy no longer has this clock
+            scheduler.cancel(em, CHECK, gone.getId());
+            em.remove(gone);
+        }
+        ticket.setSlaDueAt(earliestDue);
+        if (!escalations.isEmpty()) {
+            escalate(em, ticket, escalations, now);
+        }
+    }
+
+    /** The ticket's clocks as of {@code now}, with their explanation; empty without a policy. */
+    List<SlaClock> compute(EntityManager em, TicketEntity ticket, Instant now) {
+        Optional<RequestType> type = pinned.find(ticket.getTypeKey(), ticket.getTypeVersion());
+        Optional<SlaPolicy> policy = type.flatMap(policies::effective);
+        if (policy.isEmpty()) {
+            return List.of();
+        }
+        List<TicketMoment> moments = TicketTimeline.of(ticket, TicketTimeline.rows(em, ticket), steps.workflowOf(ticket),
+                person -> directory.find(person).map(p -> p.isAgentOf(ticket.getDepartment())).orElse(false));
+        if (moments.isEmpty()) {
+            return List.of();
+        }
+        String priority = moments.get(moments.size() - 1).priority();
+        List<SlaClock> clocks = new ArrayList<>();
+        for (ClockPolicy clockPolicy : policy.get().clocks()) {
+            Duration target = clockPolicy.targets().get(priority);
+            if (target == null) {
+                continue; // no target for this priority: no clock
+            }
+            String name = policy.get().calendarFor(priority);
+            Optional<BusinessCalendar> calendar = calendars.find(name);
+            if (calendar.isEmpty()) {
+                LOG.error("Ticket {}: clock {} counts in calendar {}, which is not configured; the clock is left out",
+                        ticket.getKey(), clockPolicy.key(), name);
+                continue;
+            }
+            clocks.add(ClockComputation.compute(clockPolicy, moments, calendar.get(), target, priority, policy.get().warnPercent(), now));
+        }
+        return clocks;
+    }
+
+    private static void store(SlaClockEntity row, SlaClock computed, Instant now) {
+        row.setKind(computed.kind());
+        row.setState(computed.state());
+        row.setPriority(computed.priority());
+        row.setTargetSeconds(computed.target().toSeconds());
+        row.setCalendar(computed.calendar());
+        row.setElapsedSeconds(computed.elapsed().toSeconds());
+        row.setComputedAt(now);
+        row.setDueAt(computed.dueAt());
+        row.setWarnAt(computed.warnAt());
+        row.setStoppedAt(computed.stoppedAt());
+    }
+
+    /** One timer per clock, at the next crossing still to come while it runs. */
+    private void time(EntityManager em, SlaClockEntity row, SlaClock computed) {
+        scheduler.cancel(em, CHECK, row.getId());
+        if (!SlaClock.RUNNING.equals(computed.state())) {
+            return;
+        }
+        Instant next = row.getWarnedAt() == null && computed.warnAt() != null ? computed.warnAt() : computed.dueAt();
+        if (next != null && row.getBreachedAt() == null) {
+            scheduler.schedule(em, CHECK, row.getId(), next);
+        }
+    }
+
+    /** Records a warning and a breach the first time a computation finds them crossed; returns their escalations. */
+    private List<Escalation> recordCrossings(EntityManager em, TicketEntity ticket, SlaClockEntity row, SlaClock computed, ClockPolicy policy,
+            Instant now) {
+        List<Escalation> escalations = new ArrayList<>();
+        if (SlaClock.CANCELLED.equals(computed.state()) || SlaClock.WAITING.equals(computed.state())) {
+            return escalations;
+        }
+        int warnPercent = effectiveWarnPercent(ticket);
+        boolean warned = computed.elapsed().multipliedBy(100).compareTo(computed.target().multipliedBy(warnPercent)) >= 0;
+        boolean breached = computed.remaining().isNegative();
+        if (warned && row.getWarnedAt() == null && !breached) {
+            row.setWarnedAt(now);
+            record(em, ticket, row, computed, "WARNING", "sla-warning", policy == null ? List.of() : policy.onWarning(), now);
+            escalations.addAll(policy == null ? List.of() : policy.onWarning());
+        }
+        if (breached && row.getBreachedAt() == null) {
+            if (row.getWarnedAt() == null) {
+                row.setWarnedAt(now); // a breach found at once (a clock stopped late) needs no warning after it
+            }
+            row.setBreachedAt(now);
+            record(em, ticket, row, computed, "BREACHED", "sla-breached", policy == null ? List.of() : policy.onBreach(), now);
+            escalations.addAll(policy == null ? List.of() : policy.onBreach());
+        }
+        return escalations;
+    }
+
+    private int effectiveWarnPercent(TicketEntity ticket) {
+        return pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).flatMap(policies::effective).map(SlaPolicy::warnPercent)
+                .orElse(SlaPolicy.DEFAULT_WARN_PERCENT);
+    }
+
+    private void record(EntityManager em, TicketEntity ticket, SlaClockEntity row, SlaClock computed, String what, String action,
+            List<Escalation> escalations, Instant now) {
+        em.persist(new HistoryEntity(ticket.getId(), now, WorkflowSteps.SYSTEM, action, computed.key(), null,
+                computed.dueAt() == null ? null : "due " + computed.dueAt()));
+        Map<String, Object> event = new HashMap<>();
+        event.put("key", ticket.getKey());
+        event.put("type", ticket.getTypeKey());
+        event.put("department", ticket.getDepartment());
+        event.put("confidential", ticket.isConfidential());
+        event.put("clock", computed.key());
+        event.put("kind", computed.kind());
+        event.put("priority", computed.priority());
+        event.put("elapsedSeconds", computed.elapsed().toSeconds());
+        event.put("targetSeconds", computed.target().toSeconds());
+        if (computed.dueAt() != null) {
+            event.put("dueAt", computed.dueAt().toString());
+        }
+        List<String> notify = escalations.stream().filter(e -> Escalation.NOTIFY_ROLE.equals(e.action())).map(Escalation::value).toList();
+        if (!notify.isEmpty()) {
+            event.put("notify", notify);
+        }
+        outbox.add(em, Outbox.EVENT, TOPIC + what, event);
+        LOG.info("Ticket {}: SLA clock {} {}", ticket.getKey(), computed.key(), what.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The escalations a warning or breach names: a higher priority, another group; roles are named in the event. */
+    private void escalate(EntityManager em, TicketEntity ticket, List<Escalation> escalations, Instant now) {
+        Changes changes = new Changes(em, ticket, WorkflowSteps.SYSTEM, now);
+        for (Escalation escalation : escalations) {
+            switch (escalation.action()) {
+                case Escalation.RAISE_PRIORITY -> raise(ticket, escalation.value(), changes);
+                case Escalation.ASSIGN_GROUP -> assignGroup(ticket, escalation.value(), changes);
+                default -> {
+                    // notify-role: in the event, for notifications
+                }
+            }
+        }
+        if (changes.any()) {
+            ticket.setUpdatedAt(now);
+            em.flush();
+            keep(em, ticket); // a higher priority may have a shorter target: the clocks follow (crossings are recorded once)
+        }
+    }
+
+    /** Raises (never lowers) the priority by raising urgency, then impact: the priority stays what impact x urgency say. */
+    private static void raise(TicketEntity ticket, String to, Changes changes) {
+        org.atrium.api.ticket.Priority wanted = org.atrium.api.ticket.Priority.valueOf(to);
+        for (String level : List.of("urgency", "impact")) {
+            if (ticket.getPriority() <= wanted.rank()) {
+                return;
+            }
+            String before = org.atrium.api.ticket.Priority.ofRank(ticket.getPriority()).name();
+            if ("urgency".equals(level)) {
+                changes.set("urgency", ticket.getUrgency(), "high", ticket::setUrgency);
+            } else {
+                changes.set("impact", ticket.getImpact(), "high", ticket::setImpact);
+            }
+            org.atrium.api.ticket.Priority now = org.atrium.api.ticket.Priority.of(
+                    org.atrium.api.ticket.Level.parse(ticket.getImpact()).orElseThrow(),
+                    org.atrium.api.ticket.Level.parse(ticket.getUrgency()).orElseThrow());
+            changes.set("priority", before, now.name(), p -> ticket.setPriority(now.rank()));
+        }
+    }
+
+    private void assignGroup(TicketEntity ticket, String group, Changes changes) {
+        if (groups.configured().find(ticket.getDepartment(), group).isEmpty()) {
+            LOG.warn("Ticket {}: the SLA escalation names group {}, which {} does not have; not reassigned", ticket.getKey(), group,
+                    ticket.getDepartment());
+            return;
+        }
+        changes.set(GroupRule.FIELD, ticket.getAssignmentGroup(), group, ticket::setAssignmentGroup);
+        if (ticket.getAssignee() != null && !groups.configured().find(ticket.getDepartment(), group).orElseThrow().hasMember(ticket.getAssignee())) {
+            changes.record("assignee", ticket.getAssignee(), null);
+            ticket.setAssignee(null);
+        }
+    }
+
+    private Optional<ClockPolicy> policyOf(TicketEntity ticket, String key) {
+        return pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).flatMap(policies::effective)
+                .flatMap(policy -> policy.clocks().stream().filter(c -> c.key().equals(key)).findFirst());
+    }
+}
