@@ -157,13 +157,14 @@ public final class ClockComputation {
         return moment.holds(policy.cancelWhen());
     }
 
+    /** A running clock breaches at 100 % of its target; a clock stopped exactly on its target met it. */
     private static String stateOf(Phase phase, Duration remaining) {
-        boolean late = remaining.isNegative();
+        boolean used = remaining.isNegative() || remaining.isZero();
         return switch (phase) {
             case WAITING -> SlaClock.WAITING;
-            case RUNNING -> late ? SlaClock.BREACHED : SlaClock.RUNNING;
-            case PAUSED -> late ? SlaClock.BREACHED : SlaClock.PAUSED;
-            case STOPPED -> late ? SlaClock.BREACHED : SlaClock.MET;
+            case RUNNING -> used ? SlaClock.BREACHED : SlaClock.RUNNING;
+            case PAUSED -> used ? SlaClock.BREACHED : SlaClock.PAUSED;
+            case STOPPED -> remaining.isNegative() ? SlaClock.BREACHED : SlaClock.MET;
             case CANCELLED -> SlaClock.CANCELLED;
         };
     }

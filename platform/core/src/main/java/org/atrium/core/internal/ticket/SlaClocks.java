@@ -92,10 +92,12 @@ final class SlaClocks implements TicketParticipant {
             SlaClockEntity row = rows.remove(computed.key());
             if (row == null) {
                 row = new SlaClockEntity(ticket.getId(), computed.key());
+                store(row, computed, now);
                 em.persist(row);
-                em.flush();
+                em.flush(); // its id names its timer
+            } else {
+                store(row, computed, now);
             }
-            store(row, computed, now);
             ClockPolicy policy = policyOf(ticket, computed.key()).orElse(null);
             escalations.addAll(recordCrossings(em, ticket, row, computed, policy, now));
             time(em, row, computed);
@@ -178,7 +180,7 @@ final class SlaClocks implements TicketParticipant {
         }
         int warnPercent = effectiveWarnPercent(ticket);
         boolean warned = computed.elapsed().multipliedBy(100).compareTo(computed.target().multipliedBy(warnPercent)) >= 0;
-        boolean breached = computed.remaining().isNegative();
+        boolean breached = SlaClock.BREACHED.equals(computed.state());
         if (warned && row.getWarnedAt() == null && !breached) {
             row.setWarnedAt(now);
             record(em, ticket, row, computed, "WARNING", "sla-warning", policy == null ? List.of() : policy.onWarning(), now);

@@ -188,6 +188,10 @@ class ApprovalsTest {
         void advance(Duration by) {
             now = now.plus(by);
         }
+
+        void set(Instant instant) {
+            now = instant;
+        }
     }
 
     @BeforeAll

@@ -1,0 +1,200 @@
+package org.atrium.core.internal.ticket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.atrium.api.catalog.RefusedDescriptor;
+import org.atrium.api.catalog.RequestType;
+import org.atrium.api.catalog.RequestTypeRegistry;
+import org.atrium.api.security.Caller;
+import org.atrium.api.sla.ClockPolicy;
+import org.atrium.api.sla.Escalation;
+import org.atrium.api.sla.SlaClock;
+import org.atrium.api.sla.SlaPolicy;
+import org.atrium.api.ticket.HistoryEntry;
+import org.atrium.api.ticket.NewComment;
+import org.atrium.api.ticket.NewTicket;
+import org.atrium.api.ticket.Ticket;
+import org.atrium.api.ticket.TransitionRequest;
+import org.atrium.core.internal.calendar.BusinessCalendarsService;
+import org.atrium.core.internal.catalog.TestCatalogs;
+import org.atrium.core.internal.directory.DatabaseDirectoryProvider;
+import org.atrium.core.internal.directory.DirectoryService;
+import org.atrium.core.internal.directory.TestPeople;
+import org.atrium.core.internal.extension.Extensions;
+import org.atrium.core.internal.group.AssignmentGroupsService;
+import org.atrium.core.internal.persistence.TestDatabases;
+import org.atrium.core.internal.sla.SlaPolicies;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SLA clocks through the ticket service: kept at every change, timed by the durable scheduler, explained. */
+class SlaClocksTest {
+    static final Caller ANNA = Caller.of("anna", "employee");
+    static final Caller INA = Caller.of("ina", "employee", "agent-it");
+    static final Instant MONDAY_0800_CET = Instant.parse("2026-03-09T07:00:00Z");
+
+    private static TestDatabases databases;
+    private static RequestTypeRegistry registry;
+    private ApprovalsTest.SettableClock clock;
+    private TicketServiceImpl service;
+
+    /** it.incident of the test catalog, with first response (2 h) and resolution (8 h, raised to P2 and to the network group at breach). */
+    static RequestTypeRegistry withSla() {
+        RequestType base = TestCatalogs.catalog(TestCatalogs.IT_INCIDENT).find("it.incident").orElseThrow();
+        SlaPolicy policy = new SlaPolicy("office", Map.of("P1", "24x7"), 75, List.of(
+                new ClockPolicy(ClockPolicy.FIRST_RESPONSE, Map.of("en", "First response"), null,
+                        Map.of("P1", Duration.ofMinutes(30), "P3", Duration.ofHours(2)), null, null, null, null, null, null, null),
+                new ClockPolicy(ClockPolicy.RESOLUTION, Map.of("en", "Resolution"), null,
+                        Map.of("P1", Duration.ofHours(4), "P2", Duration.ofHours(6), "P3", Duration.ofHours(8)), null, null, null, null, null,
+                        List.of(new Escalation(Escalation.NOTIFY_ROLE, "agent-it")),
+                        List.of(new Escalation(Escalation.RAISE_PRIORITY, "P2"), new Escalation(Escalation.ASSIGN_GROUP, "network")))));
+        RequestType type = new RequestType(base.key(), base.department(), base.category(), base.keyPrefix(), base.names(), base.help(),
+                base.fields(), base.schemaVersion(), base.confidential(), base.validators(), base.calculators(), base.workflow(),
+                base.resolutionCodes(), base.bundle(), base.audience(), base.routing(), base.approvals(), base.children(), policy);
+        return new RequestTypeRegistry() {
+            public List<RequestType> all() {
+                return List.of(type);
+            }
+
+            public Optional<RequestType> find(String key) {
+                return type.key().equals(key) ? Optional.of(type) : Optional.empty();
+            }
+
+            public List<RefusedDescriptor> refused() {
+                return List.of();
+            }
+        };
+    }
+
+    @BeforeAll
+    static void open() throws SQLException {
+        databases = TestDatabases.open("sla");
+        registry = withSla();
+    }
+
+    @AfterAll
+    static void close() {
+        databases.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        databases.clear();
+        TestPeople.store(databases.database(),
+                "anna,Anna Albrecht,,de,sales,,DE,DE-BY,employee,true,,,",
+                "ina,Ina Io,,de,it,,DE,DE-BE,employee;agent-it,true,,,");
+        clock = new ApprovalsTest.SettableClock();
+        clock.set(MONDAY_0800_CET);
+        BusinessCalendarsService calendars = new BusinessCalendarsService();
+        calendars.add(new org.atrium.core.internal.calendar.CalendarConfiguration(new org.atrium.core.internal.calendar.JollydayHolidayCalendar(),
+                Map.of("name", "office", "zone", "Europe/Berlin", "monday", "08:00-17:00", "tuesday", "08:00-17:00",
+                        "wednesday", "08:00-17:00", "thursday", "08:00-17:00", "friday", "08:00-17:00", "country", "DE", "region", "DE-BY")));
+        service = new TicketServiceImpl(databases.database(), registry, new Extensions(), clock, null,
+                new DirectoryService(new DatabaseDirectoryProvider(databases.database())),
+                AssignmentGroupsService.of(Map.of("it", Map.of("network.members", "ina", "network.name.de", "Netz", "network.name.en", "Network"))),
+                SlaPolicies.AS_DECLARED, calendars, false);
+    }
+
+    private Ticket incident(String impact, String urgency) {
+        return service.create(ANNA, new NewTicket("it.incident", "VPN down", null, impact, urgency, Map.of("affectedService", "vpn")));
+    }
+
+    private SlaClock clock(String key, String name) {
+        return service.clocks(ANNA, key).stream().filter(c -> c.key().equals(name)).findFirst().orElseThrow();
+    }
+
+    private List<String> actions(String key) {
+        return service.history(INA, key).stream().map(HistoryEntry::action).toList();
+    }
+
+    @Test
+    void aNewTicketRunsItsClocksAndTheQueueKnowsWhenItIsDue() {
+        Ticket ticket = incident(null, null);
+        clock.advance(Duration.ofHours(1));
+        SlaClock resolution = clock(ticket.key(), ClockPolicy.RESOLUTION);
+        assertEquals(SlaClock.RUNNING, resolution.state());
+        assertEquals(Duration.ofHours(1), resolution.elapsed());
+        assertEquals(MONDAY_0800_CET.plus(Duration.ofHours(8)), resolution.dueAt());
+        assertEquals("office", resolution.calendar());
+        assertEquals(MONDAY_0800_CET.plus(Duration.ofHours(2)), clock(ticket.key(), ClockPolicy.FIRST_RESPONSE).dueAt());
+        Instant queued = databases.database().read(em -> em.createQuery("SELECT t.slaDueAt FROM TicketEntity t", Instant.class).getSingleResult());
+        assertEquals(MONDAY_0800_CET.plus(Duration.ofHours(2)), queued, "the earliest running due time");
+    }
+
+    @Test
+    void aP1CountsRoundTheClock() {
+        Ticket ticket = incident("high", "high");
+        SlaClock resolution = clock(ticket.key(), ClockPolicy.RESOLUTION);
+        assertEquals("24x7", resolution.calendar());
+        assertEquals(MONDAY_0800_CET.plus(Duration.ofHours(4)), resolution.dueAt());
+    }
+
+    @Test
+    void thePublicAnswerOfAnAgentMeetsTheFirstResponse() {
+        Ticket ticket = incident(null, null);
+        clock.advance(Duration.ofMinutes(20));
+        service.comment(INA, ticket.key(), new NewComment("Looking into it", false));
+        SlaClock first = clock(ticket.key(), ClockPolicy.FIRST_RESPONSE);
+        assertEquals(SlaClock.MET, first.state());
+        assertEquals(Duration.ofMinutes(20), first.elapsed());
+    }
+
+    @Test
+    void warningsAndBreachesFireOnceAtTheirTimersWithTheirEscalations() {
+        Ticket ticket = incident(null, null);
+        service.comment(INA, ticket.key(), new NewComment("On it", false));
+        clock.advance(Duration.ofHours(6)); // 75 % of 8 h
+        assertEquals(1, service.runTimers());
+        assertEquals(0, service.runTimers());
+        assertEquals(1, actions(ticket.key()).stream().filter("sla-warning"::equals).count());
+        clock.advance(Duration.ofHours(2));
+        assertEquals(1, service.runTimers(), "the breach");
+        assertEquals(1, actions(ticket.key()).stream().filter("sla-breached"::equals).count());
+        Ticket escalated = service.get(INA, ticket.key());
+        assertEquals("P2", escalated.priority().name(), "raised by the breach");
+        assertEquals("network", escalated.assignmentGroup());
+        clock.advance(Duration.ofHours(5));
+        assertEquals(0, service.runTimers(), "a breach is recorded once, also with the shorter P2 target");
+        assertEquals(1, actions(ticket.key()).stream().filter("sla-breached"::equals).count());
+        assertEquals(SlaClock.BREACHED, clock(ticket.key(), ClockPolicy.RESOLUTION).state());
+    }
+
+    @Test
+    void aClockStoppedLateIsRecordedAsBreachedAtTheStop() {
+        Ticket ticket = incident(null, null);
+        clock.advance(Duration.ofHours(3)); // first response breached at 2 h, nobody ran the timers
+        service.comment(INA, ticket.key(), new NewComment("Sorry for the wait", false));
+        SlaClock first = clock(ticket.key(), ClockPolicy.FIRST_RESPONSE);
+        assertEquals(SlaClock.BREACHED, first.state());
+        assertEquals(1, actions(ticket.key()).stream().filter("sla-breached"::equals).count());
+    }
+
+    @Test
+    void theExplanationNamesTheRowsThatPausedTheClock() {
+        Ticket ticket = incident(null, null);
+        clock.advance(Duration.ofHours(1));
+        service.transition(INA, ticket.key(), new TransitionRequest("in-progress", null, null));
+        clock.advance(Duration.ofHours(1));
+        service.transition(INA, ticket.key(), new TransitionRequest("waiting-for-requester", null, null));
+        clock.advance(Duration.ofDays(2));
+        service.comment(ANNA, ticket.key(), new NewComment("Here is the log", false));
+        service.transition(INA, ticket.key(), new TransitionRequest("in-progress", null, null));
+        SlaClock resolution = clock(ticket.key(), ClockPolicy.RESOLUTION);
+        assertEquals(Duration.ofHours(2), resolution.elapsed(), "two days waiting for anna do not count");
+        List<String> states = resolution.segments().stream().map(s -> s.state()).toList();
+        assertEquals(List.of("running", "paused", "running"), states);
+        assertTrue(resolution.segments().get(1).cause().contains("waiting-for-requester"), resolution.segments().get(1).cause());
+        assertNull(resolution.stoppedAt());
+    }
+}
