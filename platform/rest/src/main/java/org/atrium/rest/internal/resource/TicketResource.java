@@ -21,6 +21,8 @@ import javax.ws.rs.core.UriInfo;
 import org.atrium.api.ValidationException;
 import org.atrium.api.approval.Approval;
 import org.atrium.api.approval.ApprovalService;
+import org.atrium.api.sla.SlaClock;
+import org.atrium.api.sla.SlaService;
 import org.atrium.api.ticket.Comment;
 import org.atrium.api.ticket.HistoryEntry;
 import org.atrium.api.ticket.NewComment;
@@ -47,11 +49,13 @@ import org.osgi.service.component.annotations.Reference;
 public class TicketResource implements RestResource {
     private final TicketService tickets;
     private final ApprovalService approvals;
+    private final SlaService sla;
 
     @Activate
-    public TicketResource(@Reference TicketService tickets, @Reference ApprovalService approvals) {
+    public TicketResource(@Reference TicketService tickets, @Reference ApprovalService approvals, @Reference SlaService sla) {
         this.tickets = tickets;
         this.approvals = approvals;
+        this.sla = sla;
     }
 
     @POST
@@ -115,6 +119,13 @@ public class TicketResource implements RestResource {
     @Path("{key}/history")
     public List<HistoryEntry> history(@Context SecurityContext security, @PathParam("key") String key) {
         return tickets.history(Callers.of(security), key);
+    }
+
+    /** The ticket's SLA clocks, each with the segments that counted or paused and the history rows that caused them. */
+    @GET
+    @Path("{key}/sla")
+    public List<SlaClock> sla(@Context SecurityContext security, @PathParam("key") String key) {
+        return sla.clocks(Callers.of(security), key);
     }
 
     /** Every approval of the ticket, for everyone who may see it (and its approvers). */
