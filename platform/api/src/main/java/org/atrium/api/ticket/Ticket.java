@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A ticket as the caller may see it. {@code approval} is where its latest approval stands (null when
- * it never needed one). An approver who may not otherwise see the ticket gets only the form fields
+ * it never needed one). {@code slaDueAt} is the earliest due time of its running SLA clocks (null while
+ * none runs): the queue's SLA order. An approver who may not otherwise see the ticket gets only the form fields
  * their stage shows, and no description.
  */
 public record Ticket(
@@ -29,5 +30,6 @@ public record Ticket(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        org.atrium.api.approval.ApprovalOutcome approval) {
+        org.atrium.api.approval.ApprovalOutcome approval,
+        Instant slaDueAt) {
 }

@@ -31,8 +31,16 @@ final class TicketQueries {
         Map<Long, TicketEntity> merged = new LinkedHashMap<>();
         for (Map<String, Object> visibility : visibilityAlternatives(caller, query)) {
             for (Map<String, Object> state : stateAlternatives(query)) {
-                for (TicketEntity ticket : select(em, visibility, state, request).setMaxResults(query.limit() + 1).getResultList()) {
-                    merged.putIfAbsent(ticket.getId(), ticket);
+                int read = 0;
+                for (String range : request.sort().ranges(request.after())) {
+                    if (read > query.limit()) {
+                        break; // the earlier range filled the page
+                    }
+                    for (TicketEntity ticket : select(em, visibility, state, range, request).setMaxResults(query.limit() + 1 - read)
+                            .getResultList()) {
+                        merged.putIfAbsent(ticket.getId(), ticket);
+                        read++;
+                    }
                 }
             }
         }
@@ -75,7 +83,7 @@ final class TicketQueries {
     }
 
     private static TypedQuery<TicketEntity> select(EntityManager em, Map<String, Object> visibility, Map<String, Object> state,
-            QueueRequest request) {
+            String range, QueueRequest request) {
         TicketQuery query = request.query();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -88,10 +96,14 @@ final class TicketQueries {
         if (query.unassigned()) {
             where.add("t.assignee IS NULL");
         }
-        if (request.after() != null) {
-            where.add(request.sort().after());
-            params.put("afterValue", request.after().value());
-            params.put("afterId", request.after().id());
+        if (!range.isEmpty()) {
+            where.add(range);
+            if (QueueSort.usesValue(range)) {
+                params.put("afterValue", request.after().value());
+            }
+            if (range.contains(":afterId")) {
+                params.put("afterId", request.after().id());
+            }
         }
         String jpql = "SELECT t FROM TicketEntity t"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))

@@ -65,6 +65,7 @@ import org.atrium.core.internal.schedule.Scheduler;
 import org.atrium.core.internal.sla.SlaPolicies;
 import org.atrium.api.calendar.BusinessCalendars;
 import org.atrium.api.sla.SlaClock;
+import org.atrium.api.sla.SlaClockEntry;
 import org.atrium.api.sla.SlaService;
 import org.atrium.core.internal.worker.PollingWorker;
 import org.atrium.core.internal.workflow.Parties;
@@ -104,6 +105,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     private final Approvals approvals;
     private final ApprovalDesk approvalDesk;
     private final SlaClocks slaClocks;
+    private final SlaLists slaLists;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
@@ -183,6 +185,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         // last: the clocks are folded from the history the others wrote
         this.slaClocks = new SlaClocks(pinned, slaPolicies, calendars, directory, scheduler, outbox, steps, this.groups, this.clock);
         pipeline.add(slaClocks);
+        this.slaLists = new SlaLists(db, types, calendars, this.clock);
         this.approvalDesk = new ApprovalDesk(db, approvals, directory, this.clock, this::delivered);
         this.reads.approvals(approvalDesk);
         // every handler is registered above (Approvals): only now may timers fire
@@ -308,6 +311,16 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     @Override
     public List<SlaClock> clocks(Caller caller, String ticketKey) {
         return db.read(em -> slaClocks.compute(em, visibleTicket(em, caller, ticketKey), clock.instant()));
+    }
+
+    @Override
+    public List<SlaClockEntry> atRisk(Caller caller, String department, int limit) {
+        return slaLists.atRisk(caller, department, limit);
+    }
+
+    @Override
+    public List<SlaClockEntry> breaches(Caller caller, String department, Instant from, Instant to, int limit) {
+        return slaLists.breaches(caller, department, from, to, limit);
     }
 
     // ---------------------------------------------------------------- commands
