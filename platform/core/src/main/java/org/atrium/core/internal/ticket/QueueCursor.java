@@ -18,7 +18,7 @@ record QueueCursor(QueueSort sort, Object value, long id) {
     }
 
     String encode() {
-        String plain = sort.json() + "|" + value + "|" + id;
+        String plain = sort.json() + "|" + (value == null ? "" : value) + "|" + id; // null: no due time (sort=sla)
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -73,19 +73,26 @@ final class SlaLists {
 
     List<SlaClockEntry> breaches(Caller caller, String department, Instant from, Instant to, int limit) {
         Instant now = clock.instant();
-        Instant end = to == null ? now : to;
-        Instant start = from == null ? end.minus(SlaService.DEFAULT_BREACH_PERIOD) : from;
+        Instant start = from == null ? (to == null ? now : to).minus(SlaService.DEFAULT_BREACH_PERIOD) : from;
         List<FieldError> errors = new ArrayList<>();
-        if (!start.isBefore(end)) {
-            errors.add(to == null ? new FieldError("from", "must be before to (now when not given)")
-                    : new FieldError("to", "must be after from"));
+        if (to != null && !start.isBefore(to)) {
+            errors.add(new FieldError("to", "must be after from"));
+        } else if (to == null && start.isAfter(now)) {
+            errors.add(new FieldError("from", "must not be in the future"));
         }
         checkRequest(caller, department, limit, errors);
-        return db.read(em -> query(em, "SELECT c, t FROM SlaClockEntity c, TicketEntity t WHERE t.id = c.ticketId"
-                + " AND c.breachedAt >= :from AND c.breachedAt < :to AND t.department = :department" + confidentialFilter(caller, department, "t")
-                + " ORDER BY c.breachedAt DESC, c.id DESC", Object[].class, department)
-                .setParameter("from", start).setParameter("to", end).setMaxResults(limit).getResultList().stream()
-                .map(pair -> entry((TicketEntity) pair[1], (SlaClockEntity) pair[0], now)).toList());
+        // no "to": up to now, including what was recorded this very moment
+        String period = " AND c.breachedAt >= :from" + (to == null ? "" : " AND c.breachedAt < :to");
+        return db.read(em -> {
+            TypedQuery<Object[]> query = query(em, "SELECT c, t FROM SlaClockEntity c, TicketEntity t WHERE t.id = c.ticketId" + period
+                    + " AND t.department = :department" + confidentialFilter(caller, department, "t")
+                    + " ORDER BY c.breachedAt DESC, c.id DESC", Object[].class, department).setParameter("from", start);
+            if (to != null) {
+                query.setParameter("to", to);
+            }
+            return query.setMaxResults(limit).getResultList().stream()
+                    .map(pair -> entry((TicketEntity) pair[1], (SlaClockEntity) pair[0], now)).toList();
+        });
     }
 
     /** A bad parameter is a 400 naming it; a caller who works no ticket of the department a 403. */

@@ -24,7 +24,8 @@ class QueueCursorTest {
         for (QueueCursor cursor : List.of(new QueueCursor(QueueSort.PRIORITY, 1, 1),
                 new QueueCursor(QueueSort.PRIORITY, 4, 123456789012345L), new QueueCursor(QueueSort.PRIORITY, 2, Long.MAX_VALUE),
                 new QueueCursor(QueueSort.CREATED, AT, 0), new QueueCursor(QueueSort.CREATED_DESC, AT, 7),
-                new QueueCursor(QueueSort.UPDATED, Instant.EPOCH, 3), new QueueCursor(QueueSort.UPDATED_DESC, AT, 9))) {
+                new QueueCursor(QueueSort.UPDATED, Instant.EPOCH, 3), new QueueCursor(QueueSort.UPDATED_DESC, AT, 9),
+                new QueueCursor(QueueSort.SLA, AT, 11), new QueueCursor(QueueSort.SLA, null, 12))) {
             String encoded = cursor.encode();
             assertTrue(encoded.matches("[A-Za-z0-9_-]+"), "URL-safe, unpadded: " + encoded);
             assertEquals(cursor, QueueCursor.decode(encoded, cursor.sort()));
@@ -54,7 +55,8 @@ class QueueCursorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"12", "priority|1", "priority||5", "priority|a|b", "priority|1|2|3", "priority|1.5|2",
-            "priority| 1|2", "priority|99999999999|1", "created|yesterday|1", "nosuch|1|1", "|1|1", "created|1|1"})
+            "priority| 1|2", "priority|99999999999|1", "created|yesterday|1", "nosuch|1|1", "|1|1", "created|1|1",
+            "created||1", "sla|soon|1", "sla||x"})
     void wellEncodedNonsenseIsAValidationError(String plain) {
         assertRefused(Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
     }

@@ -192,7 +192,9 @@ class TicketQueueTest {
             Map<String, Comparator<Ticket>> orders = Map.of(
                     "priority", Comparator.comparing((Ticket t) -> t.priority().rank()).thenComparing(TicketQueueTest::number),
                     "created", Comparator.comparing(Ticket::createdAt).thenComparing(TicketQueueTest::number),
-                    "updated", Comparator.comparing(Ticket::updatedAt).thenComparing(TicketQueueTest::number));
+                    "updated", Comparator.comparing(Ticket::updatedAt).thenComparing(TicketQueueTest::number),
+                    "sla", Comparator.comparing(Ticket::slaDueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(TicketQueueTest::number));
             for (String sort : TicketQuery.SORTS) {
                 Comparator<Ticket> ascending = orders.get(sort.replace("-", ""));
                 List<String> expected = all.stream().sorted(sort.startsWith("-") ? ascending.reversed() : ascending).map(Ticket::key).toList();
