@@ -1,0 +1,140 @@
+package org.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.atrium.api.catalog.RequestTypeRegistry;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The SLA views through REST and the console in the real distribution: the queue in SLA order with
+ * its cursor, the ticket's slaDueAt, the at-risk and breach lists with their checks, atrium:sla.
+ * (No shipped type declares a policy yet, so the lists are empty here; their contents are proven
+ * by SlaListsTest in core.)
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SlaListsIT extends AtriumTestSupport {
+
+    @Inject
+    private RequestTypeRegistry registry;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Before
+    public void ready() throws Exception {
+        waitUntil("the IT types", Duration.ofSeconds(30), () -> registry.find("it.incident").isPresent());
+        waitForApi();
+        waitUntil("the SLA resource", Duration.ofSeconds(30), () -> {
+            try {
+                return http("GET", "/sla/at-risk?department=it", "ina", null).status() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private JsonNode incident(String service) throws Exception {
+        Reply created = http("POST", "/tickets", "anna", Map.of("type", "it.incident", "summary", "Trouble with " + service,
+                "impact", "medium", "urgency", "medium", "fields", Map.of("affectedService", service)));
+        assertEquals(created.raw().body(), 201, created.status());
+        return created.body();
+    }
+
+    private static void assertProblemAt(Reply reply, String field) {
+        assertEquals(reply.raw().body(), 400, reply.status());
+        assertTrue(reply.contentType(), reply.contentType().startsWith("application/problem+json"));
+        List<String> fields = new ArrayList<>();
+        reply.body().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        assertEquals(reply.raw().body(), List.of(field), fields);
+    }
+
+    @Test
+    public void theQueueInSlaOrderPagesWithItsCursor() throws Exception {
+        JsonNode ticket = incident("vpn");
+        incident("email");
+        incident("printing");
+        assertTrue(ticket.toString(), ticket.has("slaDueAt"));
+        List<String> keys = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Reply page = http("GET", "/tickets?department=it&sort=sla&limit=2" + (cursor == null ? "" : "&cursor=" + cursor), "ina", null);
+            assertEquals(page.raw().body(), 200, page.status());
+            page.body().get("items").forEach(item -> keys.add(item.get("key").asText()));
+            cursor = page.body().get("nextCursor").isNull() ? null : page.body().get("nextCursor").asText();
+            assertTrue("paging ends", ++pages < 500);
+        } while (cursor != null);
+        assertEquals("no ticket twice", keys.size(), keys.stream().distinct().count());
+        assertTrue(keys.toString(), keys.contains(ticket.get("key").asText()));
+        String byCreation = http("GET", "/tickets?department=it&sort=created&limit=1", "ina", null).body().get("nextCursor").asText();
+        assertProblemAt(http("GET", "/tickets?department=it&sort=sla&cursor=" + byCreation, "ina", null), "cursor");
+    }
+
+    @Test
+    public void theListsAreForTheDepartmentsAgentsAndAdministratorsAndReadTheirParametersStrictly() throws Exception {
+        Reply atRisk = http("GET", "/sla/at-risk?department=it&limit=10", "ina", null);
+        assertEquals(atRisk.raw().body(), 200, atRisk.status());
+        assertTrue(atRisk.body().isArray());
+        assertEquals(200, http("GET", "/sla/breaches?department=it&from=2026-01-01", "admin", null).status());
+        Reply anna = http("GET", "/sla/at-risk?department=it", "anna", null);
+        assertEquals(anna.raw().body(), 403, anna.status());
+        assertTrue(anna.contentType().startsWith("application/problem+json"));
+        assertEquals(403, http("GET", "/sla/breaches?department=it", "hanna", null).status());
+        assertProblemAt(http("GET", "/sla/at-risk", "ina", null), "department");
+        assertProblemAt(http("GET", "/sla/at-risk?department=it&limit=0", "ina", null), "limit");
+        assertProblemAt(http("GET", "/sla/at-risk?department=it&limit=many", "ina", null), "limit");
+        assertProblemAt(http("GET", "/sla/at-risk?department=it&from=2026-01-01", "ina", null), "from");
+        assertProblemAt(http("GET", "/sla/breaches?department=it&from=yesterday", "ina", null), "from");
+        assertProblemAt(http("GET", "/sla/breaches?department=it&from=2026-03-02&to=2026-03-01", "ina", null), "to");
+        assertProblemAt(http("GET", "/sla/breaches?department=it&department=hr", "ina", null), "department");
+        assertProblemAt(http("GET", "/sla/at-risk?department=nosuch", "admin", null), "department");
+    }
+
+    @Test
+    public void theConsoleListsADepartmentsClocksAtRiskAndItsBreaches() throws Exception {
+        String atRisk = runCommand("atrium:sla it");
+        assertTrue(atRisk, atRisk.contains("Remaining") && atRisk.contains("No running clocks."));
+        String breaches = runCommand("atrium:sla --breaches --from 2026-01-01 it");
+        assertTrue(breaches, breaches.contains("Breached") && breaches.contains("No breaches in the period."));
+        String refused = runCommand("atrium:sla --limit 0 it");
+        assertTrue(refused, refused.contains("limit"));
+        assertFalse(refused, refused.contains("Exception"));
+    }
+
+    /** Runs a Karaf console command as the console would and returns what it printed. */
+    private String runCommand(String command) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        PrintStream previous = System.out;
+        try (Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out)) {
+            System.setOut(out); // ShellTable prints to System.out, which the shell redirects per session
+            session.execute(command);
+        } finally {
+            System.setOut(previous);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+}
