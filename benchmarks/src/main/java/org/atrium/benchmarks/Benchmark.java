@@ -32,6 +32,8 @@ public final class Benchmark {
 
     static final String QUEUE_NEW = "/tickets?department=it&status=new&limit=50";
     static final String QUEUE_DEPARTMENT = "/tickets?department=it&limit=50";
+    /** The agent's queue in SLA order: the earliest due time of a running clock first (index ticket_sla_queue). */
+    static final String QUEUE_SLA = "/tickets?department=it&sort=sla&limit=50";
     /** An agent's queue without a department: visibility is "requested by me or in my departments". */
     static final String QUEUE_VISIBLE = "/tickets?status=new&limit=50";
 
@@ -226,9 +228,11 @@ public final class Benchmark {
         Load.WorkerFactory byStatusReader = t -> rest.reader("ina", QUEUE_NEW, 50);
         Load.WorkerFactory byDepartmentReader = t -> rest.reader("ina", QUEUE_DEPARTMENT, 50);
         Load.WorkerFactory visibleReader = t -> rest.reader("ina", QUEUE_VISIBLE, 50);
+        Load.WorkerFactory slaReader = t -> rest.reader("ina", QUEUE_SLA, 50);
         WarmUp warm = warmUp("queue warm-up @" + size, 1, 100, Duration.ofSeconds(60), karaf::jitCpuSeconds, karaf,
                 t -> new Load.Worker() { // the three queries in turn
-                    final Load.Worker[] queries = {byStatusReader.create(t), byDepartmentReader.create(t), visibleReader.create(t)};
+                    final Load.Worker[] queries = {byStatusReader.create(t), byDepartmentReader.create(t), visibleReader.create(t),
+                        slaReader.create(t)};
 
                     @Override
                     public String run(int index) throws Exception {
@@ -246,8 +250,9 @@ public final class Benchmark {
         Load.Result byStatus = measure("queue it/new @" + size, 1, measured, karaf, byStatusReader, QUEUE_LIMIT, false);
         Load.Result byDepartment = measure("queue it @" + size, 1, measured, karaf, byDepartmentReader, QUEUE_LIMIT, false);
         Load.Result visible = measure("queue status=new @" + size, 1, measured, karaf, visibleReader, QUEUE_LIMIT, false);
+        Load.Result bySla = measure("queue it sort=sla @" + size, 1, measured, karaf, slaReader, QUEUE_LIMIT, false);
         karaf.stop();
-        return new Results.Queue(size, added, loadSeconds, startup, idleRss, warm, byStatus, byDepartment, visible, indexes);
+        return new Results.Queue(size, added, loadSeconds, startup, idleRss, warm, byStatus, byDepartment, visible, bySla, indexes);
     }
 
     /**
@@ -361,6 +366,8 @@ public final class Benchmark {
                     t -> alternating(restA.reader("ina", QUEUE_NEW, 50), restA.reader("ina", QUEUE_DEPARTMENT, 50)), 3_000);
             pg.queueOneNode = measure("PG queue it/new, one node", 1, 200, a, t -> restA.reader("ina", QUEUE_NEW, 50), QUEUE_LIMIT, false);
             pg.queueOneNodeDepartment = measure("PG queue it, one node", 1, 200, a, t -> restA.reader("ina", QUEUE_DEPARTMENT, 50),
+                    QUEUE_LIMIT, false);
+            pg.queueOneNodeSla = measure("PG queue it sort=sla, one node", 1, 200, a, t -> restA.reader("ina", QUEUE_SLA, 50),
                     QUEUE_LIMIT, false);
             b.start(karafOptions("pg-queue-b"), START_TIMEOUT);
             warmUp("PG queue warm-up on B", 1, 100, Duration.ofSeconds(45), b::jitCpuSeconds, b,

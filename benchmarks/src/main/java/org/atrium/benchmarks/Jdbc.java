@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Jdbc {
     static final String INSERT_TICKET = "INSERT INTO ticket (id, ticket_key, key_prefix, key_number, type_key, type_version,"
             + " department, summary, description, requester, assignee, status, impact, urgency, priority, confidential,"
-            + " fields_json, created_at, updated_at, version, status_category) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " fields_json, created_at, updated_at, version, status_category, sla_due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     static final String INSERT_HISTORY = "INSERT INTO ticket_history (id, ticket_id, occurred_at, actor, action, field,"
             + " before_value, after_value) VALUES (?,?,?,?,?,?,?,?)";
 
@@ -289,6 +289,9 @@ final class Jdbc {
                     ticket.setTimestamp(19, updated);
                     ticket.setLong(20, 1);
                     ticket.setString(21, "new".equals(status) ? "open" : status);
+                    // the earliest running SLA clock: only open tickets have one (a day to a month after creation)
+                    boolean running = "new".equals(status) || "in-progress".equals(status);
+                    ticket.setTimestamp(22, running ? new Timestamp(created.getTime() + 86_400_000L * (1 + random.nextInt(30))) : null);
                     ticket.addBatch();
                     history.setLong(1, historyId + n);
                     history.setLong(2, id);

@@ -66,11 +66,12 @@ final class Results {
         double queueLoadSeconds;
         Load.Result queueOneNode;
         Load.Result queueOneNodeDepartment;
+        Load.Result queueOneNodeSla;
         Load.Result queueTwoNodes;
         Load.Result queueTwoNodesDepartment;
     }
 
     record Queue(long tickets, long added, double loadSeconds, Duration startup, long rssAfterStartKb,
-            Benchmark.WarmUp warmUp, Load.Result byStatus, Load.Result byDepartment, Load.Result visible, String indexes) {
+            Benchmark.WarmUp warmUp, Load.Result byStatus, Load.Result byDepartment, Load.Result visible, Load.Result bySla, String indexes) {
     }
 }

@@ -76,7 +76,7 @@ class QueueSpeedTest {
                     q("it", List.of(), List.of("open", "in-progress", "pending"), null, null, false, null));
             measure(service, ina, "department=it&group=network&unassigned=true", q("it", List.of(), List.of(), null, "network", true, null));
             measure(service, ina, "department=it&status=new&group=network", q("it", List.of("new"), List.of(), null, "network", false, null));
-            for (String sort : List.of("created", "-created", "updated", "-updated")) {
+            for (String sort : List.of("created", "-created", "updated", "-updated", "sla")) {
                 measure(service, ina, "department=it&sort=" + sort, q("it", List.of(), List.of(), null, null, false, sort));
             }
             measure(service, ina, "status=new,in-progress (no department: own + it)",
@@ -85,6 +85,7 @@ class QueueSpeedTest {
             // again, once the JIT has compiled the query paths (the first rows above include warming up)
             measure(service, ina, "department=it (again, warm)", q("it", List.of(), List.of(), null, null, false, null));
             measure(service, ina, "department=it&group=network (again, warm)", q("it", List.of(), List.of(), null, "network", false, null));
+            measure(service, ina, "department=it&sort=sla (again, warm)", q("it", List.of(), List.of(), null, null, false, "sla"));
         }
     }
 
@@ -125,8 +126,8 @@ class QueueSpeedTest {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO ticket (id, ticket_key, key_prefix, key_number, type_key,"
                     + " type_version, department, summary, requester, assignee, status, status_category, impact, urgency, priority,"
-                    + " confidential, fields_json, created_at, updated_at, version, assignment_group)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + " confidential, fields_json, created_at, updated_at, version, assignment_group, sla_due_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (int i = 1; i <= TICKETS; i++) {
                     String department = DEPARTMENTS[random.nextInt(DEPARTMENTS.length)];
                     String[] state = STATES[random.nextInt(STATES.length)];
@@ -154,6 +155,9 @@ class QueueSpeedTest {
                     insert.setTimestamp(19, Timestamp.from(created.plusSeconds(random.nextInt(10_000_000))));
                     insert.setLong(20, 1);
                     insert.setString(21, it ? GROUPS[random.nextInt(GROUPS.length)] : null);
+                    // a running clock only while open or in progress (pending pauses it, resolved stops it)
+                    boolean running = state[1].equals("open") || state[1].equals("in-progress");
+                    insert.setTimestamp(22, running ? Timestamp.from(created.plusSeconds(3600L + random.nextInt(30 * 24 * 3600))) : null);
                     insert.addBatch();
                     if (i % 5000 == 0) {
                         insert.executeBatch();

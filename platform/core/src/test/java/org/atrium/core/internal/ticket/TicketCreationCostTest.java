@@ -49,7 +49,9 @@ class TicketCreationCostTest {
     }
 
     private static void measure(String engine, TestDatabases databases) throws Exception {
-        TicketServiceImpl service = new TicketServiceImpl(databases.database(), TestCatalogs.catalog(TestCatalogs.IT_INCIDENT), Clock.systemUTC());
+        TicketServiceImpl service = Boolean.getBoolean("atrium.sla") ? withClocks(databases)
+                : new TicketServiceImpl(databases.database(), TestCatalogs.catalog(TestCatalogs.IT_INCIDENT), Clock.systemUTC());
+        engine = engine + (Boolean.getBoolean("atrium.sla") ? ", with SLA clocks (first response and resolution, 24x7)" : "");
         Caller anna = Caller.of("anna");
         for (int i = 0; i < WARM_UP; i++) {
             service.create(anna, TicketServiceImplTest.incident("warm-up " + i));
@@ -84,5 +86,35 @@ class TicketCreationCostTest {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * With -Datrium.sla=true: it.incident with SlaClocksTest's policy (two clocks) on the built-in 24x7
+     * calendar, so that every creation folds, stores and times its clocks as in the container.
+     */
+    private static TicketServiceImpl withClocks(TestDatabases databases) {
+        org.atrium.api.sla.SlaPolicy declared = SlaClocksTest.withSla().all().get(0).sla();
+        org.atrium.api.sla.SlaPolicy roundTheClock = new org.atrium.api.sla.SlaPolicy("24x7", java.util.Map.of(), declared.warnPercent(),
+                declared.clocks());
+        org.atrium.api.catalog.RequestType b = SlaClocksTest.withSla().all().get(0);
+        org.atrium.api.catalog.RequestType type = new org.atrium.api.catalog.RequestType(b.key(), b.department(), b.category(), b.keyPrefix(),
+                b.names(), b.help(), b.fields(), b.schemaVersion(), b.confidential(), b.validators(), b.calculators(), b.workflow(),
+                b.resolutionCodes(), b.bundle(), b.audience(), b.routing(), b.approvals(), b.children(), roundTheClock);
+        org.atrium.api.catalog.RequestTypeRegistry registry = new org.atrium.api.catalog.RequestTypeRegistry() {
+            public List<org.atrium.api.catalog.RequestType> all() {
+                return List.of(type);
+            }
+
+            public java.util.Optional<org.atrium.api.catalog.RequestType> find(String key) {
+                return type.key().equals(key) ? java.util.Optional.of(type) : java.util.Optional.empty();
+            }
+
+            public List<org.atrium.api.catalog.RefusedDescriptor> refused() {
+                return List.of();
+            }
+        };
+        return new TicketServiceImpl(databases.database(), registry, new org.atrium.core.internal.extension.Extensions(), Clock.systemUTC(),
+                null, new org.atrium.core.internal.directory.DirectoryService(new org.atrium.core.internal.directory.DatabaseDirectoryProvider(
+                        databases.database())), new org.atrium.core.internal.group.AssignmentGroupsService(), false);
     }
 }

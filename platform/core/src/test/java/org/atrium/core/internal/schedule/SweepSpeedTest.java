@@ -1,0 +1,110 @@
+package org.atrium.core.internal.schedule;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.atrium.core.internal.persistence.Engine;
+import org.atrium.core.internal.persistence.PostgresCluster;
+import org.atrium.core.internal.persistence.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The SLA sweep at scale (DESIGN: 1,000,000 open clocks of which 100 are due, under 50 ms): one
+ * {@code runDue(100)} of the durable scheduler with {@code atrium.sweepTimers} (1,000,000) timers
+ * waiting and 100 due, on Derby on disk (durable commits, as shipped) and on the test PostgreSQL
+ * cluster. Every running clock has exactly one timer (SlaClocks), so this is the sweep over a million
+ * open clocks; the handler here does nothing, so the figure is the scheduler's own: finding,
+ * locking and deleting the 100 (the SLA handler's folding of a ticket costs what a change costs,
+ * see TicketCreationCostTest). A measurement, not a test: it prints figures and asserts nothing.
+ * {@code mvn -o -pl platform/core test -Dtest=SweepSpeedTest -Datrium.measure=true}.
+ */
+@EnabledIfSystemProperty(named = "atrium.measure", matches = "true")
+class SweepSpeedTest {
+    private static final int WAITING = Integer.getInteger("atrium.sweepTimers", 1_000_000);
+    private static final int DUE = 100;
+    private static final int RUNS = 7;
+    private static final String KIND = "sla.check";
+    private static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
+
+    @Test
+    void derbyOnDisk() throws Exception {
+        Path folder = Files.createTempDirectory(Path.of("target"), "sweep-derby");
+        BasicDataSource ds = new BasicDataSource();
+        ds.setDriverClassName("org.apache.derby.jdbc.EmbeddedDriver");
+        ds.setUrl("jdbc:derby:" + folder.resolve("db").toAbsolutePath() + ";create=true");
+        ds.setMaxTotal(16);
+        measure("Derby on disk", TestDatabases.on(ds, Engine.DERBY));
+    }
+
+    @Test
+    void postgresql() throws Exception {
+        measure("PostgreSQL (fsync off)", TestDatabases.on(PostgresCluster.get().newDatabase("sweep"), Engine.POSTGRESQL));
+    }
+
+    private static void measure(String engine, TestDatabases databases) throws Exception {
+        long began = System.nanoTime();
+        insert(databases, 1, WAITING, i -> NOW.plus(Duration.ofMinutes(1 + i % 525_600))); // spread over the coming year
+        double loadSeconds = (System.nanoTime() - began) / 1e9;
+        try (Connection c = databases.dataSource().getConnection(); var statement = c.createStatement()) {
+            if (c.getMetaData().getDatabaseProductName().contains("PostgreSQL")) {
+                statement.execute("ANALYZE scheduled_task"); // as autovacuum would after such a load
+            }
+        }
+        Scheduler scheduler = new Scheduler(databases.database(), Clock.fixed(NOW, ZoneOffset.UTC));
+        int[] fired = new int[1];
+        scheduler.handle(KIND, (em, refId, dueAt) -> fired[0]++);
+        List<Double> millis = new ArrayList<>();
+        long nextId = WAITING + 1L;
+        for (int run = 0; run < RUNS; run++) {
+            insert(databases, nextId, DUE, i -> NOW.minusSeconds(DUE - i));
+            nextId += DUE;
+            fired[0] = 0;
+            long start = System.nanoTime();
+            int taken = scheduler.runDue(DUE);
+            millis.add((System.nanoTime() - start) / 1e6);
+            if (taken != DUE || fired[0] != DUE) {
+                throw new AssertionError("run " + run + " fired " + taken + "/" + fired[0] + " of " + DUE);
+            }
+        }
+        List<Double> warm = new ArrayList<>(millis.subList(1, RUNS)); // the first run compiles the queries
+        Collections.sort(warm);
+        System.out.printf("%nSLA sweep, %s: runDue(%d) with %,d timers waiting and %d due (loaded in %.0f s): first run %.1f ms,"
+                + " then median %.1f ms, max %.1f ms over %d runs; %,d timers left%n", engine, DUE, WAITING, DUE, loadSeconds,
+                millis.get(0), warm.get(warm.size() / 2), warm.get(warm.size() - 1), warm.size(), databases.count("scheduled_task"));
+    }
+
+    private static void insert(TestDatabases databases, long firstId, int count, java.util.function.IntFunction<Instant> due) throws Exception {
+        try (Connection c = databases.dataSource().getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO scheduled_task (id, kind, ref_id, due_at, created_at, attempts)"
+                     + " VALUES (?, ?, ?, ?, ?, 0)")) {
+            c.setAutoCommit(false);
+            Timestamp created = Timestamp.from(NOW.minus(Duration.ofDays(1)));
+            for (int i = 0; i < count; i++) {
+                insert.setLong(1, firstId + i);
+                insert.setString(2, KIND);
+                insert.setLong(3, firstId + i);
+                insert.setTimestamp(4, Timestamp.from(due.apply(i)));
+                insert.setTimestamp(5, created);
+                insert.addBatch();
+                if (i % 5000 == 4999) {
+                    insert.executeBatch();
+                    c.commit();
+                }
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+    }
+}
