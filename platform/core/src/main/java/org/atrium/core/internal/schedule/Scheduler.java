@@ -142,9 +142,14 @@ public final class Scheduler {
         });
     }
 
-    /** SQL both databases run with a range scan of (due_at, id) that stops after {@code limit} rows. */
+    /**
+     * SQL both databases run with a range scan of (due_at, id) that stops after {@code limit} rows.
+     * Derby's optimizer does not count FETCH FIRST: at 1,000,000 waiting timers it chose a table scan
+     * (1,000,007 rows visited, 180 to 270 ms per read, SweepSpeedTest), so the index is named for it in
+     * its override comment, which PostgreSQL reads as a comment (the newline ends it).
+     */
     static String dueSql(int kinds, int limit) {
-        return "SELECT id FROM scheduled_task WHERE due_at <= ? AND kind IN ("
+        return "SELECT id FROM scheduled_task --DERBY-PROPERTIES index=SCHEDULED_TASK_DUE\n WHERE due_at <= ? AND kind IN ("
                 + String.join(", ", Collections.nCopies(kinds, "?")) + ") ORDER BY due_at, id FETCH FIRST " + limit + " ROWS ONLY";
     }
 
