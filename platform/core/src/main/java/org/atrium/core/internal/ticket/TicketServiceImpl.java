@@ -77,8 +77,8 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-@Component(service = {TicketService.class, DueTransitions.class, ApprovalService.class, SlaService.class})
-public class TicketServiceImpl implements TicketService, DueTransitions, ApprovalService, SlaService {
+@Component(service = {TicketService.class, DueTransitions.class, ApprovalService.class, SlaService.class, OpenClocks.class})
+public class TicketServiceImpl implements TicketService, DueTransitions, ApprovalService, SlaService, OpenClocks {
     private static final Logger LOG = LoggerFactory.getLogger(TicketServiceImpl.class);
     private final Database db;
     private final RequestTypeRegistry types;
@@ -308,6 +308,21 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     @Override
     public List<SlaClock> clocks(Caller caller, String ticketKey) {
         return db.read(em -> slaClocks.compute(em, visibleTicket(em, caller, ticketKey), clock.instant()));
+    }
+
+    @Override
+    public long recompute(long afterTicketId, int limit) {
+        List<Long> open = db.read(em -> em.createQuery("SELECT DISTINCT c.ticketId FROM SlaClockEntity c WHERE c.ticketId > :after"
+                + " AND c.state IN ('waiting', 'running', 'paused') ORDER BY c.ticketId", Long.class)
+                .setParameter("after", afterTicketId).setMaxResults(limit).getResultList());
+        for (Long id : open) {
+            db.inTransaction(em -> {
+                slaClocks.keep(em, Approvals.lockTicket(em, id));
+                return null;
+            });
+        }
+        delivered();
+        return open.isEmpty() ? -1 : open.get(open.size() - 1);
     }
 
     // ---------------------------------------------------------------- commands
