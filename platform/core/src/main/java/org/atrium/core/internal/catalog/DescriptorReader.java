@@ -17,7 +17,9 @@ import java.util.regex.PatternSyntaxException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.atrium.api.approval.ApprovalProcess;
 import org.atrium.api.catalog.Audience;
+import org.atrium.api.catalog.ChildTickets;
 import org.atrium.api.catalog.Condition;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
@@ -44,7 +46,7 @@ final class DescriptorReader {
     private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final Set<String> TOP_LEVEL = Set.of("key", "department", "category", "keyPrefix", "names", "help",
             "fields", "schemaVersion", "confidential", "validators", "calculators", "actions", "workflow", "resolutionCodes",
-            "fieldRules", "audience", "routing");
+            "fieldRules", "audience", "routing", "approvals", "children");
     private static final Set<String> FIELD_MEMBERS = Set.of("name", "type", "required", "labels", "help", "options",
             "optionSource", "min", "max", "minLength", "maxLength", "pattern", "requiredWhen", "shownWhen", "computed",
             "notInPast", "maxDays");
@@ -94,8 +96,10 @@ final class DescriptorReader {
                 WorkflowReader.fieldRules(root.get("fieldRules"), "fieldRules", fields.stream().map(FormField::name).collect(java.util.stream.Collectors.toSet())));
         Audience audience = AudienceReader.read(root.get("audience"), fields);
         List<RoutingRule> routing = RoutingReader.read(root.get("routing"), fields);
+        List<ApprovalProcess> approvals = ApprovalReader.read(root.get("approvals"), fields, workflow, codes);
+        ChildTickets children = ChildrenReader.read(root.get("children"), fields, workflow);
         return new RequestType(key, department, category, prefix, names, help, fields, version.intValue(),
-                confidential, validators, calculators, workflow, codes, bundle, audience, routing);
+                confidential, validators, calculators, workflow, codes, bundle, audience, routing, approvals, children);
     }
 
     /**

@@ -302,7 +302,15 @@ class ShippedDescriptorsTest {
               ],
               "validators": ["legal.contract-dates"],
               "calculators": ["legal.days"],
-              "actions": {"resolved": ["legal.archive"]}
+              "actions": {"resolved": ["legal.archive"]},
+              "approvals": [{"state": "new", "onlyWhen": {"field": "contractType", "equals": "nda"},
+                "approvedTo": "in-progress", "rejectedTo": "closed", "rejectedResolution": "declined",
+                "stages": [{"key": "lead", "names": {"de": "Leitung", "en": "Lead"}, "approvers": [{"managerOf": "requester"}, {"role": "legal-lead"}],
+                  "rule": {"atLeast": 2}, "skipWhen": {"field": "value", "below": 1000}, "shows": ["contractType", "value"], "locks": ["value"],
+                  "timeout": {"after": "P3D", "remindBefore": "PT12H", "decision": "escalate"}}]}],
+              "children": {"on": "in-progress", "doneTo": "resolved", "cancelledIn": ["closed"],
+                "tickets": [{"key": "archive", "type": "facility.task", "summary": {"de": "Vertrag {contractType} archivieren", "en": "Archive contract {contractType}"},
+                  "fields": {"details": "otherType"}, "onlyWhen": {"field": "contractType", "in": ["nda"]}}]}
             }
             """;
 
@@ -397,7 +405,39 @@ class ShippedDescriptorsTest {
                 bad("audience anyOf empty", d -> d.putObject("audience").putArray("anyOf")),
                 bad("audience managerOf with unknown member", d -> d.putObject("audience").put("managerOf", "party").put("or", "x")),
                 bad("audience anyOf nested", d -> d.putObject("audience").putArray("anyOf").addObject().putArray("anyOf").add("agents")),
-                bad("fields as object", d -> d.putObject("fields")));
+                bad("fields as object", d -> d.putObject("fields")),
+                bad("approval process without stages", d -> process(d).remove("stages")),
+                bad("approval process with empty stages", d -> process(d).putArray("stages")),
+                bad("approval process with unknown member", d -> process(d).put("approvers", "x")),
+                bad("approver rule of two kinds", d -> ((ObjectNode) stage(d).get("approvers").get(0)).put("role", "cab")),
+                bad("approver rule of no kind", d -> ((ArrayNode) stage(d).get("approvers")).addObject()),
+                bad("approver rule of unknown kind", d -> ((ArrayNode) stage(d).get("approvers")).addObject().put("team", "x")),
+                bad("stage without approvers", d -> stage(d).remove("approvers")),
+                bad("decision rule atLeast 0", d -> stage(d).putObject("rule").put("atLeast", 0)),
+                bad("decision rule percent 101", d -> stage(d).putObject("rule").put("percent", 101)),
+                bad("decision rule unknown", d -> stage(d).put("rule", "most")),
+                bad("condition with below and equals", d -> ((ObjectNode) stage(d).get("skipWhen")).put("equals", "1")),
+                bad("below as text", d -> ((ObjectNode) stage(d).get("skipWhen")).put("below", "1000")),
+                bad("timeout that is no duration", d -> ((ObjectNode) stage(d).get("timeout")).put("after", "3 days")),
+                bad("timeout decision unknown", d -> ((ObjectNode) stage(d).get("timeout")).put("decision", "ignore")),
+                bad("stage names without de", d -> ((ObjectNode) stage(d).get("names")).remove("de")),
+                bad("children without tickets", d -> ((ObjectNode) d.get("children")).remove("tickets")),
+                bad("child without summary.en", d -> ((ObjectNode) child(d).get("summary")).remove("en")),
+                bad("child type without a department", d -> child(d).put("type", "task")),
+                bad("child dueBefore with negative days", d -> child(d).putObject("dueBefore").put("field", "signBy").put("days", -1)),
+                bad("child with unknown member", d -> child(d).put("assignee", "felix")));
+    }
+
+    private static ObjectNode process(ObjectNode descriptor) {
+        return (ObjectNode) descriptor.get("approvals").get(0);
+    }
+
+    private static ObjectNode stage(ObjectNode descriptor) {
+        return (ObjectNode) process(descriptor).get("stages").get(0);
+    }
+
+    private static ObjectNode child(ObjectNode descriptor) {
+        return (ObjectNode) descriptor.get("children").get("tickets").get(0);
     }
 
     private static Arguments bad(String what, Consumer<ObjectNode> change) {
