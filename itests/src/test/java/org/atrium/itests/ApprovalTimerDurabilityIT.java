@@ -99,6 +99,8 @@ public class ApprovalTimerDurabilityIT {
             assertOnceAfter(history, "approval-outcome", stoppedAt);
             assertEquals(history.toString(), 0, count(history, "approval-escalated") + count(history, "approval-overdue"));
             assertEquals(history.toString(), 1, count(history, "approval-requested"));
+            assertTrue("the reminder comes before the decision: " + history,
+                    indexOf(history, "approval-reminded") < indexOf(history, "approval-decided"));
             Thread.sleep(500);
         } while (System.nanoTime() < quietUntil);
         assertEquals("approved", expect(200, "anna", "GET", "/tickets/" + key, null).path("status").asText());
@@ -218,6 +220,15 @@ public class ApprovalTimerDurabilityIT {
                         Instant.parse(row.path("at").asText()).isAfter(after));
             }
         }
+    }
+
+    private static int indexOf(JsonNode history, String action) {
+        for (int i = 0; i < history.size(); i++) {
+            if (action.equals(history.get(i).path("action").asText())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int count(JsonNode history, String action) {
