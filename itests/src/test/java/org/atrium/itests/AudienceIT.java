@@ -78,6 +78,33 @@ public class AudienceIT extends AtriumTestSupport {
         }
     }
 
+    /** The child types are not offered to employees; changes are also for administrators. */
+    @Test
+    public void childTasksAreForTheirDepartmentsAgentsAndChangesAlsoForAdministrators() throws Exception {
+        waitUntil("the task types", Duration.ofSeconds(30),
+                () -> registry.find("it.task").isPresent() && registry.find("facility.task").isPresent());
+        for (String employee : List.of("anna", "marc", "hanna")) {
+            Map<String, JsonNode> types = catalog(employee, "en");
+            assertFalse(employee + " sees it.task", types.containsKey("it.task"));
+            assertFalse(employee + " sees facility.task", types.containsKey("facility.task"));
+        }
+        Map<String, JsonNode> ina = catalog("ina", "de");
+        assertEquals("IT-Aufgabe", ina.get("it.task").get("name").asText());
+        assertFalse(ina.containsKey("facility.task"));
+        Map<String, JsonNode> felix = catalog("felix", "en");
+        assertEquals("Facility task", felix.get("facility.task").get("name").asText());
+        assertFalse(felix.containsKey("it.task"));
+        assertTrue(catalog("admin", "en").containsKey("it.change"));
+        assertFalse(catalog("admin", "en").containsKey("it.task"));
+
+        Reply annaTask = http("POST", "/tickets", "anna", Map.of("type", "it.task", "summary", "Laptop for me"));
+        assertEquals(annaTask.raw().body(), 403, annaTask.status());
+        Reply inaTask = http("POST", "/tickets", "ina", Map.of("type", "it.task", "summary", "Prepare a laptop",
+                "fields", Map.of("person", "Lena Neu", "due", "2027-02-26")));
+        assertEquals(inaTask.raw().body(), 201, inaTask.status());
+        assertEquals("service-desk", inaTask.body().get("assignmentGroup").asText());
+    }
+
     @Test
     public void anOffboardingIsFiledOnlyByTheLeaversManagerOrHr() throws Exception {
         Reply annaForMarc = http("POST", "/tickets", "anna", offboarding("marc"));

@@ -1,6 +1,7 @@
 package org.atrium.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -163,25 +164,58 @@ public class ProcessModelIT extends AtriumTestSupport {
         assertEquals(1, http("GET", "/tickets/" + key + "/links", "ina", null).body().size());
     }
 
+    /**
+     * The leave request now reaches a decision only through its approval (the manager's stage), so
+     * the lock on resolved tickets is shown with an incident that IT resolves.
+     */
     @Test
-    public void theRequesterMayNotEditALeaveRequestHrHasDecided() throws Exception {
-        Reply leave = http("POST", "/tickets", "anna", Map.of("type", "hr.leave", "summary", "Summer holiday",
-                "fields", Map.of("kind", "annual", "period", Map.of("from", "2027-07-05", "to", "2027-07-07"))));
-        assertEquals(leave.raw().body(), 201, leave.status());
-        String key = leave.body().get("key").asText();
-        assertEquals("submitted", leave.body().get("status").asText());
-        assertEquals(200, move(key, "hanna", Map.of("to", "in-review")).status());
-        Reply decided = move(key, "hanna", Map.of("to", "recorded", "resolutionCode", "approved"));
-        assertEquals(decided.raw().body(), 200, decided.status());
+    public void theRequesterMayNotEditATicketItHasResolved() throws Exception {
+        Reply incident = http("POST", "/tickets", "anna", Map.of("type", "it.incident", "summary", "Printer jams",
+                "fields", Map.of("affectedService", "printing", "details", "Paper jam on floor 2")));
+        assertEquals(incident.raw().body(), 201, incident.status());
+        String key = incident.body().get("key").asText();
+        assertEquals(200, move(key, "ina", Map.of("to", "in-progress")).status());
+        Reply resolved = move(key, "ina", Map.of("to", "resolved", "resolutionCode", "fixed"));
+        assertEquals(resolved.raw().body(), 200, resolved.status());
 
-        Reply edit = http("PATCH", "/tickets/" + key, "anna", Map.of("version", decided.body().get("version").asLong(),
-                "fields", Map.of("period", Map.of("from", "2027-07-05", "to", "2027-07-27"))));
+        Reply edit = http("PATCH", "/tickets/" + key, "anna", Map.of("version", resolved.body().get("version").asLong(),
+                "fields", Map.of("details", "Paper jam on floor 3")));
         assertEquals(edit.raw().body(), 403, edit.status());
-        assertEquals(List.of("fields.period"), errorFields(edit));
+        assertEquals(List.of("fields.details"), errorFields(edit));
         assertTrue(edit.body().get("errors").get(0).get("reason").asText().contains("resolved"));
         JsonNode after = http("GET", "/tickets/" + key, "anna", null).body();
-        assertEquals("2027-07-07", after.get("fields").get("period").get("to").asText());
-        assertEquals(decided.body().get("version").asLong(), after.get("version").asLong());
+        assertEquals("Paper jam on floor 2", after.get("fields").get("details").asText());
+        assertEquals(resolved.body().get("version").asLong(), after.get("version").asLong());
+    }
+
+    /**
+     * The shipped change workflow in the container: an administrator files a change, IT submits it to
+     * the CAB, and from there only the approval leads on, so no agent finds a way to implementation.
+     */
+    @Test
+    public void anAgentFindsNoWayPastTheCabToImplementation() throws Exception {
+        waitUntil("the IT types", Duration.ofSeconds(30), () -> registry.find("it.change").isPresent());
+        assertEquals(List.of("awaiting-approval", "resolved"),
+                registry.find("it.change").orElseThrow().approvals().stream().map(p -> p.state()).toList());
+        Reply filed = http("POST", "/tickets", "admin", Map.of("type", "it.change", "summary", "Upgrade the mail server",
+                "fields", Map.of("changeType", "normal", "risk", "medium",
+                        "implementationWindow", Map.of("from", "2027-03-01", "to", "2027-03-02"),
+                        "affectedServices", List.of("email"), "testPlan", "On staging first", "rollbackPlan", "Restore the snapshot")));
+        assertEquals(filed.raw().body(), 201, filed.status());
+        String key = filed.body().get("key").asText();
+        assertEquals(200, move(key, "ina", Map.of("to", "in-progress")).status());
+        assertEquals(List.of("awaiting-approval", "closed"), targets(http("GET", "/tickets/" + key + "/transitions", "chris", null).body())
+                .stream().filter(to -> !to.equals("in-progress")).sorted().toList());
+        assertEquals(200, move(key, "ina", Map.of("to", "awaiting-approval")).status());
+        for (String agent : List.of("ina", "chris")) {
+            List<String> steps = targets(http("GET", "/tickets/" + key + "/transitions", agent, null).body());
+            for (String past : List.of("approved", "scheduled", "implementing", "resolved")) {
+                assertFalse(agent + " may move to " + past + ": " + steps, steps.contains(past));
+            }
+            assertFalse(move(key, agent, Map.of("to", "implementing")).status() == 200);
+            assertFalse(move(key, agent, Map.of("to", "approved")).status() == 200);
+        }
+        assertEquals("awaiting-approval", http("GET", "/tickets/" + key, "ina", null).body().get("status").asText());
     }
 
     @Test
