@@ -12,6 +12,7 @@ import org.atrium.core.internal.form.Json;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.Dialect;
 import org.atrium.core.internal.persistence.OutboxEntity;
+import org.atrium.core.internal.worker.Retries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboxDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
     /** After this many failed attempts an entry is given up (logged as an error). */
-    static final int MAX_ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = Retries.MAX_ATTEMPTS;
     private final Database db;
     private final Map<String, OutboxReceiver> receivers;
     private final Clock clock;
@@ -74,7 +75,7 @@ public final class OutboxDelivery {
 
     /** 10 s, 20 s, 40 s, ... at most an hour. */
     static Duration backoff(int attempts) {
-        return Duration.ofSeconds(Math.min(3600, 10L << Math.min(attempts - 1, 20)));
+        return Retries.backoff(attempts);
     }
 
     @SuppressWarnings("unchecked")

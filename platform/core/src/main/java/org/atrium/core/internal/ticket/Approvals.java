@@ -343,8 +343,9 @@ final class Approvals implements TicketParticipant {
      * an approver decides on. Returns the errors for the changed ones.
      */
     List<org.atrium.api.FieldError> lockedFields(EntityManager em, TicketEntity ticket, List<String> changed) {
-        if (ticket.getApprovalRound() == 0 || changed.stream().noneMatch(f -> f.startsWith("fields."))) {
-            return List.of();
+        boolean standing = Approval.PENDING.equals(ticket.getApprovalState()) || Approval.APPROVED.equals(ticket.getApprovalState());
+        if (!standing || changed.stream().noneMatch(f -> f.startsWith("fields."))) {
+            return List.of(); // a rejected or withdrawn round covers nothing: the requester may correct and resubmit
         }
         List<ApprovalEntity> covering = em.createQuery("SELECT a FROM ApprovalEntity a WHERE a.ticketId = :t AND a.round = :r"
                 + " AND a.state IN ('pending', 'approved') ORDER BY a.id", ApprovalEntity.class)

@@ -166,6 +166,9 @@ final class Children implements TicketParticipant {
                 history(em, child, actor, "child-not-cancelled", "status", "no step from " + child.getStatus() + " closes it");
                 continue;
             }
+            em.persist(new org.atrium.core.internal.persistence.CommentEntity(child.getId(), actor,
+                    "Cancelled: the request this task was created for has been cancelled. / Abgebrochen: der Antrag, zu dem diese Aufgabe gehört, wurde abgebrochen.",
+                    false, clock.instant()));
             move(em, child, closed.get(), actor, Map.of("cancelledWithParent", true));
         }
     }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -63,6 +62,7 @@ import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.HistoryEntity;
 import org.atrium.core.internal.persistence.TicketEntity;
 import org.atrium.core.internal.schedule.Scheduler;
+import org.atrium.core.internal.worker.PollingWorker;
 import org.atrium.core.internal.workflow.Parties;
 import org.atrium.core.internal.workflow.TicketWorkflow;
 import org.osgi.service.component.annotations.Activate;
@@ -96,7 +96,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     private final GroupRule groups;
     /** Durable timers (approval reminders and timeouts); run by {@link #timers} in the container, by tests directly. */
     private final Scheduler scheduler;
-    private final java.util.concurrent.ScheduledExecutorService timers;
+    private final PollingWorker timers;
     private final Approvals approvals;
     private final ApprovalDesk approvalDesk;
 
@@ -112,7 +112,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
             relay.stop();
         }
         if (timers != null) {
-            timers.shutdownNow();
+            timers.stop();
         }
     }
 
@@ -169,28 +169,21 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         pipeline.add(children);
         this.approvalDesk = new ApprovalDesk(db, approvals, directory, this.clock, this::delivered);
         this.reads.approvals(approvalDesk);
-        this.timers = relayed ? Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "atrium-timers");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
-        if (timers != null) {
-            timers.scheduleWithFixedDelay(this::runTimers, 2, 1, java.util.concurrent.TimeUnit.SECONDS);
-        }
+        // every handler is registered above (Approvals): only now may timers fire
+        this.timers = relayed ? PollingWorker.start("atrium-scheduler", this::runTimers, Duration.ofSeconds(1)) : null;
     }
 
-    /** Fires the durable timers that are due (in the container every second; tests call it with their clock). */
-    int runTimers() {
-        try {
-            int fired = scheduler.runDue(100);
-            if (fired > 0) {
-                delivered();
-            }
-            return fired;
-        } catch (RuntimeException e) {
-            LOG.warn("Running due timers failed; the next round tries again: {}", e.toString());
-            return 0;
+    /** Fires up to {@code limit} due durable timers (in the container every second; tests call it with their clock). */
+    int runTimers(int limit) {
+        int fired = scheduler.runDue(limit);
+        if (fired > 0) {
+            delivered(); // what the timers wrote to the outbox goes out now
         }
+        return fired;
+    }
+
+    int runTimers() {
+        return runTimers(100);
     }
 
     /** A change was committed: its outbox entries go out now (on the relay's thread in the container). */

@@ -89,6 +89,8 @@ public final class TestDatabases implements AutoCloseable {
     public void clear() {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM outbox");
+            statement.executeUpdate("DELETE FROM scheduled_task");
+            statement.executeUpdate("DELETE FROM approval");
             statement.executeUpdate("DELETE FROM ticket_link");
             statement.executeUpdate("DELETE FROM ticket_history");
             statement.executeUpdate("DELETE FROM ticket_comment");

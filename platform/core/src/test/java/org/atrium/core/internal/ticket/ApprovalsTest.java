@@ -59,12 +59,15 @@ class ApprovalsTest {
                {"key": "closed", "category": "closed", "names": {"de": "Abgeschlossen", "en": "Closed"}}],
               "transitions": [
                {"from": ["submitted"], "to": "closed", "names": {"de": "Zurückziehen", "en": "Withdraw"}, "by": ["requester", "agents"]},
-               {"from": ["submitted"], "to": "approved", "names": {"de": "Ohne Genehmigung", "en": "Bypass"}, "by": ["role:nobody"]},
+               {"from": ["submitted"], "to": "approved", "names": {"de": "Genehmigt", "en": "Approved"}, "by": ["approver"],
+                "guards": {"approvalsDecided": true}},
+               {"from": ["submitted"], "to": "recorded", "names": {"de": "Abgelehnt", "en": "Rejected"}, "by": ["approver"],
+                "guards": {"approvalsDecided": true}},
                {"from": ["approved"], "to": "recorded", "names": {"de": "Bestätigen", "en": "Confirm"}, "by": ["agents"],
                 "guards": {"resolutionCode": true}},
-               {"from": ["recorded"], "to": "closed", "names": {"de": "Schließen", "en": "Close"}, "by": ["agents"]}],
-              "fieldRules": [{"parties": ["requester", "agents"], "fields": ["summary", "fields.*"],
-                "categories": ["open", "in-progress", "pending"]}]},
+               {"from": ["recorded"], "to": "closed", "names": {"de": "Schließen", "en": "Close"}, "by": ["agents"]}]},
+             "fieldRules": [{"parties": ["requester", "agents"], "fields": ["summary", "fields.*"],
+                "categories": ["open", "in-progress", "pending"]}],
              "resolutionCodes": [{"value": "approved", "labels": {"de": "Genehmigt", "en": "Approved"}},
                {"value": "declined", "labels": {"de": "Abgelehnt", "en": "Declined"}}],
              "fields": [{"name": "days", "type": "integer", "labels": {"de": "Tage", "en": "Days"}},
@@ -86,7 +89,8 @@ class ApprovalsTest {
                {"key": "closed", "category": "closed", "names": {"de": "Geschlossen", "en": "Closed"}}],
               "transitions": [
                {"from": ["new"], "to": "awaiting-approval", "names": {"de": "Vorlegen", "en": "Submit"}, "by": ["agents"]},
-               {"from": ["awaiting-approval"], "to": "approved", "names": {"de": "Ohne CAB", "en": "Bypass"}, "by": ["role:nobody"]},
+               {"from": ["awaiting-approval"], "to": "approved", "names": {"de": "Genehmigt", "en": "Approved"}, "by": ["approver"],
+                "guards": {"approvalsDecided": true}},
                {"from": ["approved"], "to": "closed", "names": {"de": "Schließen", "en": "Close"}, "by": ["agents"]},
                {"from": ["new", "awaiting-approval"], "to": "closed", "names": {"de": "Zurückziehen", "en": "Withdraw"}, "by": ["agents"]}]},
              "resolutionCodes": [{"value": "rejected", "labels": {"de": "Abgelehnt", "en": "Rejected"}}],
@@ -111,7 +115,8 @@ class ApprovalsTest {
                {"key": "cancelled", "category": "closed", "names": {"de": "Abgebrochen", "en": "Cancelled"}}],
               "transitions": [
                {"from": ["submitted"], "to": "preparing", "names": {"de": "Starten", "en": "Start"}, "by": ["agents"]},
-               {"from": ["preparing"], "to": "ready", "names": {"de": "Bereit", "en": "Ready"}, "by": ["role:nobody"]},
+               {"from": ["preparing"], "to": "ready", "names": {"de": "Bereit", "en": "Ready"}, "by": ["agents"],
+                "guards": {"childrenResolved": true}},
                {"from": ["ready"], "to": "done", "names": {"de": "Abschließen", "en": "Complete"}, "by": ["agents"]},
                {"from": ["submitted", "preparing", "ready"], "to": "cancelled", "names": {"de": "Abbrechen", "en": "Cancel"}, "by": ["agents"]},
                {"from": ["done"], "to": "cancelled", "names": {"de": "Schließen", "en": "Close"}, "by": ["agents"]}]},
@@ -374,6 +379,7 @@ class ApprovalsTest {
         assertEquals(2, service.ofTicket(ADMIN, normal.key()).size(), "ina and chris");
         service.decide(INA, only(service.inbox(INA, "pending")).id(), new Decision("approve", null));
         assertEquals("awaiting-approval", service.get(ADMIN, normal.key()).status(), "one of two");
+        clock.advance(Duration.ofMinutes(5));
         service.decide(CHRIS, only(service.inbox(CHRIS, "pending")).id(), new Decision("approve", "Go"));
         Ticket approved = service.get(ADMIN, normal.key());
         assertEquals("approved", approved.status());
@@ -432,5 +438,18 @@ class ApprovalsTest {
         String child = links.get(0).key();
         service.transition(HANNA, parent.key(), new TransitionRequest("cancelled", null, null));
         assertEquals("closed", service.get(INA, child).statusCategory());
+    }
+
+    @Test
+    void aStoredTypeVersionKeepsItsApprovalsAndChildren() throws Exception {
+        for (String key : List.of("hr.leave", "hr.onboarding")) {
+            org.atrium.api.catalog.RequestType type = catalog.find(key).orElseThrow();
+            org.atrium.api.catalog.RequestType stored = org.atrium.core.internal.form.Json.MAPPER
+                    .readerFor(org.atrium.api.catalog.RequestType.class)
+                    .readValue(org.atrium.core.internal.form.Json.write(type));
+            assertEquals(type.approvals(), stored.approvals());
+            assertEquals(type.children(), stored.children());
+        }
+        assertTrue(org.atrium.core.internal.form.Json.write(catalog.find("hr.leave").orElseThrow()).contains("\"PT2H\""));
     }
 }
