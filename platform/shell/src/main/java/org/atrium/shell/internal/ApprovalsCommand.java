@@ -41,14 +41,14 @@ public class ApprovalsCommand implements Action {
     @Override
     public Object execute() {
         if ((user == null) == (ticket == null)) {
-            System.err.println("Give either --user <person id> or --ticket <key>, e.g. atrium:approvals --user marc");
+            System.out.println("Give either --user <person id> or --ticket <key>, e.g. atrium:approvals --user marc");
             return null;
         }
         try {
             print(ticket != null ? approvals.ofTicket(Caller.of("karaf-console", Caller.ADMIN), ticket)
                     : approvals.inbox(asPerson(user), state));
         } catch (AtriumException e) {
-            System.err.println(e.getMessage());
+            System.out.println(e.getMessage());
         }
         return null;
     }

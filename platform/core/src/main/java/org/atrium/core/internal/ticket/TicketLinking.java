@@ -49,7 +49,10 @@ final class TicketLinking {
                     LinkEntity.class).setParameter("id", ticket.getId()).getResultList()) {
                 boolean thisIsFrom = link.getFromTicket() == ticket.getId();
                 TicketEntity other = em.find(TicketEntity.class, thisIsFrom ? link.getToTicket() : link.getFromTicket());
-                if (TicketAccess.canSee(caller, other)) { // a link to a ticket the caller may not see is not shown
+                // a link to a ticket the caller may not see is not shown, except a ticket's children to whoever may work
+                // the parent: HR follows the tasks its onboarding gave IT and facility (their key, summary and status)
+                boolean childOfWorkedParent = thisIsFrom && LinkTypes.PARENT_OF.equals(link.getType()) && TicketAccess.canWork(caller, ticket);
+                if (TicketAccess.canSee(caller, other) || childOfWorkedParent) {
                     links.add(toLink(LinkTypes.seenFrom(link.getType(), thisIsFrom), other));
                 }
             }
