@@ -30,6 +30,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the requester's manager and approves by itself after 20 s (reminder 10 s before). anna files a
  * request, marc (her manager) finds it pending, the server is stopped gracefully (SIGTERM to the
  * Karaf JVM), the test waits past the due time, starts the server again and watches over REST.
+ * <p>
+ * The same type has an SLA clock of 25 s on the 24x7 calendar (issue 9): its breach also falls due
+ * while the server is stopped, and is recorded once after the start (one {@code sla-breached} row,
+ * the clock breached in {@code GET /tickets/{key}/sla}).
  */
 public class ApprovalTimerDurabilityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +46,7 @@ public class ApprovalTimerDurabilityIT {
     /** How long the test goes on watching that nothing fires a second time. */
     private static final Duration QUIET_FOR = Duration.ofSeconds(5);
     private static final String TYPE = "travel.trip";
+    private static final Duration SLA_TARGET = Duration.ofSeconds(25);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -104,6 +109,33 @@ public class ApprovalTimerDurabilityIT {
             Thread.sleep(500);
         } while (System.nanoTime() < quietUntil);
         assertEquals("approved", expect(200, "anna", "GET", "/tickets/" + key, null).path("status").asText());
+
+        // the SLA clock's breach fell due while the server was stopped, too: recorded once after the start
+        JsonNode breached = awaitAction(key, "sla-breached");
+        JsonNode clock = expect(200, "anna", "GET", "/tickets/" + key + "/sla", null).get(0);
+        assertEquals(clock.toString(), "breached", clock.path("state").asText());
+        assertEquals(clock.toString(), Instant.parse(created.path("createdAt").asText()).plus(SLA_TARGET),
+                Instant.parse(clock.path("dueAt").asText()));
+        quietUntil = System.nanoTime() + QUIET_FOR.toNanos();
+        do {
+            JsonNode history = expect(200, "anna", "GET", "/tickets/" + key + "/history", null);
+            assertOnceAfter(history, "sla-breached", stoppedAt);
+            Thread.sleep(500);
+        } while (System.nanoTime() < quietUntil);
+        assertTrue(breached.toString(), breached.size() > 0);
+    }
+
+    private JsonNode awaitAction(String key, String action) throws Exception {
+        long deadline = System.nanoTime() + FIRE_WITHIN.toNanos();
+        JsonNode history;
+        do {
+            history = expect(200, "anna", "GET", "/tickets/" + key + "/history", null);
+            if (count(history, action) > 0) {
+                return history;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no " + action + " on " + key + " " + FIRE_WITHIN + " after the start: " + history);
     }
 
     @After
@@ -148,6 +180,8 @@ public class ApprovalTimerDurabilityIT {
                        "by": ["requester", "agents"]}
                     ]
                   },
+                  "sla": {"calendar": "24x7", "clocks": [{"key": "resolution", "names": {"de": "Erledigung", "en": "Resolution"},
+                    "targets": {"P1": "PT25S", "P2": "PT25S", "P3": "PT25S", "P4": "PT25S"}}]},
                   "approvals": [{
                     "state": "submitted", "approvedTo": "approved", "rejectedTo": "declined",
                     "stages": [{
