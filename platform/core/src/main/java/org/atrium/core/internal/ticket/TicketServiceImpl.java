@@ -355,6 +355,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         Ticket created = db.inTransaction(em -> {
             TicketEntity ticket = insert(em, type, caller.user(), caller.user(), input.summary().strip(), input.description(), checked,
                     impact, urgency);
+            em.flush(); // the version the participants' changes (an approval's move, the SLA due time) gave it
             return TicketMapper.toDto(ticket); // as the participants left it (an approval may have moved it on)
         });
         delivered();
@@ -467,6 +468,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
                 ticket.setUpdatedAt(changes.at());
                 em.flush();
                 TicketChange.announce(participants, em, TicketChange.of("UPDATED", TicketMapper.toDto(ticket), caller.user(), Map.of()));
+                em.flush(); // the version after the participants (the SLA due time may have moved)
             }
             return TicketMapper.toDto(ticket);
         }));

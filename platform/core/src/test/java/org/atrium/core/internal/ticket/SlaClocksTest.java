@@ -121,6 +121,8 @@ class SlaClocksTest {
     @Test
     void aNewTicketRunsItsClocksAndTheQueueKnowsWhenItIsDue() {
         Ticket ticket = incident(null, null);
+        assertEquals(1, ticket.version());
+        assertEquals(1, service.get(ANNA, ticket.key()).version(), "keeping the clocks is no change of the ticket: no 409 for its next PATCH");
         clock.advance(Duration.ofHours(1));
         SlaClock resolution = clock(ticket.key(), ClockPolicy.RESOLUTION);
         assertEquals(SlaClock.RUNNING, resolution.state());
