@@ -5,8 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.junit.After;
 import org.junit.Test;
@@ -83,39 +76,12 @@ public class CrashDurabilityIT {
 
     private void start(Path home) throws Exception {
         assertFalse("already running", script != null && script.isAlive());
-        File console = home.resolve("console.log").toFile();
         script = UnpackedDistribution.start(home);
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertTrue("Karaf exited early; see " + console, script.isAlive());
-            try {
-                if (send(HttpRequest.newBuilder(URI.create(api() + "/tickets?limit=1")).GET()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The API did not answer within " + READY_TIMEOUT + "; see " + console);
+        UnpackedDistribution.awaitApi(script, home, api(), http, READY_TIMEOUT);
     }
 
-    /**
-     * SIGKILL to the Karaf JVM ({@code bin/karaf run} keeps a shell as its parent; ProcessHandle's
-     * destroyForcibly is SIGKILL on Linux), then to whatever else is left below the shell.
-     */
-    private void killMinus9() throws Exception {
-        List<ProcessHandle> all = new ArrayList<>();
-        script.toHandle().descendants().forEach(all::add);
-        all.add(script.toHandle());
-        all.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle process : all) {
-            try {
-                process.onExit().get(30, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                throw new AssertionError("Process " + process.pid() + " did not die", e);
-            }
-        }
+    private void killMinus9() {
+        UnpackedDistribution.killMinus9(script);
         script = null;
     }
 

@@ -176,7 +176,7 @@ public class DirectoryIT extends AtriumTestSupport {
                 "fields", Map.of("kind", "annual", "period", Map.of("from", "2026-12-21", "to", "2026-12-31"), "deputy", "anna")));
         assertEquals(felix.raw().body(), 201, felix.status());
         assertEquals(8, felix.body().get("fields").get("workingDays").asInt());
-        assertEquals("version 4: the state left the form in 2, routing came in 3, the manager's approval in 4", 4,
+        assertEquals("version 5: the state left the form in 2, routing came in 3, the manager's approval in 4, service levels in 5", 5,
                 felix.body().get("typeVersion").asInt());
         assertFalse(felix.body().get("fields").has("state"));
     }

@@ -1,19 +1,11 @@
 package org.atrium.itests;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One Atrium node as a process: the distribution this build made, unpacked into its own folder,
@@ -75,36 +67,14 @@ final class KarafNode {
         script = UnpackedDistribution.start(home);
     }
 
-    /** Until GET /health (no credentials) answers 200: the schema is migrated and the database answers. */
+    /** Until the API answers: see {@link UnpackedDistribution#awaitApi}. */
     void awaitReady(HttpClient http) throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!script.isAlive()) {
-                throw new AssertionError(name + " exited early; see " + home.resolve("console.log"));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(api() + "/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                // resources register one by one at boot (issue 10): healthy is not yet "the ticket resource answers"
-                HttpResponse<String> tickets = health.statusCode() != 200 ? health : http.send(HttpRequest.newBuilder(
-                        URI.create(api() + "/tickets?limit=1")).header("Authorization", "Basic "
-                        + java.util.Base64.getEncoder().encodeToString("anna:anna".getBytes(StandardCharsets.UTF_8)))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (tickets.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(name + " did not become healthy within " + READY_TIMEOUT + "; see " + home.resolve("console.log"));
+        UnpackedDistribution.awaitApi(script, home, api(), http, READY_TIMEOUT);
     }
 
     /** The Karaf JVM's pid (the process below the {@code bin/karaf} shell). */
     long pid() {
-        return script.toHandle().descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .findFirst().orElseThrow(() -> new IllegalStateException(name + " has no Java process")).pid();
+        return UnpackedDistribution.karafJvm(script).pid();
     }
 
     /** SIGKILL to every process of this node, by pid, then waits until they are gone. */
@@ -112,20 +82,7 @@ final class KarafNode {
         if (script == null) {
             return;
         }
-        List<ProcessHandle> all = new ArrayList<>();
-        script.toHandle().descendants().forEach(all::add);
-        all.add(script.toHandle());
-        all.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle process : all) {
-            try {
-                process.onExit().get(30, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                throw new AssertionError("Process " + process.pid() + " of " + name + " did not die", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while " + name + " was being killed", e);
-            }
-        }
+        UnpackedDistribution.killMinus9(script);
         script = null;
     }
 

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public interface HolidayCalendar {
 
-    /** Every region (ISO 3166-2 subdivision) that has holidays here. */
+    /** Every region (ISO 3166-2 subdivision) that has holidays here; may read every country's data, so prefer {@link #knows}. */
     Set<String> regions();
 
     /** Whether the region (or country) has holidays here; may be cheaper than {@code regions().contains(region)}. */

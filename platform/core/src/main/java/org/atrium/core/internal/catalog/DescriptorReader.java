@@ -25,6 +25,7 @@ import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
 import org.atrium.api.catalog.RoutingRule;
+import org.atrium.api.sla.SlaPolicy;
 import org.atrium.api.workflow.FieldRule;
 import org.atrium.api.workflow.StateAction;
 import org.atrium.api.workflow.Workflow;
@@ -46,7 +47,7 @@ final class DescriptorReader {
     private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final Set<String> TOP_LEVEL = Set.of("key", "department", "category", "keyPrefix", "names", "help",
             "fields", "schemaVersion", "confidential", "validators", "calculators", "actions", "workflow", "resolutionCodes",
-            "fieldRules", "audience", "routing", "approvals", "children");
+            "fieldRules", "audience", "routing", "approvals", "children", "sla");
     private static final Set<String> FIELD_MEMBERS = Set.of("name", "type", "required", "labels", "help", "options",
             "optionSource", "min", "max", "minLength", "maxLength", "pattern", "requiredWhen", "shownWhen", "computed",
             "notInPast", "maxDays");
@@ -98,8 +99,9 @@ final class DescriptorReader {
         List<RoutingRule> routing = RoutingReader.read(root.get("routing"), fields);
         List<ApprovalProcess> approvals = ApprovalReader.read(root.get("approvals"), fields, workflow, codes);
         ChildTickets children = ChildrenReader.read(root.get("children"), fields, workflow);
+        SlaPolicy sla = SlaReader.read(root.get("sla"), fields, workflow);
         return new RequestType(key, department, category, prefix, names, help, fields, version.intValue(),
-                confidential, validators, calculators, workflow, codes, bundle, audience, routing, approvals, children);
+                confidential, validators, calculators, workflow, codes, bundle, audience, routing, approvals, children, sla);
     }
 
     /**

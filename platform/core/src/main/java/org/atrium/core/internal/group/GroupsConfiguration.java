@@ -60,7 +60,8 @@ public final class GroupsConfiguration {
         Map<String, Map<String, String>> names = new TreeMap<>();
         Map<String, LinkedHashSet<String>> members = new TreeMap<>();
         properties.forEach((name, value) -> {
-            if (name.equals("department") || name.startsWith("service.") || name.startsWith("felix.") || name.startsWith("component.")) {
+            if (name.equals("department") || name.startsWith("service.") || name.startsWith("felix.") || name.startsWith("component.")
+                    || name.startsWith("osgi.")) { // properties the framework adds (osgi.ds.satisfying.condition.target)
                 return;
             }
             var property = PROPERTY.matcher(name);

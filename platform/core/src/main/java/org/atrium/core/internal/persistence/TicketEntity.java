@@ -60,7 +60,8 @@ public class TicketEntity {
     private Instant approvalDecidedAt;
     @Column(name = "approval_deciders")
     private String approvalDeciders;
-    @Column(name = "sla_due_at")
+    /** A cache of the SLA clocks, written by SQL of its own: keeping it is no change of the ticket (no new version). */
+    @Column(name = "sla_due_at", insertable = false, updatable = false)
     private Instant slaDueAt;
     @Column(nullable = false)
     private String impact;
@@ -141,5 +142,6 @@ public class TicketEntity {
     public void setApprovalDeciders(String approvalDeciders) { this.approvalDeciders = approvalDeciders; }
     /** The earliest due time of the ticket's running SLA clocks; null when none runs. */
     public Instant getSlaDueAt() { return slaDueAt; }
+    /** Only what this entity shows within the transaction; the column is written by {@code SlaClocks}. */
     public void setSlaDueAt(Instant slaDueAt) { this.slaDueAt = slaDueAt; }
 }

@@ -109,10 +109,27 @@ final class SlaClocks implements TicketParticipant {
             scheduler.cancel(em, CHECK, gone.getId());
             em.remove(gone);
         }
-        ticket.setSlaDueAt(earliestDue);
+        storeDueTime(em, ticket, earliestDue);
         if (!escalations.isEmpty()) {
             escalate(em, ticket, escalations, now);
         }
+    }
+
+    /**
+     * The queue's SLA order lives in a column of the ticket that is a cache of its clocks: written by
+     * SQL, so that keeping it gives the ticket no new version (a client's next PATCH is no conflict).
+     */
+    private static void storeDueTime(EntityManager em, TicketEntity ticket, Instant due) {
+        if (java.util.Objects.equals(due, ticket.getSlaDueAt())) {
+            return;
+        }
+        if (due == null) {
+            em.createNativeQuery("UPDATE ticket SET sla_due_at = NULL WHERE id = ?").setParameter(1, ticket.getId()).executeUpdate();
+        } else {
+            em.createNativeQuery("UPDATE ticket SET sla_due_at = ? WHERE id = ?").setParameter(1, java.sql.Timestamp.from(due))
+                    .setParameter(2, ticket.getId()).executeUpdate();
+        }
+        ticket.setSlaDueAt(due);
     }
 
     /** The ticket's clocks as of {@code now}, with their explanation; empty without a policy. */

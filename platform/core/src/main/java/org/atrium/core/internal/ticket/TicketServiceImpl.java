@@ -78,8 +78,8 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-@Component(service = {TicketService.class, DueTransitions.class, ApprovalService.class, SlaService.class})
-public class TicketServiceImpl implements TicketService, DueTransitions, ApprovalService, SlaService {
+@Component(service = {TicketService.class, DueTransitions.class, ApprovalService.class, SlaService.class, OpenClocks.class})
+public class TicketServiceImpl implements TicketService, DueTransitions, ApprovalService, SlaService, OpenClocks {
     private static final Logger LOG = LoggerFactory.getLogger(TicketServiceImpl.class);
     private final Database db;
     private final RequestTypeRegistry types;
@@ -323,6 +323,21 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         return slaLists.breaches(caller, department, from, to, limit);
     }
 
+    @Override
+    public long recompute(long afterTicketId, int limit) {
+        List<Long> open = db.read(em -> em.createQuery("SELECT DISTINCT c.ticketId FROM SlaClockEntity c WHERE c.ticketId > :after"
+                + " AND c.state IN ('waiting', 'running', 'paused') ORDER BY c.ticketId", Long.class)
+                .setParameter("after", afterTicketId).setMaxResults(limit).getResultList());
+        for (Long id : open) {
+            db.inTransaction(em -> {
+                slaClocks.keep(em, Approvals.lockTicket(em, id));
+                return null;
+            });
+        }
+        delivered();
+        return open.isEmpty() ? -1 : open.get(open.size() - 1);
+    }
+
     // ---------------------------------------------------------------- commands
 
     @Override
@@ -353,6 +368,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         Ticket created = db.inTransaction(em -> {
             TicketEntity ticket = insert(em, type, caller.user(), caller.user(), input.summary().strip(), input.description(), checked,
                     impact, urgency);
+            em.flush(); // the version the participants' changes (an approval's move, the SLA due time) gave it
             return TicketMapper.toDto(ticket); // as the participants left it (an approval may have moved it on)
         });
         delivered();
@@ -465,6 +481,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
                 ticket.setUpdatedAt(changes.at());
                 em.flush();
                 TicketChange.announce(participants, em, TicketChange.of("UPDATED", TicketMapper.toDto(ticket), caller.user(), Map.of()));
+                em.flush(); // the version after the participants (the SLA due time may have moved)
             }
             return TicketMapper.toDto(ticket);
         }));

@@ -310,7 +310,20 @@ class ShippedDescriptorsTest {
                   "timeout": {"after": "P3D", "remindBefore": "PT12H", "decision": "escalate"}}]}],
               "children": {"on": "in-progress", "doneTo": "resolved", "cancelledIn": ["closed"],
                 "tickets": [{"key": "archive", "type": "facility.task", "summary": {"de": "Vertrag {contractType} archivieren", "en": "Archive contract {contractType}"},
-                  "fields": {"details": "otherType"}, "onlyWhen": {"field": "contractType", "in": ["nda"]}}]}
+                  "fields": {"details": "otherType"}, "onlyWhen": {"field": "contractType", "in": ["nda"]}}]},
+              "sla": {"calendar": "de-by", "calendars": {"P1": "24x7"}, "warnAt": 80,
+                "clocks": [
+                  {"key": "first-response", "names": {"de": "Erste Antwort", "en": "First response"}, "targets": {"P1": "PT30M", "P3": "PT4H"}},
+                  {"key": "resolution", "names": {"de": "Lösung", "en": "Resolution"}, "kind": "sla",
+                   "targets": {"P1": "PT4H", "P2": "PT9H", "P3": "PT27H", "P4": "PT1H30M"},
+                   "pauseWhen": {"categories": ["pending"], "field": {"field": "contractType", "equals": "other"}},
+                   "stopWhen": {"states": ["resolved", "closed"], "publicAgentComment": true}, "cancelWhen": {"states": ["closed"]},
+                   "resetWhen": {"field": {"field": "value", "below": 1}},
+                   "onWarning": [{"notify-role": "agent-legal"}],
+                   "onBreach": [{"raise-priority": "P2"}, {"assign-group": "legal-desk"}, {"notify-role": "legal-lead"}]},
+                  {"key": "review", "names": {"de": "Prüfung", "en": "Review"}, "kind": "ola", "targets": {"P2": "PT2H"},
+                   "startWhen": {"states": ["in-progress"]}, "pauseWhen": "never"}
+                ]}
             }
             """;
 
@@ -425,7 +438,35 @@ class ShippedDescriptorsTest {
                 bad("child without summary.en", d -> ((ObjectNode) child(d).get("summary")).remove("en")),
                 bad("child type without a department", d -> child(d).put("type", "task")),
                 bad("child dueBefore with negative days", d -> child(d).putObject("dueBefore").put("field", "signBy").put("days", -1)),
-                bad("child with unknown member", d -> child(d).put("assignee", "felix")));
+                bad("child with unknown member", d -> child(d).put("assignee", "felix")),
+                bad("sla without calendar", d -> ((ObjectNode) d.get("sla")).remove("calendar")),
+                bad("sla without clocks", d -> ((ObjectNode) d.get("sla")).remove("clocks")),
+                bad("sla with empty clocks", d -> ((ObjectNode) d.get("sla")).putArray("clocks")),
+                bad("sla with unknown member", d -> ((ObjectNode) d.get("sla")).put("timezone", "Europe/Berlin")),
+                bad("sla calendar with upper case", d -> ((ObjectNode) d.get("sla")).put("calendar", "DE-BY")),
+                bad("sla calendars for P5", d -> ((ObjectNode) d.get("sla").get("calendars")).put("P5", "24x7")),
+                bad("sla warnAt 100", d -> ((ObjectNode) d.get("sla")).put("warnAt", 100)),
+                bad("sla warnAt 0", d -> ((ObjectNode) d.get("sla")).put("warnAt", 0)),
+                bad("sla warnAt as text", d -> ((ObjectNode) d.get("sla")).put("warnAt", "75")),
+                bad("clock without targets", d -> clock(d).remove("targets")),
+                bad("clock with empty targets", d -> clock(d).putObject("targets")),
+                bad("clock without names", d -> clock(d).remove("names")),
+                bad("clock with unknown member", d -> clock(d).put("owner", "x")),
+                bad("clock key calendar", d -> clock(d).put("key", "calendar")),
+                bad("clock kind unknown", d -> clock(d).put("kind", "kpi")),
+                bad("target in days", d -> ((ObjectNode) clock(d).get("targets")).put("P1", "P1D")),
+                bad("target negative", d -> ((ObjectNode) clock(d).get("targets")).put("P1", "-PT4H")),
+                bad("target as a number", d -> ((ObjectNode) clock(d).get("targets")).put("P1", 4)),
+                bad("target for P5", d -> ((ObjectNode) clock(d).get("targets")).put("P5", "PT4H")),
+                bad("condition category unknown", d -> clock(d).putObject("pauseWhen").putArray("categories").add("waiting")),
+                bad("condition empty", d -> clock(d).putObject("stopWhen")),
+                bad("condition with unknown member", d -> clock(d).putObject("stopWhen").put("status", "resolved")),
+                bad("condition only publicAgentComment false", d -> clock(d).putObject("stopWhen").put("publicAgentComment", false)),
+                bad("stopWhen never", d -> clock(d).put("stopWhen", "never")),
+                bad("escalation of two actions", d -> ((ObjectNode) clock(d).get("onBreach").get(0)).put("notify-role", "x")),
+                bad("escalation of unknown action", d -> ((ArrayNode) clock(d).get("onBreach")).addObject().put("send-mail", "x")),
+                bad("raise to P5", d -> ((ObjectNode) clock(d).get("onBreach").get(0)).put("raise-priority", "P5")),
+                bad("escalation listed twice", d -> ((ArrayNode) clock(d).get("onWarning")).addObject().put("notify-role", "agent-legal")));
     }
 
     private static ObjectNode process(ObjectNode descriptor) {
@@ -434,6 +475,10 @@ class ShippedDescriptorsTest {
 
     private static ObjectNode stage(ObjectNode descriptor) {
         return (ObjectNode) process(descriptor).get("stages").get(0);
+    }
+
+    private static ObjectNode clock(ObjectNode descriptor) {
+        return (ObjectNode) descriptor.get("sla").get("clocks").get(1);
     }
 
     private static ObjectNode child(ObjectNode descriptor) {

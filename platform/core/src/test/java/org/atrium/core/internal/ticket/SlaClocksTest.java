@@ -121,6 +121,8 @@ class SlaClocksTest {
     @Test
     void aNewTicketRunsItsClocksAndTheQueueKnowsWhenItIsDue() {
         Ticket ticket = incident(null, null);
+        assertEquals(1, ticket.version());
+        assertEquals(1, service.get(ANNA, ticket.key()).version(), "keeping the clocks is no change of the ticket: no 409 for its next PATCH");
         clock.advance(Duration.ofHours(1));
         SlaClock resolution = clock(ticket.key(), ClockPolicy.RESOLUTION);
         assertEquals(SlaClock.RUNNING, resolution.state());
@@ -178,6 +180,36 @@ class SlaClocksTest {
         SlaClock first = clock(ticket.key(), ClockPolicy.FIRST_RESPONSE);
         assertEquals(SlaClock.BREACHED, first.state());
         assertEquals(1, actions(ticket.key()).stream().filter("sla-breached"::equals).count());
+    }
+
+    @Test
+    void aChangedPolicyRecomputesOpenClocksWithoutLosingAPause() {
+        java.util.concurrent.atomic.AtomicReference<SlaPolicy> override = new java.util.concurrent.atomic.AtomicReference<>();
+        SlaPolicies policies = type -> Optional.ofNullable(override.get() != null ? override.get() : type.sla());
+        BusinessCalendarsService calendars = new BusinessCalendarsService();
+        TicketServiceImpl tuned = new TicketServiceImpl(databases.database(), registry, new Extensions(), clock, null,
+                new DirectoryService(new DatabaseDirectoryProvider(databases.database())), AssignmentGroupsService.of(Map.of()),
+                policies, calendars, false);
+        RequestType type = registry.find("it.incident").orElseThrow();
+        override.set(new SlaPolicy("24x7", Map.of(), 75, type.sla().clocks()));
+        Ticket ticket = tuned.create(ANNA, new NewTicket("it.incident", "Printer", null, null, null, Map.of("affectedService", "erp")));
+        clock.advance(Duration.ofHours(1));
+        tuned.transition(INA, ticket.key(), new TransitionRequest("in-progress", null, null));
+        tuned.transition(INA, ticket.key(), new TransitionRequest("waiting-for-requester", null, null));
+        clock.advance(Duration.ofHours(10));
+        tuned.transition(INA, ticket.key(), new TransitionRequest("in-progress", null, null));
+        // the department shortens resolution to 3 h: the clock had counted 1 h, paused 10 h, and runs since
+        ClockPolicy shorter = new ClockPolicy(ClockPolicy.RESOLUTION, Map.of("en", "Resolution"), null, Map.of("P3", Duration.ofHours(3)),
+                null, null, null, null, null, null, null);
+        override.set(new SlaPolicy("24x7", Map.of(), 75, List.of(shorter)));
+        assertEquals(-1, tuned.recompute(Long.MAX_VALUE - 1, 10), "nothing after the last ticket");
+        long last = tuned.recompute(0, 10);
+        assertTrue(last > 0);
+        Instant due = databases.database().read(em -> em.createQuery("SELECT c.dueAt FROM SlaClockEntity c WHERE c.clockKey = 'resolution'",
+                Instant.class).getSingleResult());
+        assertEquals(clock.instant().plus(Duration.ofHours(2)), due, "1 h counted before the pause, 2 h left");
+        assertEquals(0, databases.database().read(em -> em.createQuery("SELECT COUNT(c) FROM SlaClockEntity c WHERE c.clockKey = 'first-response'",
+                Long.class).getSingleResult()).intValue(), "a clock the policy no longer has goes");
     }
 
     @Test

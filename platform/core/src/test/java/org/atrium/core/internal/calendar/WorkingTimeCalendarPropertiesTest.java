@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.LongRange;
  * The calendar math against its laws and against a naive oracle that walks minute by minute
  * through local times (what the fast walk must never do, and must always agree with).
  */
-class WorkingTimeCalendarProperties {
+class WorkingTimeCalendarPropertiesTest {
     private static final Map<String, WorkingTimeCalendar> CALENDARS = Map.of(
             "munich", TestCalendars.munich(), "berlin", TestCalendars.berlin(), "split", TestCalendars.split(),
             "nights", TestCalendars.nights(), "rtc", TestCalendars.roundTheClockBerlin(), "closing", withClosingDays());
