@@ -207,7 +207,7 @@ class SlaListsTest {
         assertEquals(List.of("limit"), fields(() -> service.breaches(INA, "it", null, null, 201)));
         assertEquals(List.of("to"), fields(() -> service.breaches(INA, "it", MONDAY_0800_CET, MONDAY_0800_CET, 10)));
         assertEquals(List.of("from"), fields(() -> service.breaches(INA, "it", MONDAY_0800_CET.plus(Duration.ofDays(1)), null, 10)));
-        // anna's own tickets do not put them in her queue in SLA order: the filter still applies
+        // a reversed SLA order has no index to read: it is not offered
         assertEquals(List.of("sort"), fields(() -> service.list(INA, new TicketQuery("it", List.of(), List.of(), null, null, null, false,
                 "-sla", 5, null))));
     }
