@@ -14,7 +14,6 @@ import javax.persistence.EntityManager;
 
 import org.atrium.api.calendar.BusinessCalendar;
 import org.atrium.api.calendar.BusinessCalendars;
-import org.atrium.api.catalog.RequestType;
 import org.atrium.api.directory.Directory;
 import org.atrium.api.sla.ClockPolicy;
 import org.atrium.api.sla.Escalation;
@@ -75,14 +74,23 @@ final class SlaClocks implements TicketParticipant {
     private void check(EntityManager em, long clockId, Instant dueAt) {
         SlaClockEntity row = em.find(SlaClockEntity.class, clockId);
         if (row != null) {
-            keep(em, Approvals.lockTicket(em, row.getTicketId()));
+            keep(em, Approvals.lockTicket(em, row.getTicketId()), true);
         }
     }
 
-    /** Folds, stores and times the ticket's clocks; records warnings and breaches not recorded yet. */
     void keep(EntityManager em, TicketEntity ticket) {
+        keep(em, ticket, false);
+    }
+
+    /**
+     * Folds, stores and times the ticket's clocks; records warnings and breaches not recorded yet.
+     *
+     * @param retime true when a timer of the ticket is firing: every running clock gets its timer anew
+     */
+    private void keep(EntityManager em, TicketEntity ticket, boolean retime) {
         Instant now = clock.instant();
-        List<SlaClock> clocks = compute(em, ticket, now);
+        Optional<SlaPolicy> policy = policyOf(ticket);
+        List<SlaClock> clocks = policy.map(p -> compute(em, ticket, p, now)).orElse(List.of());
         Map<String, SlaClockEntity> rows = em.createQuery("SELECT c FROM SlaClockEntity c WHERE c.ticketId = :t", SlaClockEntity.class)
                 .setParameter("t", ticket.getId()).getResultList().stream()
                 .collect(Collectors.toMap(SlaClockEntity::getClockKey, row -> row));
@@ -90,7 +98,9 @@ final class SlaClocks implements TicketParticipant {
         Instant earliestDue = null;
         for (SlaClock computed : clocks) {
             SlaClockEntity row = rows.remove(computed.key());
-            if (row == null) {
+            boolean fresh = row == null;
+            Instant timedBefore = fresh ? null : nextCrossing(row);
+            if (fresh) {
                 row = new SlaClockEntity(ticket.getId(), computed.key());
                 store(row, computed, now);
                 em.persist(row);
@@ -98,21 +108,47 @@ final class SlaClocks implements TicketParticipant {
             } else {
                 store(row, computed, now);
             }
-            ClockPolicy policy = policyOf(ticket, computed.key()).orElse(null);
-            escalations.addAll(recordCrossings(em, ticket, row, computed, policy, now));
-            time(em, row, computed);
+            ClockPolicy clockPolicy = policy.get().clocks().stream().filter(c -> c.key().equals(computed.key())).findFirst().orElse(null);
+            escalations.addAll(recordCrossings(em, ticket, row, computed, clockPolicy, policy.get().warnPercent(), now));
+            Instant timedNow = nextCrossing(row);
+            if (retime || !java.util.Objects.equals(timedBefore, timedNow)) {
+                time(em, row, fresh, timedNow); // most changes move no due time: the timer stays as it is
+            }
             if (SlaClock.RUNNING.equals(computed.state()) || (SlaClock.BREACHED.equals(computed.state()) && computed.dueAt() != null)) {
                 earliestDue = earliestDue == null || computed.dueAt().isBefore(earliestDue) ? computed.dueAt() : earliestDue;
             }
         }
-        for (SlaClockEntity gone : rows.values()) { // the policy no longer has this clock
+        for (SlaClockEntity gone : rows.values()) { // no target any more (another priority) or no such clock in the policy
             scheduler.cancel(em, CHECK, gone.getId());
-            em.remove(gone);
+            if (gone.getWarnedAt() == null && gone.getBreachedAt() == null) {
+                em.remove(gone);
+            } else {
+                gone.setDueAt(null); // what it recorded stays: a breach is not undone by a later priority
+                gone.setWarnAt(null);
+                gone.setComputedAt(now);
+            }
         }
         storeDueTime(em, ticket, earliestDue);
         if (!escalations.isEmpty()) {
             escalate(em, ticket, escalations, now);
         }
+    }
+
+    /** When the clock's timer must fire: its warning, then its breach, while it runs; null otherwise. */
+    private static Instant nextCrossing(SlaClockEntity row) {
+        if (!SlaClock.RUNNING.equals(row.getState()) || row.getBreachedAt() != null) {
+            return null;
+        }
+        return row.getWarnedAt() == null && row.getWarnAt() != null ? row.getWarnAt() : row.getDueAt();
+    }
+
+    /** The ticket's clocks as of {@code now}, with their explanation; empty without a policy. */
+    List<SlaClock> compute(EntityManager em, TicketEntity ticket, Instant now) {
+        return policyOf(ticket).map(policy -> compute(em, ticket, policy, now)).orElse(List.of());
+    }
+
+    private Optional<SlaPolicy> policyOf(TicketEntity ticket) {
+        return pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).flatMap(policies::effective);
     }
 
     /**
@@ -132,13 +168,7 @@ final class SlaClocks implements TicketParticipant {
         ticket.setSlaDueAt(due);
     }
 
-    /** The ticket's clocks as of {@code now}, with their explanation; empty without a policy. */
-    List<SlaClock> compute(EntityManager em, TicketEntity ticket, Instant now) {
-        Optional<RequestType> type = pinned.find(ticket.getTypeKey(), ticket.getTypeVersion());
-        Optional<SlaPolicy> policy = type.flatMap(policies::effective);
-        if (policy.isEmpty()) {
-            return List.of();
-        }
+    private List<SlaClock> compute(EntityManager em, TicketEntity ticket, SlaPolicy policy, Instant now) {
         List<TicketMoment> moments = TicketTimeline.of(ticket, TicketTimeline.rows(em, ticket), steps.workflowOf(ticket),
                 person -> directory.find(person).map(p -> p.isAgentOf(ticket.getDepartment())).orElse(false));
         if (moments.isEmpty()) {
@@ -146,19 +176,19 @@ final class SlaClocks implements TicketParticipant {
         }
         String priority = moments.get(moments.size() - 1).priority();
         List<SlaClock> clocks = new ArrayList<>();
-        for (ClockPolicy clockPolicy : policy.get().clocks()) {
+        for (ClockPolicy clockPolicy : policy.clocks()) {
             Duration target = clockPolicy.targets().get(priority);
             if (target == null) {
                 continue; // no target for this priority: no clock
             }
-            String name = policy.get().calendarFor(priority);
+            String name = policy.calendarFor(priority);
             Optional<BusinessCalendar> calendar = calendars.find(name);
             if (calendar.isEmpty()) {
                 LOG.error("Ticket {}: clock {} counts in calendar {}, which is not configured; the clock is left out",
                         ticket.getKey(), clockPolicy.key(), name);
                 continue;
             }
-            clocks.add(ClockComputation.compute(clockPolicy, moments, calendar.get(), target, priority, policy.get().warnPercent(), now));
+            clocks.add(ClockComputation.compute(clockPolicy, moments, calendar.get(), target, priority, policy.warnPercent(), now));
         }
         return clocks;
     }
@@ -177,25 +207,22 @@ final class SlaClocks implements TicketParticipant {
     }
 
     /** One timer per clock, at the next crossing still to come while it runs. */
-    private void time(EntityManager em, SlaClockEntity row, SlaClock computed) {
-        scheduler.cancel(em, CHECK, row.getId());
-        if (!SlaClock.RUNNING.equals(computed.state())) {
-            return;
+    private void time(EntityManager em, SlaClockEntity row, boolean fresh, Instant next) {
+        if (!fresh) {
+            scheduler.cancel(em, CHECK, row.getId());
         }
-        Instant next = row.getWarnedAt() == null && computed.warnAt() != null ? computed.warnAt() : computed.dueAt();
-        if (next != null && row.getBreachedAt() == null) {
+        if (next != null) {
             scheduler.schedule(em, CHECK, row.getId(), next);
         }
     }
 
     /** Records a warning and a breach the first time a computation finds them crossed; returns their escalations. */
     private List<Escalation> recordCrossings(EntityManager em, TicketEntity ticket, SlaClockEntity row, SlaClock computed, ClockPolicy policy,
-            Instant now) {
+            int warnPercent, Instant now) {
         List<Escalation> escalations = new ArrayList<>();
         if (SlaClock.CANCELLED.equals(computed.state()) || SlaClock.WAITING.equals(computed.state())) {
             return escalations;
         }
-        int warnPercent = effectiveWarnPercent(ticket);
         boolean warned = computed.elapsed().multipliedBy(100).compareTo(computed.target().multipliedBy(warnPercent)) >= 0;
         boolean breached = SlaClock.BREACHED.equals(computed.state());
         if (warned && row.getWarnedAt() == null && !breached) {
@@ -212,11 +239,6 @@ final class SlaClocks implements TicketParticipant {
             escalations.addAll(policy == null ? List.of() : policy.onBreach());
         }
         return escalations;
-    }
-
-    private int effectiveWarnPercent(TicketEntity ticket) {
-        return pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).flatMap(policies::effective).map(SlaPolicy::warnPercent)
-                .orElse(SlaPolicy.DEFAULT_WARN_PERCENT);
     }
 
     private void record(EntityManager em, TicketEntity ticket, SlaClockEntity row, SlaClock computed, String what, String action,
@@ -294,10 +316,5 @@ final class SlaClocks implements TicketParticipant {
             changes.record("assignee", ticket.getAssignee(), null);
             ticket.setAssignee(null);
         }
-    }
-
-    private Optional<ClockPolicy> policyOf(TicketEntity ticket, String key) {
-        return pinned.find(ticket.getTypeKey(), ticket.getTypeVersion()).flatMap(policies::effective)
-                .flatMap(policy -> policy.clocks().stream().filter(c -> c.key().equals(key)).findFirst());
     }
 }
