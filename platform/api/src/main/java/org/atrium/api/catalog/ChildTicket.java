@@ -1,6 +1,5 @@
 package org.atrium.api.catalog;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +27,4 @@ public record ChildTicket(String key, String type, Map<String, String> summary, 
 
     /** The field of a child that holds its due date. */
     public static final String DUE_FIELD = "due";
-
-    /** Child summaries are in the parent requester's language; these are the languages a summary needs. */
-    public static final List<String> LANGUAGES = List.of("de", "en");
 }

@@ -115,8 +115,4 @@ public final class ApproverResolution {
                 .filter(m -> directory.find(m).filter(Person::active).isPresent());
     }
 
-    public Directory directory() {
-        return directory;
-    }
-
 }
