@@ -114,5 +114,4 @@ public final class ApproverResolution {
         return directory.find(id).map(Person::manager).filter(m -> m != null && !m.isBlank())
                 .filter(m -> directory.find(m).filter(Person::active).isPresent());
     }
-
 }
