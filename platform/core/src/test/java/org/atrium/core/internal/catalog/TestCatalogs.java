@@ -64,6 +64,24 @@ public final class TestCatalogs {
         return catalog;
     }
 
+    /** A registry of exactly these types (built in Java, e.g. with a policy that no descriptor gives). */
+    public static org.atrium.api.catalog.RequestTypeRegistry registryOf(org.atrium.api.catalog.RequestType... types) {
+        java.util.List<org.atrium.api.catalog.RequestType> all = java.util.List.of(types);
+        return new org.atrium.api.catalog.RequestTypeRegistry() {
+            public java.util.List<org.atrium.api.catalog.RequestType> all() {
+                return all;
+            }
+
+            public java.util.Optional<org.atrium.api.catalog.RequestType> find(String key) {
+                return all.stream().filter(type -> type.key().equals(key)).findFirst();
+            }
+
+            public java.util.List<org.atrium.api.catalog.RefusedDescriptor> refused() {
+                return java.util.List.of();
+            }
+        };
+    }
+
     static void add(RequestTypeCatalog catalog, long bundleId, String bundleName, String... descriptors) {
         Map<String, RequestTypeCatalog.DescriptorSource> files = new LinkedHashMap<>();
         for (int i = 0; i < descriptors.length; i++) {

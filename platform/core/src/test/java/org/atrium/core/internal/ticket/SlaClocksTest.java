@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.atrium.api.catalog.RefusedDescriptor;
 import org.atrium.api.catalog.RequestType;
 import org.atrium.api.catalog.RequestTypeRegistry;
 import org.atrium.api.security.Caller;
@@ -62,19 +61,7 @@ class SlaClocksTest {
         RequestType type = new RequestType(base.key(), base.department(), base.category(), base.keyPrefix(), base.names(), base.help(),
                 base.fields(), base.schemaVersion(), base.confidential(), base.validators(), base.calculators(), base.workflow(),
                 base.resolutionCodes(), base.bundle(), base.audience(), base.routing(), base.approvals(), base.children(), policy);
-        return new RequestTypeRegistry() {
-            public List<RequestType> all() {
-                return List.of(type);
-            }
-
-            public Optional<RequestType> find(String key) {
-                return type.key().equals(key) ? Optional.of(type) : Optional.empty();
-            }
-
-            public List<RefusedDescriptor> refused() {
-                return List.of();
-            }
-        };
+        return TestCatalogs.registryOf(type);
     }
 
     @BeforeAll

@@ -16,12 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.atrium.api.FieldError;
 import org.atrium.api.ForbiddenException;
 import org.atrium.api.ValidationException;
-import org.atrium.api.catalog.RefusedDescriptor;
 import org.atrium.api.catalog.RequestType;
 import org.atrium.api.catalog.RequestTypeRegistry;
 import org.atrium.api.security.Caller;
@@ -39,6 +37,7 @@ import org.atrium.core.internal.directory.TestPeople;
 import org.atrium.core.internal.extension.Extensions;
 import org.atrium.core.internal.group.AssignmentGroupsService;
 import org.atrium.core.internal.persistence.Engine;
+import org.atrium.core.internal.catalog.TestCatalogs;
 import org.atrium.core.internal.persistence.TestDatabases;
 import org.atrium.core.internal.sla.SlaPolicies;
 import org.junit.jupiter.api.AfterEach;
@@ -226,19 +225,7 @@ class SlaListsTest {
         RequestType type = new RequestType(b.key(), b.department(), b.category(), b.keyPrefix(), b.names(), b.help(), b.fields(),
                 b.schemaVersion(), true, b.validators(), b.calculators(), b.workflow(), b.resolutionCodes(), b.bundle(), b.audience(),
                 b.routing(), b.approvals(), b.children(), b.sla());
-        return new RequestTypeRegistry() {
-            public List<RequestType> all() {
-                return List.of(type);
-            }
-
-            public Optional<RequestType> find(String key) {
-                return type.key().equals(key) ? Optional.of(type) : Optional.empty();
-            }
-
-            public List<RefusedDescriptor> refused() {
-                return List.of();
-            }
-        };
+        return TestCatalogs.registryOf(type);
     }
 
     private static List<String> fields(org.junit.jupiter.api.function.Executable call) {
