@@ -8,6 +8,7 @@ import org.atrium.api.directory.DirectoryProvider;
 import org.atrium.api.directory.Person;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.PersonEntity;
+import org.atrium.core.internal.persistence.PersonIds;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,7 +32,9 @@ public class DatabaseDirectoryProvider implements DirectoryProvider {
         if (id == null) {
             return Optional.empty();
         }
-        return db.read(em -> Optional.ofNullable(em.find(PersonEntity.class, id)).map(PersonEntity::toPerson));
+        // the API's person id is the login; the table's key is the stable id (V13), the login has its own index
+        return db.read(em -> em.createQuery("SELECT p FROM PersonEntity p WHERE p.login = :login", PersonEntity.class)
+                .setParameter("login", id).getResultList().stream().findFirst().map(PersonEntity::toPerson));
     }
 
     @Override
@@ -42,8 +45,8 @@ public class DatabaseDirectoryProvider implements DirectoryProvider {
         return db.read(em -> {
             @SuppressWarnings("unchecked")
             List<PersonEntity> rows = em.createNativeQuery("SELECT * FROM person WHERE active = TRUE AND ("
-                            + "LOWER(id) LIKE ?1 ESCAPE '!' OR LOWER(display_name) LIKE ?1 ESCAPE '!' "
-                            + "OR LOWER(email) LIKE ?1 ESCAPE '!') ORDER BY display_name, id", PersonEntity.class)
+                            + "LOWER(login) LIKE ?1 ESCAPE '!' OR LOWER(display_name) LIKE ?1 ESCAPE '!' "
+                            + "OR LOWER(email) LIKE ?1 ESCAPE '!') ORDER BY display_name, login", PersonEntity.class)
                     .setParameter(1, pattern)
                     .setMaxResults(limit)
                     .getResultList();
@@ -58,7 +61,7 @@ public class DatabaseDirectoryProvider implements DirectoryProvider {
         }
         // indexed by person_by_manager; native SQL for the BOOLEAN literal, as in search
         return db.read(em -> !em.createNativeQuery("SELECT id FROM person WHERE manager = ?1 AND active = TRUE")
-                .setParameter(1, managerId)
+                .setParameter(1, String.valueOf(PersonIds.current().existingIdOf(managerId)))
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty());
@@ -66,7 +69,7 @@ public class DatabaseDirectoryProvider implements DirectoryProvider {
 
     @Override
     public List<Person> delegatingTo(String delegateId) {
-        return db.read(em -> em.createQuery("SELECT p FROM PersonEntity p WHERE p.oooDelegate = :delegate ORDER BY p.id", PersonEntity.class)
+        return db.read(em -> em.createQuery("SELECT p FROM PersonEntity p WHERE p.oooDelegate = :delegate ORDER BY p.login", PersonEntity.class)
                 .setParameter("delegate", delegateId).getResultList().stream().map(PersonEntity::toPerson).toList());
     }
 

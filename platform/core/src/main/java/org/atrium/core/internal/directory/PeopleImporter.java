@@ -50,7 +50,7 @@ public class PeopleImporter implements PeopleImport {
         PeopleCsv.Parsed parsed = PeopleCsv.parse(csv);
         Instant now = clock.instant();
         return db.inTransaction(em -> {
-            Set<String> known = new HashSet<>(em.createQuery("SELECT p.id FROM PersonEntity p", String.class).getResultList());
+            Set<String> known = new HashSet<>(em.createQuery("SELECT p.login FROM PersonEntity p", String.class).getResultList());
             parsed.rows().forEach(row -> known.add(row.person().id()));
             List<RefusedRow> refused = new ArrayList<>(parsed.refused());
             List<String> created = new ArrayList<>();
@@ -63,7 +63,8 @@ public class PeopleImporter implements PeopleImport {
                     continue;
                 }
                 Person person = row.person();
-                PersonEntity stored = em.find(PersonEntity.class, person.id());
+                PersonEntity stored = em.createQuery("SELECT p FROM PersonEntity p WHERE p.login = :login", PersonEntity.class)
+                        .setParameter("login", person.id()).getResultList().stream().findFirst().orElse(null);
                 if (stored == null) {
                     PersonEntity entity = new PersonEntity(person.id());
                     entity.update(person, now);

@@ -3,6 +3,7 @@ package org.atrium.core.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
@@ -28,14 +29,18 @@ public class ApprovalEntity {
     private int stageIndex;
     @Column(name = "stage_key", nullable = false, updatable = false)
     private String stageKey;
+    @Convert(converter = PersonColumn.class)
     @Column(nullable = false)
     private String approver;
+    @Convert(converter = PersonColumn.class)
     @Column(name = "handed_over_by")
     private String handedOverBy;
     @Column(nullable = false)
     private String state;
+    @Convert(converter = PersonColumn.class)
     @Column(name = "decided_by")
     private String decidedBy;
+    @Convert(converter = PersonColumn.class)
     @Column(name = "on_behalf_of")
     private String onBehalfOf;
     @Column(name = "decision_comment")

@@ -3,6 +3,7 @@ package org.atrium.core.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
@@ -20,6 +21,7 @@ public class CommentEntity {
     private long id;
     @Column(name = "ticket_id", nullable = false, updatable = false)
     private long ticketId;
+    @Convert(converter = PersonColumn.class)
     @Column(nullable = false, updatable = false)
     private String author;
     @Column(nullable = false, updatable = false)

@@ -36,6 +36,7 @@ public class Database {
     public <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
+        PersonIds people = PersonIds.open(em);
         try {
             tx.begin();
             T result = work.apply(em);
@@ -52,16 +53,27 @@ public class Database {
             if (tx.isActive()) {
                 tx.rollback();
             }
+            people.close();
             em.close();
         }
     }
 
-    /** Read-only work; no transaction is held open longer than the queries. */
+    /**
+     * Read-only work; no transaction is held open longer than the queries. The transaction begun
+     * here takes a connection only when person ids must be mapped ({@link PersonIds}), and is
+     * rolled back: a read writes nothing.
+     */
     public <T> T read(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
+        PersonIds people = PersonIds.open(em);
         try {
+            em.getTransaction().begin();
             return work.apply(em);
         } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            people.close();
             em.close();
         }
     }

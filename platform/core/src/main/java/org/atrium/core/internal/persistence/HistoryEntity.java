@@ -3,11 +3,15 @@ package org.atrium.core.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
+import javax.persistence.PostLoad;
+import javax.persistence.PrePersist;
 import javax.persistence.Table;
+import javax.persistence.Transient;
 import javax.persistence.TableGenerator;
 
 /** One immutable history row: every column is insert-only. */
@@ -23,15 +27,22 @@ public class HistoryEntity {
     private long ticketId;
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant at;
+    @Convert(converter = PersonColumn.class)
     @Column(nullable = false, updatable = false)
     private String actor;
     @Column(nullable = false, updatable = false)
     private String action;
     @Column(updatable = false)
     private String field;
+    /** Columns as stored: a value that names a person ({@link PersonValuedHistory}) is the person's id. */
     @Column(name = "before_value", updatable = false)
-    private String before;
+    private String beforeColumn;
     @Column(name = "after_value", updatable = false)
+    private String afterColumn;
+    /** Values as the domain reads them: logins (pseudonyms once erased). */
+    @Transient
+    private String before;
+    @Transient
     private String after;
 
     protected HistoryEntity() {
@@ -45,6 +56,20 @@ public class HistoryEntity {
         this.field = field;
         this.before = before;
         this.after = after;
+    }
+
+    @PrePersist
+    void namePeopleById() {
+        PersonIds ids = PersonIds.current();
+        beforeColumn = PersonValuedHistory.before(action, field) ? ids.idOf(before) : before;
+        afterColumn = PersonValuedHistory.after(action, field) ? ids.idOf(after) : after;
+    }
+
+    @PostLoad
+    void namePeopleByLogin() {
+        PersonIds ids = PersonIds.current();
+        before = PersonValuedHistory.before(action, field) ? ids.loginOf(beforeColumn) : beforeColumn;
+        after = PersonValuedHistory.after(action, field) ? ids.loginOf(afterColumn) : afterColumn;
     }
 
     public long getId() { return id; }

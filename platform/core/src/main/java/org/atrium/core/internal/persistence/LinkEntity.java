@@ -3,6 +3,7 @@ package org.atrium.core.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
@@ -25,6 +26,7 @@ public class LinkEntity {
     private long toTicket;
     @Column(name = "link_type", nullable = false, updatable = false)
     private String type;
+    @Convert(converter = PersonColumn.class)
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
     @Column(name = "created_at", nullable = false, updatable = false)

@@ -9,8 +9,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import javax.persistence.Column;
+import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.Id;
+import javax.persistence.PrePersist;
 import javax.persistence.Table;
 
 import org.atrium.api.directory.OutOfOffice;
@@ -22,14 +24,19 @@ import org.atrium.api.directory.Person;
 public class PersonEntity {
     private static final String ROLE_SEPARATOR = ";";
 
+    /** The stable person id (V13); set from the login when the row is first stored. */
     @Id
     private String id;
+    /** The login (the pseudonym once erased): what the Person record and the API call the person's id. */
+    @Column(nullable = false)
+    private String login;
     @Column(name = "display_name", nullable = false)
     private String displayName;
     private String email;
     @Column(nullable = false)
     private String language;
     private String department;
+    @Convert(converter = PersonColumn.class)
     private String manager;
     private String country;
     private String region;
@@ -37,6 +44,7 @@ public class PersonEntity {
     private String roles;
     @Column(nullable = false)
     private boolean active;
+    @Convert(converter = PersonColumn.class)
     @Column(name = "ooo_delegate")
     private String oooDelegate;
     @Column(name = "ooo_from")
@@ -49,15 +57,22 @@ public class PersonEntity {
     protected PersonEntity() {
     }
 
-    public PersonEntity(String id) {
-        this.id = id;
+    public PersonEntity(String login) {
+        this.login = login;
+    }
+
+    @PrePersist
+    void takeStableId() {
+        if (id == null) {
+            id = PersonIds.current().idOf(login);
+        }
     }
 
     public Person toPerson() {
         OutOfOffice away = oooDelegate == null ? null
                 : new OutOfOffice(oooDelegate, LocalDate.parse(oooFrom), LocalDate.parse(oooUntil));
         Set<String> roleSet = roles.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(roles.split(ROLE_SEPARATOR)));
-        return new Person(id, displayName, email, language, department, manager, country, region, roleSet, active, away);
+        return new Person(login, displayName, email, language, department, manager, country, region, roleSet, active, away);
     }
 
     /** Takes over every attribute of the person; returns whether anything changed. */
@@ -85,7 +100,7 @@ public class PersonEntity {
     }
 
     private PersonEntity copy() {
-        PersonEntity copy = new PersonEntity(id);
+        PersonEntity copy = new PersonEntity(login);
         copy.displayName = displayName;
         copy.email = email;
         copy.language = language;
@@ -110,5 +125,21 @@ public class PersonEntity {
                 && Objects.equals(oooUntil, other.oooUntil);
     }
 
+    /** The stable person id. */
     public String getId() { return id; }
+    public String getLogin() { return login; }
+
+    /** Erasure: every attribute that identifies the person replaced; the row stays (inactive) so that the id resolves. */
+    public void pseudonymise(String pseudonym, Instant now) {
+        login = pseudonym;
+        displayName = pseudonym;
+        email = null;
+        manager = null;
+        oooDelegate = null;
+        oooFrom = null;
+        oooUntil = null;
+        active = false;
+        roles = "";
+        updatedAt = now;
+    }
 }

@@ -3,6 +3,7 @@ package org.atrium.core.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
@@ -35,8 +36,10 @@ public class TicketEntity {
     @Column(nullable = false)
     private String summary;
     private String description;
+    @Convert(converter = PersonColumn.class)
     @Column(nullable = false, updatable = false)
     private String requester;
+    @Convert(converter = PersonColumn.class)
     private String assignee;
     @Column(name = "assignment_group")
     private String assignmentGroup;
@@ -58,6 +61,7 @@ public class TicketEntity {
     private int approvalRound;
     @Column(name = "approval_decided_at")
     private Instant approvalDecidedAt;
+    @Convert(converter = PersonListColumn.class)
     @Column(name = "approval_deciders")
     private String approvalDeciders;
     /** A cache of the SLA clocks, written by SQL of its own: keeping it is no change of the ticket (no new version). */

@@ -103,7 +103,7 @@ class SchemaMigratorTest {
                         rows++;
                         assertEquals(0, r.getLong(2));
                     }
-                    assertEquals(8, rows, "ticket, comment, history, link, outbox, approval, scheduled_task and sla_clock ids");
+                    assertEquals(10, rows, "ticket, comment, history, link, outbox, approval, scheduled_task, sla_clock, person and audit_event ids");
                 }
                 for (String table : List.of("ticket", "ticket_comment", "ticket_history", "request_type_version", "ticket_key_counter")) {
                     try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
@@ -206,7 +206,7 @@ class SchemaMigratorTest {
                 }
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM atrium_id_sequence")) {
                     r.next();
-                    assertEquals(8, r.getInt(1), "the seed rows of V1, V7, V9, V10 and V11 inserted once");
+                    assertEquals(10, r.getInt(1), "the seed rows of V1, V7, V9, V10, V11, V13 and V14 inserted once");
                 }
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'")) {
                     r.next();
