@@ -39,6 +39,9 @@ public class HistoryEntity {
     private String beforeColumn;
     @Column(name = "after_value", updatable = false)
     private String afterColumn;
+    /** Where the request that made the change came from (the REST layer's client address); null for the server's own work. */
+    @Column(name = "client_address", updatable = false)
+    private String clientAddress;
     /** Values as the domain reads them: logins (pseudonyms once erased). */
     @Transient
     private String before;
@@ -56,6 +59,7 @@ public class HistoryEntity {
         this.field = field;
         this.before = before;
         this.after = after;
+        this.clientAddress = org.atrium.api.audit.RequestOrigin.address();
     }
 
     @PrePersist
@@ -80,4 +84,5 @@ public class HistoryEntity {
     public String getField() { return field; }
     public String getBefore() { return before; }
     public String getAfter() { return after; }
+    public String getClientAddress() { return clientAddress; }
 }

@@ -33,7 +33,7 @@ public final class SchemaMigrator {
             "V4__ticket_key_counters.sql", "V5__people.sql", "V6__workflows.sql", "V7__ticket_links.sql",
             "V8__assignment_groups.sql", "V9__outbox.sql", "V10__approvals_and_timers.sql", "V11__sla_clocks.sql",
             // V12 (the perf engineer's) is merged here, before V13; until then V13 is this branch's 12th script
-            "V13__person_ids.sql", "V14__audit.sql");
+            "V13__person_ids.sql", "V14__audit_and_retention.sql");
 
     private SchemaMigrator() {
     }

@@ -67,6 +67,9 @@ public class TicketEntity {
     /** A cache of the SLA clocks, written by SQL of its own: keeping it is no change of the ticket (no new version). */
     @Column(name = "sla_due_at", insertable = false, updatable = false)
     private Instant slaDueAt;
+    /** When the ticket's retention anonymised it (V14); written by SQL of the retention run only. */
+    @Column(name = "anonymised_at", insertable = false, updatable = false)
+    private Instant anonymisedAt;
     @Column(nullable = false)
     private String impact;
     @Column(nullable = false)
@@ -146,6 +149,7 @@ public class TicketEntity {
     public void setApprovalDeciders(String approvalDeciders) { this.approvalDeciders = approvalDeciders; }
     /** The earliest due time of the ticket's running SLA clocks; null when none runs. */
     public Instant getSlaDueAt() { return slaDueAt; }
+    public Instant getAnonymisedAt() { return anonymisedAt; }
     /** Only what this entity shows within the transaction; the column is written by {@code SlaClocks}. */
     public void setSlaDueAt(Instant slaDueAt) { this.slaDueAt = slaDueAt; }
 }

@@ -10,11 +10,11 @@ import org.atrium.core.internal.persistence.HistoryEntity;
 import org.atrium.core.internal.persistence.TicketEntity;
 
 /** Entities never leave the core: these are the DTOs callers get. */
-final class TicketMapper {
+public final class TicketMapper {
     private TicketMapper() {
     }
 
-    static Ticket toDto(TicketEntity t) {
+    public static Ticket toDto(TicketEntity t) {
         return new Ticket(t.getKey(), t.getTypeKey(), t.getTypeVersion(), t.getDepartment(), t.getSummary(),
                 t.getDescription(), t.getRequester(), t.getAssignee(), t.getAssignmentGroup(), t.getStatus(), t.getStatusCategory(),
                 t.getResolutionCode(), t.getImpact(), t.getUrgency(),
@@ -23,7 +23,7 @@ final class TicketMapper {
     }
 
     /** Where the ticket's latest approval stands; null when it never needed one. */
-    static org.atrium.api.approval.ApprovalOutcome approvalOf(TicketEntity t) {
+    public static org.atrium.api.approval.ApprovalOutcome approvalOf(TicketEntity t) {
         if (t.getApprovalState() == null) {
             return null;
         }
@@ -32,11 +32,11 @@ final class TicketMapper {
         return new org.atrium.api.approval.ApprovalOutcome(t.getApprovalState(), t.getApprovalStage(), t.getApprovalDecidedAt(), deciders);
     }
 
-    static Comment toDto(CommentEntity c) {
+    public static Comment toDto(CommentEntity c) {
         return new Comment(c.getId(), c.getAuthor(), c.getBody(), c.isInternal(), c.getCreatedAt());
     }
 
-    static HistoryEntry toDto(HistoryEntity h) {
+    public static HistoryEntry toDto(HistoryEntity h) {
         return new HistoryEntry(h.getId(), h.getAt(), h.getActor(), h.getAction(), h.getField(), h.getBefore(), h.getAfter());
     }
 }

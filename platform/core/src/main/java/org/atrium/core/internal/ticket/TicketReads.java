@@ -1,5 +1,4 @@
 package org.atrium.core.internal.ticket;
-
 import static org.atrium.core.internal.ticket.TicketLookup.visibleTicket;
 
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.atrium.api.ticket.Ticket;
 import org.atrium.api.ticket.TicketPage;
 import org.atrium.api.ticket.TicketQuery;
 import org.atrium.core.internal.persistence.CommentEntity;
+import org.atrium.core.internal.audit.ConfidentialReads;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.HistoryEntity;
 import org.atrium.core.internal.persistence.TicketEntity;
@@ -22,6 +22,7 @@ final class TicketReads {
     private final Database db;
     private final WorkflowSteps steps;
     private final GroupRule groups;
+    private final ConfidentialReads audit;
     /** What approvers may read of tickets they decide; set once the approval desk exists. */
     private ApprovalDesk approvals;
 
@@ -29,6 +30,7 @@ final class TicketReads {
         this.db = db;
         this.steps = steps;
         this.groups = groups;
+        this.audit = new ConfidentialReads(db, java.time.Clock.systemUTC());
     }
 
     void approvals(ApprovalDesk approvals) {
@@ -37,7 +39,7 @@ final class TicketReads {
 
     /** The ticket; an approver who may not otherwise see it reads only what their stages show. */
     public Ticket get(Caller caller, String key) {
-        return db.read(em -> {
+        Ticket read = db.read(em -> {
             TicketEntity ticket = TicketLookup.find(em, key);
             if (TicketAccess.canSee(caller, ticket)) {
                 return TicketMapper.toDto(ticket);
@@ -49,6 +51,8 @@ final class TicketReads {
             TicketAccess.checkVisible(caller, ticket);
             return TicketMapper.toDto(ticket);
         });
+        audit.read(caller, read.confidential(), read.key(), read.department());
+        return read;
     }
 
     public TicketPage list(Caller caller, TicketQuery query) {
@@ -64,24 +68,30 @@ final class TicketReads {
     }
 
     public List<Comment> comments(Caller caller, String key) {
-        return db.read(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
+        TicketEntity[] seen = new TicketEntity[1];
+        List<Comment> comments = db.read(em -> {
+            TicketEntity ticket = seen[0] = visibleTicket(em, caller, key);
             boolean seesInternal = TicketAccess.canWork(caller, ticket);
             return em.createQuery("SELECT c FROM CommentEntity c WHERE c.ticketId = :id ORDER BY c.id", CommentEntity.class)
                     .setParameter("id", ticket.getId()).getResultList().stream()
                     .filter(c -> seesInternal || !c.isInternal())
                     .map(TicketMapper::toDto).toList();
         });
+        audit.read(caller, seen[0].isConfidential(), seen[0].getKey(), seen[0].getDepartment());
+        return comments;
     }
 
     public List<HistoryEntry> history(Caller caller, String key) {
-        return db.read(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
+        TicketEntity[] seen = new TicketEntity[1];
+        List<HistoryEntry> history = db.read(em -> {
+            TicketEntity ticket = seen[0] = visibleTicket(em, caller, key);
             boolean seesInternal = TicketAccess.canWork(caller, ticket);
             return em.createQuery("SELECT h FROM HistoryEntity h WHERE h.ticketId = :id ORDER BY h.id", HistoryEntity.class)
                     .setParameter("id", ticket.getId()).getResultList().stream()
                     .filter(h -> seesInternal || !("commented".equals(h.getAction()) && "internal".equals(h.getField())))
                     .map(TicketMapper::toDto).toList();
         });
+        audit.read(caller, seen[0].isConfidential(), seen[0].getKey(), seen[0].getDepartment());
+        return history;
     }
 }

@@ -22,3 +22,11 @@ CREATE TABLE audit_event (
 -- /audit pages by time (newest first) and by actor
 CREATE INDEX audit_event_by_time ON audit_event (occurred_at, id);
 CREATE INDEX audit_event_by_actor ON audit_event (actor, occurred_at, id);
+
+-- Retention (docs/gdpr.md): when a closed ticket was anonymised because its type's retention had
+-- passed; the daily run reads closed tickets by the time they closed and skips anonymised ones
+ALTER TABLE ticket ADD COLUMN anonymised_at TIMESTAMP;
+CREATE INDEX ticket_retention ON ticket (status_category, status_changed_at, id);
+-- whom a ticket past its retention names as its requester: no person, and no login (HTTP Basic
+-- allows no colon in a user name); erased from the start
+INSERT INTO person_identity (id, login, created_at, erased_at) VALUES ('p-0', 'anonymised:retention', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);

@@ -1,0 +1,59 @@
+package org.atrium.api.privacy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.atrium.api.directory.Person;
+import org.atrium.api.ticket.Ticket;
+
+/**
+ * All personal data of one person.
+ *
+ * @param login             the login (the pseudonym once erased)
+ * @param personId          the stable id every row names them by
+ * @param erased            whether the person was erased
+ * @param person            the directory entry, or null where the directory has none
+ * @param ticketsRequested  the tickets they requested
+ * @param ticketsAssigned   the keys of tickets assigned to them
+ * @param comments          the comments they wrote
+ * @param approvals         the approvals assigned to them, decided by them or on their behalf
+ * @param history           the history rows naming them (as actor or as a value)
+ * @param formValues        form values of other tickets that name them
+ */
+public record PersonalDataExport(String login, String personId, boolean erased, Person person, List<Ticket> ticketsRequested,
+        List<String> ticketsAssigned, List<CommentOf> comments, List<ApprovalOf> approvals, List<HistoryOf> history,
+        List<FormValueOf> formValues) {
+
+    /** A comment with the ticket it belongs to. */
+    public record CommentOf(String ticket, long id, String body, boolean internal, java.time.Instant createdAt) {
+    }
+
+    /** An approval naming the person (as approver, decider, the one decided for or who handed it over). */
+    public record ApprovalOf(String ticket, long id, int round, String stage, String approver, String handedOverBy, String state,
+            String decidedBy, String onBehalfOf, String comment, java.time.Instant requestedAt, java.time.Instant decidedAt) {
+    }
+
+    /** A history row with its ticket. */
+    public record HistoryOf(String ticket, long id, java.time.Instant at, String actor, String action, String field,
+            String before, String after) {
+    }
+
+    /** A form field of a ticket whose value names the person. */
+    public record FormValueOf(String ticket, String field, Object value) {
+    }
+
+    public PersonalDataExport {
+        ticketsRequested = List.copyOf(ticketsRequested);
+        ticketsAssigned = List.copyOf(ticketsAssigned);
+        comments = List.copyOf(comments);
+        approvals = List.copyOf(approvals);
+        history = List.copyOf(history);
+        formValues = List.copyOf(formValues);
+    }
+
+    /** For the JSON mapping: counts per section. */
+    public Map<String, Integer> counts() {
+        return Map.of("ticketsRequested", ticketsRequested.size(), "comments", comments.size(), "approvals", approvals.size(),
+                "history", history.size(), "formValues", formValues.size());
+    }
+}

@@ -1,0 +1,88 @@
+package org.atrium.core.internal.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.atrium.api.NotFoundException;
+import org.atrium.api.ValidationException;
+import org.atrium.api.audit.AuditTrail;
+import org.atrium.api.privacy.ErasureReport;
+import org.atrium.api.privacy.PersonalData;
+import org.atrium.api.security.Caller;
+import org.atrium.core.internal.audit.AuditRows;
+import org.atrium.core.internal.persistence.Database;
+import org.atrium.core.internal.persistence.PersonEntity;
+import org.atrium.core.internal.persistence.PersonIds;
+import org.atrium.core.internal.persistence.TicketEntity;
+
+/**
+ * Erases (anonymises) a person in one transaction: the person's login, names and e-mail become a
+ * pseudonym (one row of person_identity: every other row names the person by id), free text they
+ * wrote is redacted, tickets stay. Person fields of forms, which hold logins, name the pseudonym.
+ * A retry (with the login while the first attempt did not commit, or with the pseudonym after) is safe.
+ */
+final class PersonErasure {
+    /** The server's own actor (timers, sweeps): no person, never erased. */
+    static final String SYSTEM = "system";
+    /** A colon: HTTP Basic allows none in a user name, so no one can log in as a pseudonym. */
+    private static final String PSEUDONYM_PREFIX = "erased:";
+    private final Database db;
+    private final Clock clock;
+    private final TicketRedaction redaction;
+
+    PersonErasure(Database db, Clock clock, TicketRedaction redaction) {
+        this.db = db;
+        this.clock = clock;
+        this.redaction = redaction;
+    }
+
+    ErasureReport erase(Caller caller, String login) {
+        if (SYSTEM.equals(login)) {
+            throw new ValidationException("login", "is the server's own actor, not a person");
+        }
+        if (caller.user().equals(login)) {
+            throw new ValidationException("login", "is you: another administrator erases you");
+        }
+        return db.inTransaction(em -> {
+            PersonIds ids = PersonIds.current();
+            String id = ids.existingIdOf(login);
+            if (id == null) {
+                throw new NotFoundException("No person " + login);
+            }
+            String pseudonym = pseudonymOf(id);
+            if (ids.erased(id)) {
+                return new ErasureReport(login, true, 0, 0, 0, 0);
+            }
+            Instant now = clock.instant();
+            List<TicketEntity> requested = em.createQuery("SELECT t FROM TicketEntity t WHERE t.requester = :login ORDER BY t.id",
+                    TicketEntity.class).setParameter("login", login).getResultList();
+            int history = 0;
+            for (TicketEntity ticket : requested) {
+                history += redaction.redact(em, ticket, caller.user(), now, "erasure of " + pseudonym);
+            }
+            int comments = em.createNativeQuery("UPDATE ticket_comment SET body = ? WHERE author = ?")
+                    .setParameter(1, PersonalData.REDACTED).setParameter(2, id).executeUpdate();
+            em.createNativeQuery("UPDATE approval SET decision_comment = ? WHERE decided_by = ? AND decision_comment IS NOT NULL")
+                    .setParameter(1, PersonalData.REDACTED).setParameter(2, id).executeUpdate();
+            // values they typed into other people's tickets
+            history += em.createNativeQuery("UPDATE ticket_history SET before_value = CASE WHEN before_value IS NULL THEN NULL ELSE ? END,"
+                    + " after_value = CASE WHEN after_value IS NULL THEN NULL ELSE ? END"
+                    + " WHERE actor = ? AND (field IN ('summary', 'description') OR field LIKE 'fields.%')")
+                    .setParameter(1, PersonalData.REDACTED).setParameter(2, PersonalData.REDACTED).setParameter(3, id).executeUpdate();
+            ids.pseudonymise(id, pseudonym, now);
+            int formValues = FormPeople.rename(em, login, pseudonym);
+            DecidersList.rename(em, login, pseudonym);
+            em.createQuery("SELECT p FROM PersonEntity p WHERE p.login = :login", PersonEntity.class).setParameter("login", login)
+                    .getResultList().forEach(person -> person.pseudonymise(pseudonym, now));
+            AuditRows.record(em, now, caller.user(), AuditTrail.PERSON_ERASED, id, null, null, false);
+            return new ErasureReport(pseudonym, false, requested.size(), comments, history, formValues);
+        });
+    }
+
+    static String pseudonymOf(String id) {
+        return PSEUDONYM_PREFIX + id.substring(PersonIds.PREFIX.length());
+    }
+}

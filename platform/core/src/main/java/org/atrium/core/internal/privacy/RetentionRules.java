@@ -1,0 +1,63 @@
+package org.atrium.core.internal.privacy;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Retention per request type from {@code etc/org.atrium.retention.cfg}: a key is a type key
+ * ({@code hr.leave}) or a prefix with {@code .*} ({@code hr.*}), the value an ISO-8601 duration
+ * after the ticket closed ({@code P365D}). The most specific rule wins: an exact key before the
+ * longest prefix. Entries that are neither are reported, not guessed at.
+ */
+record RetentionRules(List<Rule> rules, List<String> problems) {
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)*(\\.\\*)?");
+
+    /** A type key, or a prefix (without the {@code *}, ending in a dot), and its period. */
+    record Rule(String pattern, boolean prefix, Duration period) {
+        boolean matches(String typeKey) {
+            return prefix ? typeKey.startsWith(pattern) : typeKey.equals(pattern);
+        }
+    }
+
+    static RetentionRules parse(Map<String, ?> properties) {
+        List<Rule> rules = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        properties.forEach((key, value) -> {
+            if (frameworkProperty(key)) {
+                return;
+            }
+            if (!KEY.matcher(key).matches()) {
+                problems.add(key + ": not a request type key or a prefix such as hr.*");
+                return;
+            }
+            try {
+                Duration period = Duration.parse(String.valueOf(value).strip());
+                if (period.isNegative() || period.isZero()) {
+                    problems.add(key + ": the period must be positive, not " + value);
+                    return;
+                }
+                boolean prefix = key.endsWith(".*");
+                rules.add(new Rule(prefix ? key.substring(0, key.length() - 1) : key, prefix, period));
+            } catch (DateTimeParseException e) {
+                problems.add(key + ": not an ISO-8601 duration such as P365D: " + value);
+            }
+        });
+        // the most specific first: exact keys, then longer prefixes
+        rules.sort((a, b) -> a.prefix() != b.prefix() ? (a.prefix() ? 1 : -1) : b.pattern().length() - a.pattern().length());
+        return new RetentionRules(List.copyOf(rules), List.copyOf(problems));
+    }
+
+    /** The rule that decides for a type, if any. */
+    java.util.Optional<Rule> forType(String typeKey) {
+        return rules.stream().filter(rule -> rule.matches(typeKey)).findFirst();
+    }
+
+    private static boolean frameworkProperty(String key) {
+        return key.startsWith("service.") || key.startsWith("component.") || key.startsWith("felix.") || key.startsWith("objectClass")
+                || key.equals("retentionRunHours");
+    }
+}
