@@ -68,8 +68,8 @@ final class PersonErasure {
             em.createNativeQuery("UPDATE approval SET decision_comment = ? WHERE decided_by = ? AND decision_comment IS NOT NULL")
                     .setParameter(1, PersonalData.REDACTED).setParameter(2, id).executeUpdate();
             // values they typed into other people's tickets
-            history += em.createNativeQuery("UPDATE ticket_history SET before_value = CASE WHEN before_value IS NULL THEN NULL ELSE ? END,"
-                    + " after_value = CASE WHEN after_value IS NULL THEN NULL ELSE ? END"
+            history += em.createNativeQuery("UPDATE ticket_history SET before_value = CASE WHEN before_value IS NULL THEN NULL ELSE CAST(? AS VARCHAR(20)) END,"
+                    + " after_value = CASE WHEN after_value IS NULL THEN NULL ELSE CAST(? AS VARCHAR(20)) END"
                     + " WHERE actor = ? AND (field IN ('summary', 'description') OR field LIKE 'fields.%')")
                     .setParameter(1, PersonalData.REDACTED).setParameter(2, PersonalData.REDACTED).setParameter(3, id).executeUpdate();
             ids.pseudonymise(id, pseudonym, now);

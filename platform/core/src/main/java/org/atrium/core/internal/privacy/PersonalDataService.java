@@ -27,7 +27,7 @@ public class PersonalDataService implements PersonalData {
         this(db, directory, types, Clock.systemUTC());
     }
 
-    PersonalDataService(Database db, Directory directory, RequestTypeRegistry types, Clock clock) {
+    public PersonalDataService(Database db, Directory directory, RequestTypeRegistry types, Clock clock) {
         this.exporter = new PersonalDataExporter(db, directory, clock);
         this.erasure = new PersonErasure(db, clock, new TicketRedaction(new FieldKinds(types)));
     }

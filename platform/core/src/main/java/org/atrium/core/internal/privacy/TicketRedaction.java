@@ -20,7 +20,8 @@ import org.atrium.core.internal.persistence.TicketEntity;
  * stay for statistics. The redaction is itself a history row, so the ticket shows who redacted it and when.
  */
 final class TicketRedaction {
-    static final String ACTION = "personal-data-redacted";
+    /** ticket_history.action holds 20 characters. */
+    static final String ACTION = "redacted";
     private final FieldKinds kinds;
 
     TicketRedaction(FieldKinds kinds) {
@@ -41,8 +42,8 @@ final class TicketRedaction {
         freeText.forEach(name -> redactedFields.add("fields." + name));
         // history is insert-only for JPA; its redaction is the one update it ever gets
         javax.persistence.Query update = em.createNativeQuery("UPDATE ticket_history SET"
-                + " before_value = CASE WHEN before_value IS NULL THEN NULL ELSE ? END,"
-                + " after_value = CASE WHEN after_value IS NULL THEN NULL ELSE ? END WHERE ticket_id = ? AND field IN ("
+                + " before_value = CASE WHEN before_value IS NULL THEN NULL ELSE CAST(? AS VARCHAR(20)) END,"
+                + " after_value = CASE WHEN after_value IS NULL THEN NULL ELSE CAST(? AS VARCHAR(20)) END WHERE ticket_id = ? AND field IN ("
                 + String.join(", ", redactedFields.stream().map(f -> "?").toList()) + ")")
                 .setParameter(1, PersonalData.REDACTED).setParameter(2, PersonalData.REDACTED).setParameter(3, ticket.getId());
         for (int i = 0; i < redactedFields.size(); i++) {

@@ -98,6 +98,8 @@ public final class TestDatabases implements AutoCloseable {
             statement.executeUpdate("DELETE FROM ticket");
             statement.executeUpdate("DELETE FROM request_type_version");
             statement.executeUpdate("DELETE FROM person");
+            statement.executeUpdate("DELETE FROM audit_event");
+            statement.executeUpdate("DELETE FROM person_identity WHERE id <> 'p-0'");
             statement.executeUpdate("DELETE FROM ticket_key_counter");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
