@@ -1,7 +1,6 @@
 package org.atrium.api.privacy;
 
 import java.util.List;
-import java.util.Map;
 
 import org.atrium.api.directory.Person;
 import org.atrium.api.ticket.Ticket;
@@ -49,11 +48,5 @@ public record PersonalDataExport(String login, String personId, boolean erased, 
         approvals = List.copyOf(approvals);
         history = List.copyOf(history);
         formValues = List.copyOf(formValues);
-    }
-
-    /** For the JSON mapping: counts per section. */
-    public Map<String, Integer> counts() {
-        return Map.of("ticketsRequested", ticketsRequested.size(), "comments", comments.size(), "approvals", approvals.size(),
-                "history", history.size(), "formValues", formValues.size());
     }
 }

@@ -112,6 +112,7 @@ public class RestServer {
         factory.setServiceBeans(new ArrayList<>(resources));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapping.objectMapper()),
+                new RequestOriginFilter(),
                 new BasicAuthFilter(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L)),
                 new DateHeaderFilter(),
                 new AtriumExceptionMapper(),

@@ -57,7 +57,6 @@ record RetentionRules(List<Rule> rules, List<String> problems) {
     }
 
     private static boolean frameworkProperty(String key) {
-        return key.startsWith("service.") || key.startsWith("component.") || key.startsWith("felix.") || key.startsWith("objectClass")
-                || key.equals("retentionRunHours");
+        return key.startsWith("service.") || key.startsWith("component.") || key.startsWith("felix.") || key.startsWith("objectClass");
     }
 }

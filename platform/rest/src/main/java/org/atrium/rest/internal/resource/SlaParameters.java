@@ -54,7 +54,7 @@ record SlaParameters(String department, int limit, Instant from, Instant to) {
     }
 
     /** An instant ({@code 2026-03-09T07:00:00Z}) or a date ({@code 2026-03-09}: its start in the server's time zone). */
-    private static Instant instant(String name, String text, List<FieldError> errors) {
+    static Instant instant(String name, String text, List<FieldError> errors) {
         if (text == null) {
             return null;
         }
