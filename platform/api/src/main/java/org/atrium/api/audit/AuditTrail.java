@@ -15,6 +15,7 @@ public interface AuditTrail {
     String PERSONAL_DATA_EXPORTED = "personal-data-exported";
     String PERSON_ERASED = "person-erased";
     String RETENTION_ANONYMISED = "retention-anonymised";
+    String PEOPLE_IMPORTED = "people-imported";
 
     /**
      * A failed authentication (wrong password, unknown user, locked out). {@code user} is the name

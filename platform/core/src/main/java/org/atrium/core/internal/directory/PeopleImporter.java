@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.atrium.api.ForbiddenException;
+import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.directory.ImportReport;
 import org.atrium.api.directory.ImportReport.RefusedRow;
 import org.atrium.api.directory.PeopleImport;
 import org.atrium.api.directory.Person;
 import org.atrium.api.security.Caller;
+import org.atrium.core.internal.audit.AuditRows;
 import org.atrium.core.internal.directory.PeopleCsv.Row;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.PersonEntity;
@@ -77,6 +79,9 @@ public class PeopleImporter implements PeopleImport {
                 }
             }
             refused.sort(Comparator.comparingInt(RefusedRow::line));
+            if (!created.isEmpty() || !updated.isEmpty()) {
+                AuditRows.record(em, now, caller.user(), AuditTrail.PEOPLE_IMPORTED, null, null, null, false);
+            }
             return new ImportReport(created, updated, unchanged, refused);
         });
     }
