@@ -42,8 +42,9 @@ class PersonIdsMigrationTest {
             }
             SchemaMigrator.migrate(ds);
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                // every login the rows named, besides V14's placeholder of tickets past their retention (p-0)
                 Map<String, String> ids = new HashMap<>();
-                try (ResultSet r = s.executeQuery("SELECT login, id FROM person_identity")) {
+                try (ResultSet r = s.executeQuery("SELECT login, id FROM person_identity WHERE id <> 'p-0'")) {
                     while (r.next()) {
                         ids.put(r.getString(1), r.getString(2));
                     }
