@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -133,9 +134,16 @@ public final class PersonIds {
         loginById.put(id, login);
     }
 
+    /**
+     * A new id, in the unit of work. Two units giving the same new login an id at once: the second
+     * waits on the sequence row, then meets the first's row (a duplicate login) and takes its id;
+     * the savepoint keeps its own transaction usable (PostgreSQL aborts a transaction on any error).
+     */
     private String create(String login) {
+        Connection connection = connection();
+        Savepoint before = null;
         try {
-            Connection connection = connection();
+            before = connection.setSavepoint();
             try (PreparedStatement next = connection.prepareStatement(
                     "UPDATE atrium_id_sequence SET seq_count = seq_count + 1 WHERE seq_name = 'person'")) {
                 next.executeUpdate();
@@ -154,10 +162,28 @@ public final class PersonIds {
                 insert.setTimestamp(3, Timestamp.from(Instant.now()));
                 insert.executeUpdate();
             }
+            connection.releaseSavepoint(before);
             return id;
         } catch (SQLException e) {
+            String other = duplicate(e) ? afterRollbackTo(connection, before, login) : null;
+            if (other != null) {
+                return other;
+            }
             throw new PersistenceException("Could not give the login " + login + " a person id", e);
         }
+    }
+
+    private static boolean duplicate(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    private String afterRollbackTo(Connection connection, Savepoint savepoint, String login) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            return null;
+        }
+        return query("SELECT id FROM person_identity WHERE login = ?", login);
     }
 
     private String query(String sql, String parameter) {
