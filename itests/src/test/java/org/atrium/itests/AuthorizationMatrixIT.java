@@ -55,46 +55,46 @@ public class AuthorizationMatrixIT extends AtriumTestSupport {
      * agent wrote, or only the public ones; approve "n/a": the kind has no approval.
      * <ul>
      * <li>read: GET /tickets/{key} (approvers get the approval view); list: GET /tickets (the queue,
-     * also filtered by the ticket's department); comments: GET .../comments; comment / internal: POST
+     * also filtered by the ticket's department); comments: GET .../comments; history: GET .../history ("all": with the internal comment's row); comment / internal: POST
      * .../comments public / internal; transition: POST .../transitions to the kind's step (incident,
      * task: "in-progress", for agents; leave, badge: "closed", the withdrawal, for requester and
      * agents; the badge's start of work waits for its approval); update: PATCH the summary; approve: POST /approvals/{id}; link: POST .../links
-     * relates-to a ticket of the same department; sla: GET .../sla; atRisk: GET /sla/at-risk of the
+     * relates-to a ticket of the same department; sla: GET .../sla; approvals: GET .../approvals; atRisk: GET /sla/at-risk of the
      * ticket's department.</li>
      * <li>chris is marc's out-of-office delegate, but marc is not away (the test moves his absence
      * into the future): chris may not decide for him, and learns no more than that.</li>
      * </ul>
      */
     private static final String MATRIX = """
-            user   kind      read  list  comments  comment  internal  transition  update  approve  link  sla  atRisk
-            anna   incident  200   in    public    201      403       403         200     n/a      403   200  403
-            anna   leave     200   in    public    201      403       200         200     403      403   200  403
-            anna   badge     200   in    public    201      403       200         200     403      403   200  403
-            anna   task      403   -     403       403      403       403         403     n/a      403   403  403
-            marc   incident  403   -     403       403      403       403         403     n/a      403   403  403
-            marc   leave     200   -     403       403      403       403         403     200      403   403  403
-            marc   badge     200   -     403       403      403       403         403     200      403   403  403
-            marc   task      200   in    public    201      403       403         200     n/a      403   200  403
-            ina    incident  200   in    all       201      201       200         200     n/a      201   200  in
-            ina    leave     404   -     404       404      404       404         404     404      404   404  403
-            ina    badge     403   -     403       403      403       403         403     403      403   403  403
-            ina    task      200   in    all       201      201       200         200     n/a      201   200  in
-            chris  incident  200   in    all       201      201       200         200     n/a      201   200  in
-            chris  leave     404   -     404       404      404       404         404     403      404   404  403
-            chris  badge     403   -     403       403      403       403         403     403      403   403  403
-            chris  task      200   in    all       201      201       200         200     n/a      201   200  in
-            hanna  incident  403   -     403       403      403       403         403     n/a      403   403  403
-            hanna  leave     200   in    all       201      201       200         200     403      201   200  in
-            hanna  badge     403   -     403       403      403       403         403     403      403   403  403
-            hanna  task      403   -     403       403      403       403         403     n/a      403   403  403
-            felix  incident  403   -     403       403      403       403         403     n/a      403   403  403
-            felix  leave     404   -     404       404      404       404         404     404      404   404  403
-            felix  badge     200   in    all       201      201       200         200     403      201   200  in
-            felix  task      403   -     403       403      403       403         403     n/a      403   403  403
-            admin  incident  200   in    public    403      403       403         403     n/a      403   200  in
-            admin  leave     404   -     404       404      404       404         404     404      404   404  -
-            admin  badge     200   in    public    403      403       403         403     403      403   200  in
-            admin  task      200   in    public    403      403       403         403     n/a      403   200  in
+            user   kind      read  list  comments  history  comment  internal  transition  update  approve  link  sla  approvals  atRisk
+            anna   incident  200   in    public    public   201      403       403         200     n/a      403   200  200        403
+            anna   leave     200   in    public    public   201      403       200         200     403      403   200  200        403
+            anna   badge     200   in    public    public   201      403       200         200     403      403   200  200        403
+            anna   task      403   -     403       403      403      403       403         403     n/a      403   403  403        403
+            marc   incident  403   -     403       403      403      403       403         403     n/a      403   403  403        403
+            marc   leave     200   -     403       403      403      403       403         403     200      403   403  200        403
+            marc   badge     200   -     403       403      403      403       403         403     200      403   403  200        403
+            marc   task      200   in    public    public   201      403       403         200     n/a      403   200  200        403
+            ina    incident  200   in    all       all      201      201       200         200     n/a      201   200  200        in
+            ina    leave     404   -     404       404      404      404       404         404     404      404   404  404        403
+            ina    badge     403   -     403       403      403      403       403         403     403      403   403  403        403
+            ina    task      200   in    all       all      201      201       200         200     n/a      201   200  200        in
+            chris  incident  200   in    all       all      201      201       200         200     n/a      201   200  200        in
+            chris  leave     404   -     404       404      404      404       404         404     403      404   404  404        403
+            chris  badge     403   -     403       403      403      403       403         403     403      403   403  403        403
+            chris  task      200   in    all       all      201      201       200         200     n/a      201   200  200        in
+            hanna  incident  403   -     403       403      403      403       403         403     n/a      403   403  403        403
+            hanna  leave     200   in    all       all      201      201       200         200     403      201   200  200        in
+            hanna  badge     403   -     403       403      403      403       403         403     403      403   403  403        403
+            hanna  task      403   -     403       403      403      403       403         403     n/a      403   403  403        403
+            felix  incident  403   -     403       403      403      403       403         403     n/a      403   403  403        403
+            felix  leave     404   -     404       404      404      404       404         404     404      404   404  404        403
+            felix  badge     200   in    all       all      201      201       200         200     403      201   200  200        in
+            felix  task      403   -     403       403      403      403       403         403     n/a      403   403  403        403
+            admin  incident  200   in    public    public   403      403       403         403     n/a      403   200  200        in
+            admin  leave     404   -     404       404      404      404       404         404     404      404   404  404        -
+            admin  badge     200   in    public    public   403      403       403         403     403      403   200  200        in
+            admin  task      200   in    public    public   403      403       403         403     n/a      403   200  200        in
             """;
 
     private static final List<String> USERS = List.of("anna", "marc", "ina", "chris", "hanna", "felix", "admin");
@@ -176,6 +176,21 @@ public class AuthorizationMatrixIT extends AtriumTestSupport {
         assertTrue(mismatches.size() + " cells differ:\n" + String.join("\n", mismatches), mismatches.isEmpty());
     }
 
+    /** A confidential ticket one may not see answers exactly as a key that was never issued, apart from the key. */
+    @Test
+    public void aHiddenTicketLooksLikeOneThatDoesNotExist() throws Exception {
+        Fixture leave = fixture(Kind.LEAVE);
+        String unknown = "HR-" + (Integer.parseInt(leave.key().substring(3)) + 100_000);
+        for (String user : List.of("ina", "felix", "admin")) {
+            for (String suffix : List.of("", "/comments", "/history", "/sla", "/approvals", "/links", "/transitions")) {
+                Reply hidden = call("GET", "/tickets/" + leave.key() + suffix, user, null);
+                Reply missing = call("GET", "/tickets/" + unknown + suffix, user, null);
+                assertEquals(user + suffix, 404, hidden.status());
+                assertEquals(user + suffix, missing.raw().body().replace(unknown, leave.key()), hidden.raw().body());
+            }
+        }
+    }
+
     /** The cells of one row, in the matrix's column order. */
     private List<String> cells(String user, Kind kind, Fixture linkTarget, List<String> mismatches) throws Exception {
         Map<String, String> cells = new LinkedHashMap<>();
@@ -187,6 +202,9 @@ public class AuthorizationMatrixIT extends AtriumTestSupport {
         Reply comments = call("GET", path + "/comments", user, null);
         cells.put("comments", comments.status() != 200 ? status(comments, ticket, mismatches)
                 : comments.body().toString().contains("\"internal\":true") ? "all" : "public");
+        Reply history = call("GET", path + "/history", user, null);
+        cells.put("history", history.status() != 200 ? status(history, ticket, mismatches)
+                : history.body().toString().contains("\"field\":\"internal\"") ? "all" : "public");
         cells.put("comment", status(call("POST", path + "/comments", user, Map.of("body", "A word from " + user)), ticket, mismatches));
         cells.put("internal", status(call("POST", path + "/comments", user, Map.of("body", "A note from " + user, "internal", true)),
                 ticket, mismatches));
@@ -207,6 +225,7 @@ public class AuthorizationMatrixIT extends AtriumTestSupport {
         cells.put("link", status(call("POST", path + "/links", user, Map.of("type", "relates-to", "key", linkTarget.key())),
                 ticket, mismatches));
         cells.put("sla", status(call("GET", path + "/sla", user, null), ticket, mismatches));
+        cells.put("approvals", status(call("GET", path + "/approvals", user, null), ticket, mismatches));
         Reply atRisk = call("GET", "/sla/at-risk?department=" + kind.department + "&limit=200", user, null);
         cells.put("atRisk", atRisk.status() != 200 ? status(atRisk, ticket, mismatches)
                 : contains(atRisk.body(), "ticketKey", ticket.key()) ? "in" : "-");
