@@ -84,6 +84,8 @@ public abstract class AtriumTestSupport {
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevel.INFO),
                 systemTimeout(180_000),
+                // @Inject waits for the service this long (Pax Exam's default, 10 s, is too short for a boot on a loaded machine)
+                systemProperty("pax.exam.service.timeout").value("120000"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),

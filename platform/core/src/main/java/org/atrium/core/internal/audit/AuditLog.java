@@ -8,11 +8,12 @@ import java.util.List;
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
-import org.atrium.api.ForbiddenException;
 import org.atrium.api.audit.AuditEntry;
 import org.atrium.api.audit.AuditPage;
 import org.atrium.api.audit.AuditQuery;
 import org.atrium.api.security.Caller;
+import org.atrium.core.internal.access.PlatformAction;
+import org.atrium.core.internal.access.TicketAccessPolicy;
 import org.atrium.core.internal.persistence.AuditEventEntity;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.HistoryEntity;
@@ -35,9 +36,7 @@ final class AuditLog {
     }
 
     AuditPage find(Caller caller, AuditQuery query) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("Only administrators may read the audit trail");
-        }
+        TicketAccessPolicy.check(PlatformAction.READ_AUDIT, caller);
         AuditCursor cursor = AuditCursor.decode(query.cursor());
         return db.read(em -> {
             List<AuditEntry> entries = new ArrayList<>(history(em, caller, query, cursor));

@@ -9,13 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.atrium.api.ForbiddenException;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.directory.ImportReport;
 import org.atrium.api.directory.ImportReport.RefusedRow;
 import org.atrium.api.directory.PeopleImport;
 import org.atrium.api.directory.Person;
 import org.atrium.api.security.Caller;
+import org.atrium.core.internal.access.PlatformAction;
+import org.atrium.core.internal.access.TicketAccessPolicy;
 import org.atrium.core.internal.audit.AuditRows;
 import org.atrium.core.internal.directory.PeopleCsv.Row;
 import org.atrium.core.internal.persistence.Database;
@@ -46,9 +47,7 @@ public class PeopleImporter implements PeopleImport {
 
     @Override
     public ImportReport importCsv(Caller caller, Reader csv) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("Only administrators may import people");
-        }
+        TicketAccessPolicy.check(PlatformAction.IMPORT_PEOPLE, caller);
         PeopleCsv.Parsed parsed = PeopleCsv.parse(csv);
         Instant now = clock.instant();
         return db.inTransaction(em -> {

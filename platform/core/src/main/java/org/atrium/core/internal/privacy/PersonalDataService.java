@@ -2,7 +2,6 @@ package org.atrium.core.internal.privacy;
 
 import java.time.Clock;
 
-import org.atrium.api.ForbiddenException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.catalog.RequestTypeRegistry;
 import org.atrium.api.directory.Directory;
@@ -10,6 +9,8 @@ import org.atrium.api.privacy.ErasureReport;
 import org.atrium.api.privacy.PersonalData;
 import org.atrium.api.privacy.PersonalDataExport;
 import org.atrium.api.security.Caller;
+import org.atrium.core.internal.access.PlatformAction;
+import org.atrium.core.internal.access.TicketAccessPolicy;
 import org.atrium.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,21 +35,14 @@ public class PersonalDataService implements PersonalData {
 
     @Override
     public PersonalDataExport export(Caller caller, String login) {
-        // one call, so that the central authorization policy can take it over in one place
-        requireAdmin(caller, "export personal data");
+        TicketAccessPolicy.check(PlatformAction.EXPORT_PERSON, caller);
         return exporter.export(caller, checked(login));
     }
 
     @Override
     public ErasureReport erase(Caller caller, String login) {
-        requireAdmin(caller, "erase people");
+        TicketAccessPolicy.check(PlatformAction.ERASE_PERSON, caller);
         return erasure.erase(caller, checked(login));
-    }
-
-    private static void requireAdmin(Caller caller, String what) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("Only administrators may " + what);
-        }
     }
 
     private static String checked(String login) {

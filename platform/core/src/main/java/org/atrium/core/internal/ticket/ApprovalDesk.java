@@ -15,7 +15,6 @@ import javax.persistence.EntityManager;
 
 import org.atrium.api.ConflictException;
 import org.atrium.api.FieldError;
-import org.atrium.api.ForbiddenException;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.approval.Approval;
@@ -28,6 +27,9 @@ import org.atrium.api.directory.Person;
 import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.Ticket;
 import org.atrium.api.workflow.StatusCategory;
+import org.atrium.core.internal.access.ApproverStanding;
+import org.atrium.core.internal.access.TicketAccessPolicy;
+import org.atrium.core.internal.access.TicketAction;
 import org.atrium.core.internal.form.Json;
 import org.atrium.core.internal.persistence.ApprovalEntity;
 import org.atrium.core.internal.persistence.Database;
@@ -35,8 +37,8 @@ import org.atrium.core.internal.persistence.TicketEntity;
 
 /**
  * The approvers' side: their inbox, deciding, handing over, and what an approver may read of a
- * ticket. Who may decide is checked here, on the server: the approver, or their out-of-office
- * delegate on a day they are away, and never the ticket's requester.
+ * ticket. Who may decide is TicketAccessPolicy's say (the approver, or their out-of-office delegate on
+ * a day they are away, never the ticket's requester); the desk finds how the caller stands.
  */
 final class ApprovalDesk implements ApprovalService {
     static final int MAX_COMMENT = 4000;
@@ -83,9 +85,7 @@ final class ApprovalDesk implements ApprovalService {
         return db.read(em -> {
             ApprovalEntity approval = find(em, id);
             TicketEntity ticket = em.find(TicketEntity.class, approval.getTicketId());
-            if (!involved(caller, approval) && !TicketAccess.canSee(caller, ticket)) {
-                throw new NotFoundException("No approval " + id);
-            }
+            TicketAccessPolicy.checkSeesApproval(caller, ticket, id, involved(caller, approval));
             return toDto(em, approval);
         });
     }
@@ -157,9 +157,7 @@ final class ApprovalDesk implements ApprovalService {
     /** The ticket for anyone who may see it, or for one of its approvers (who sees only the fields their stages show). */
     TicketEntity readable(EntityManager em, Caller caller, String key) {
         TicketEntity ticket = TicketLookup.find(em, key);
-        if (!TicketAccess.canSee(caller, ticket) && shownTo(em, caller, ticket).isEmpty()) {
-            TicketAccess.checkVisible(caller, ticket);
-        }
+        TicketAccessPolicy.check(TicketAction.READ, caller, ticket, () -> shownTo(em, caller, ticket).isPresent());
         return ticket;
     }
 
@@ -227,22 +225,21 @@ final class ApprovalDesk implements ApprovalService {
      * their out-of-office delegate today. Everyone else is refused, the requester above all.
      */
     private String authority(Caller caller, ApprovalEntity approval, TicketEntity ticket) {
-        if (caller.user().equals(ticket.getRequester())) {
-            throw new ForbiddenException("Nobody decides on their own request: " + ticket.getKey() + " is yours");
-        }
+        return TicketAccessPolicy.checkDecides(caller, ticket, approval.getId(), standing(caller, approval), involved(caller, approval));
+    }
+
+    /** How the caller stands to the approval: its approver, the approver's out-of-office delegate (today or not), or neither. */
+    private ApproverStanding standing(Caller caller, ApprovalEntity approval) {
         if (caller.user().equals(approval.getApprover())) {
-            return null;
+            return ApproverStanding.approver(approval.getApprover());
         }
         Optional<OutOfOffice> away = directory.find(approval.getApprover()).map(Person::outOfOffice)
                 .filter(absence -> caller.user().equals(absence.delegate()));
-        if (away.isPresent()) {
-            if (away.get().covers(today())) {
-                return approval.getApprover();
-            }
-            throw new ForbiddenException("You act for " + approval.getApprover() + " only while they are away, from "
-                    + away.get().from() + " to " + away.get().until());
+        if (away.isEmpty()) {
+            return ApproverStanding.none(approval.getApprover());
         }
-        throw new ForbiddenException("You are not an approver of approval " + approval.getId());
+        return away.get().covers(today()) ? ApproverStanding.delegateToday(approval.getApprover())
+                : ApproverStanding.delegateNotToday(approval.getApprover(), away.get().from(), away.get().until());
     }
 
     private static void checkOpen(TicketEntity ticket, ApprovalEntity approval) {

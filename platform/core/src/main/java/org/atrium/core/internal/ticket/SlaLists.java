@@ -14,7 +14,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.atrium.api.FieldError;
-import org.atrium.api.ForbiddenException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.calendar.BusinessCalendar;
 import org.atrium.api.calendar.BusinessCalendars;
@@ -23,6 +22,7 @@ import org.atrium.api.catalog.RequestTypeRegistry;
 import org.atrium.api.security.Caller;
 import org.atrium.api.sla.SlaClockEntry;
 import org.atrium.api.sla.SlaService;
+import org.atrium.core.internal.access.TicketAccessPolicy;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.SlaClockEntity;
 import org.atrium.core.internal.persistence.TicketEntity;
@@ -110,18 +110,16 @@ final class SlaLists {
         if (!all.isEmpty()) {
             throw new ValidationException(all);
         }
-        if (!caller.isAgentOf(department) && !caller.isAdmin()) {
-            throw new ForbiddenException("The SLA lists of " + department + " are for its agents (agent-" + department + ") and administrators");
-        }
+        TicketAccessPolicy.checkDepartmentLists(caller, department);
     }
 
     private List<String> knownDepartments() {
         return types.all().stream().map(RequestType::department).distinct().sorted().toList();
     }
 
-    /** Administrators who are not the department's agents see no confidential ticket (TicketAccess.canWork). */
+    /** The policy's restriction: confidential tickets only for the department's agents (TicketAccessPolicy.listsConfidential). */
     private static String confidentialFilter(Caller caller, String department, String alias) {
-        return caller.isAgentOf(department) ? "" : " AND " + alias + ".confidential = :notConfidential";
+        return TicketAccessPolicy.listsConfidential(caller, department) ? "" : " AND " + alias + ".confidential = :notConfidential";
     }
 
     private static <T> TypedQuery<T> query(EntityManager em, String jpql, Class<T> type, String department) {

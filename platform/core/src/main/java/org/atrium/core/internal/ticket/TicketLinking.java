@@ -1,6 +1,6 @@
 package org.atrium.core.internal.ticket;
 
-import static org.atrium.core.internal.ticket.TicketLookup.visibleTicket;
+import static org.atrium.core.internal.ticket.TicketLookup.permitted;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +17,8 @@ import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.Link;
 import org.atrium.api.ticket.NewLink;
 import org.atrium.api.ticket.Ticket;
+import org.atrium.core.internal.access.TicketAccessPolicy;
+import org.atrium.core.internal.access.TicketAction;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.HistoryEntity;
 import org.atrium.core.internal.persistence.LinkEntity;
@@ -43,16 +45,14 @@ final class TicketLinking {
 
     public List<Link> links(Caller caller, String key) {
         return db.read(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
+            TicketEntity ticket = permitted(em, caller, key, TicketAction.READ_RECORD);
             List<Link> links = new ArrayList<>();
             for (LinkEntity link : em.createQuery("SELECT l FROM LinkEntity l WHERE l.fromTicket = :id OR l.toTicket = :id ORDER BY l.id",
                     LinkEntity.class).setParameter("id", ticket.getId()).getResultList()) {
                 boolean thisIsFrom = link.getFromTicket() == ticket.getId();
                 TicketEntity other = em.find(TicketEntity.class, thisIsFrom ? link.getToTicket() : link.getFromTicket());
-                // a link to a ticket the caller may not see is not shown, except a ticket's children to whoever may work
-                // the parent: HR follows the tasks its onboarding gave IT and facility (their key, summary and status)
-                boolean childOfWorkedParent = thisIsFrom && LinkTypes.PARENT_OF.equals(link.getType()) && TicketAccess.canWork(caller, ticket);
-                if (TicketAccess.canSee(caller, other) || childOfWorkedParent) {
+                boolean otherIsChild = thisIsFrom && LinkTypes.PARENT_OF.equals(link.getType());
+                if (TicketAccessPolicy.showsLinked(caller, ticket, other, otherIsChild)) {
                     links.add(toLink(LinkTypes.seenFrom(link.getType(), thisIsFrom), other));
                 }
             }
@@ -68,7 +68,7 @@ final class TicketLinking {
         }
         Link[] made = new Link[1];
         db.inTransaction(em -> {
-            TicketEntity ticket = workableTicket(em, caller, key, "link");
+            TicketEntity ticket = workableTicket(em, caller, key);
             TicketEntity other = visibleTicketAs(em, caller, input.key(), "key");
             if (other.getId() == ticket.getId()) {
                 throw new ValidationException("key", "is this ticket: a ticket cannot be linked to itself");
@@ -96,7 +96,7 @@ final class TicketLinking {
     public void unlink(Caller caller, String key, String type, String otherKey) {
         LinkTypes.Stored stored = LinkTypes.stored(type).orElseThrow(() -> new ValidationException("type", "must be one of " + LinkTypes.SIDES));
         db.inTransaction(em -> {
-            TicketEntity ticket = workableTicket(em, caller, key, "unlink");
+            TicketEntity ticket = workableTicket(em, caller, key);
             TicketEntity other = visibleTicketAs(em, caller, otherKey, "key");
             TicketEntity from = stored.thisIsFrom() ? ticket : other;
             TicketEntity to = stored.thisIsFrom() ? other : ticket;
@@ -159,19 +159,15 @@ final class TicketLinking {
         return new Link(side, other.getKey(), other.getSummary(), other.getStatus(), other.getStatusCategory());
     }
 
-    /** The ticket, if the caller may work on it (the department's agents): linking is triage work. */
-    private static TicketEntity workableTicket(EntityManager em, Caller caller, String key, String what) {
-        TicketEntity ticket = visibleTicket(em, caller, key);
-        if (!TicketAccess.canWork(caller, ticket)) {
-            throw new ForbiddenException("Only agents of " + ticket.getDepartment() + " may " + what + " ticket " + key);
-        }
-        return ticket;
+    /** The ticket, if the caller may link it (the department's agents): linking is triage work. */
+    private static TicketEntity workableTicket(EntityManager em, Caller caller, String key) {
+        return permitted(em, caller, key, TicketAction.LINK);
     }
 
     /** The other ticket of a link: one the caller may not see is "not found" under the member that named it. */
     private static TicketEntity visibleTicketAs(EntityManager em, Caller caller, String key, String member) {
         try {
-            return visibleTicket(em, caller, key);
+            return permitted(em, caller, key, TicketAction.READ_RECORD);
         } catch (NotFoundException | ForbiddenException e) {
             throw new ValidationException(member, "names no ticket you may see: " + key);
         }

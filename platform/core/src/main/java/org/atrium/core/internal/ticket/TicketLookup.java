@@ -1,15 +1,13 @@
 package org.atrium.core.internal.ticket;
 
-import static org.atrium.core.internal.ticket.TicketLookup.checkVersion;
-import static org.atrium.core.internal.ticket.TicketLookup.visibleTicket;
-import static org.atrium.core.internal.ticket.TicketLookup.withCurrentVersionOnConflict;
-
 import java.util.List;
 import javax.persistence.EntityManager;
 import org.atrium.api.ConflictException;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.Ticket;
+import org.atrium.core.internal.access.TicketAccessPolicy;
+import org.atrium.core.internal.access.TicketAction;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.TicketEntity;
 
@@ -18,10 +16,21 @@ final class TicketLookup {
     private TicketLookup() {
     }
 
-    static TicketEntity visibleTicket(EntityManager em, Caller caller, String key) {
+    /** The ticket, if the policy lets the caller do this with it (else 404 or 403, as TicketAccessPolicy says). */
+    static TicketEntity permitted(EntityManager em, Caller caller, String key, TicketAction action) {
         TicketEntity ticket = find(em, key);
-        TicketAccess.checkVisible(caller, ticket);
+        TicketAccessPolicy.check(action, caller, ticket, () -> approvesStored(em, ticket.getId(), caller.user()));
         return ticket;
+    }
+
+    /**
+     * The caller is or was asked for an approval of the ticket (or handed one over): they know it
+     * exists, so a refusal is a 403, not a 404. (What they may read is ApprovalDesk's approval view.)
+     */
+    static boolean approvesStored(EntityManager em, long ticketId, String user) {
+        return em.createQuery("SELECT COUNT(a) FROM ApprovalEntity a WHERE a.ticketId = :t"
+                + " AND (a.approver = :u OR a.decidedBy = :u OR a.handedOverBy = :u)", Long.class)
+                .setParameter("t", ticketId).setParameter("u", user).getSingleResult() > 0;
     }
 
     /** The ticket with this key, whoever asks; callers check access themselves. */

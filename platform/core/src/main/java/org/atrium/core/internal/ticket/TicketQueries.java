@@ -11,6 +11,7 @@ import javax.persistence.TypedQuery;
 
 import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.TicketQuery;
+import org.atrium.core.internal.access.TicketAccessPolicy;
 import org.atrium.core.internal.persistence.TicketEntity;
 
 /**
@@ -61,25 +62,9 @@ final class TicketQueries {
         return alternatives.isEmpty() ? List.of(Map.of()) : alternatives;
     }
 
-    /**
-     * Mirrors TicketAccess.canSee: each map is one alternative, its entries column = value. An empty
-     * map means "everything the filters select".
-     */
+    /** The policy's restriction of the queue (TicketAccessPolicy.listRestriction): one query per alternative. */
     static List<Map<String, Object>> visibilityAlternatives(Caller caller, TicketQuery query) {
-        if (query.department() != null && caller.isAgentOf(query.department())) {
-            return List.of(Map.of()); // an agent's own queue: everything in it is visible
-        }
-        List<Map<String, Object>> alternatives = new ArrayList<>();
-        alternatives.add(Map.of("requester", caller.user()));
-        caller.roles().stream()
-                .filter(role -> role.startsWith(Caller.AGENT_PREFIX))
-                .map(role -> role.substring(Caller.AGENT_PREFIX.length()))
-                .sorted()
-                .forEach(department -> alternatives.add(Map.of("department", department)));
-        if (caller.isAdmin()) {
-            alternatives.add(Map.of("confidential", Boolean.FALSE)); // bound: Derby refuses BOOLEAN = 0
-        }
-        return alternatives;
+        return TicketAccessPolicy.listRestriction(caller, query.department());
     }
 
     private static TypedQuery<TicketEntity> select(EntityManager em, Map<String, Object> visibility, Map<String, Object> state,

@@ -1,5 +1,6 @@
 package org.atrium.core.internal.ticket;
-import static org.atrium.core.internal.ticket.TicketLookup.visibleTicket;
+
+import static org.atrium.core.internal.ticket.TicketLookup.permitted;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,9 @@ import org.atrium.api.ticket.HistoryEntry;
 import org.atrium.api.ticket.Ticket;
 import org.atrium.api.ticket.TicketPage;
 import org.atrium.api.ticket.TicketQuery;
+import org.atrium.core.internal.access.TicketAccessPolicy;
+import org.atrium.core.internal.access.TicketAction;
+import org.atrium.core.internal.access.View;
 import org.atrium.core.internal.persistence.CommentEntity;
 import org.atrium.core.internal.audit.ConfidentialReads;
 import org.atrium.core.internal.persistence.Database;
@@ -41,15 +45,9 @@ final class TicketReads {
     public Ticket get(Caller caller, String key) {
         Ticket read = db.read(em -> {
             TicketEntity ticket = TicketLookup.find(em, key);
-            if (TicketAccess.canSee(caller, ticket)) {
-                return TicketMapper.toDto(ticket);
-            }
-            java.util.Optional<java.util.Set<String>> shown = approvals.shownTo(em, caller, ticket);
-            if (shown.isPresent()) {
-                return ApprovalDesk.approverView(TicketMapper.toDto(ticket), shown.get());
-            }
-            TicketAccess.checkVisible(caller, ticket);
-            return TicketMapper.toDto(ticket);
+            View view = TicketAccessPolicy.check(TicketAction.READ, caller, ticket, () -> approvals.shownTo(em, caller, ticket).isPresent());
+            Ticket full = TicketMapper.toDto(ticket);
+            return view == View.FULL ? full : ApprovalDesk.approverView(full, approvals.shownTo(em, caller, ticket).orElseThrow());
         });
         audit.read(caller, read.confidential(), read.key(), read.department());
         return read;
@@ -70,8 +68,8 @@ final class TicketReads {
     public List<Comment> comments(Caller caller, String key) {
         TicketEntity[] seen = new TicketEntity[1];
         List<Comment> comments = db.read(em -> {
-            TicketEntity ticket = seen[0] = visibleTicket(em, caller, key);
-            boolean seesInternal = TicketAccess.canWork(caller, ticket);
+            TicketEntity ticket = seen[0] = permitted(em, caller, key, TicketAction.READ_RECORD);
+            boolean seesInternal = TicketAccessPolicy.allows(TicketAction.READ_INTERNAL, caller, ticket, () -> false);
             return em.createQuery("SELECT c FROM CommentEntity c WHERE c.ticketId = :id ORDER BY c.id", CommentEntity.class)
                     .setParameter("id", ticket.getId()).getResultList().stream()
                     .filter(c -> seesInternal || !c.isInternal())
@@ -84,8 +82,8 @@ final class TicketReads {
     public List<HistoryEntry> history(Caller caller, String key) {
         TicketEntity[] seen = new TicketEntity[1];
         List<HistoryEntry> history = db.read(em -> {
-            TicketEntity ticket = seen[0] = visibleTicket(em, caller, key);
-            boolean seesInternal = TicketAccess.canWork(caller, ticket);
+            TicketEntity ticket = seen[0] = permitted(em, caller, key, TicketAction.READ_RECORD);
+            boolean seesInternal = TicketAccessPolicy.allows(TicketAction.READ_INTERNAL, caller, ticket, () -> false);
             return em.createQuery("SELECT h FROM HistoryEntity h WHERE h.ticketId = :id ORDER BY h.id", HistoryEntity.class)
                     .setParameter("id", ticket.getId()).getResultList().stream()
                     .filter(h -> seesInternal || !("commented".equals(h.getAction()) && "internal".equals(h.getField())))

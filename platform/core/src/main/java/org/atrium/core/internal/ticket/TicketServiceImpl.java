@@ -1,7 +1,7 @@
 package org.atrium.core.internal.ticket;
 
 import static org.atrium.core.internal.ticket.TicketLookup.checkVersion;
-import static org.atrium.core.internal.ticket.TicketLookup.visibleTicket;
+import static org.atrium.core.internal.ticket.TicketLookup.permitted;
 import static org.atrium.core.internal.ticket.TicketLookup.withCurrentVersionOnConflict;
 
 import java.time.Clock;
@@ -23,7 +23,6 @@ import org.atrium.api.FieldError;
 import org.atrium.api.approval.Approval;
 import org.atrium.api.approval.ApprovalService;
 import org.atrium.api.approval.Decision;
-import org.atrium.api.ForbiddenException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.catalog.RequestType;
 import org.atrium.api.catalog.RequestTypeRegistry;
@@ -47,6 +46,7 @@ import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.api.ticket.Transition;
 import org.atrium.api.ticket.TransitionRequest;
 import org.atrium.api.workflow.WorkflowState;
+import org.atrium.core.internal.access.TicketAction;
 import org.atrium.core.internal.approval.ApproverResolution;
 import org.atrium.core.internal.catalog.AudienceRule;
 import org.atrium.core.internal.directory.DatabaseDirectoryProvider;
@@ -310,7 +310,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
 
     @Override
     public List<SlaClock> clocks(Caller caller, String ticketKey) {
-        return db.read(em -> slaClocks.compute(em, visibleTicket(em, caller, ticketKey), clock.instant()));
+        return db.read(em -> slaClocks.compute(em, permitted(em, caller, ticketKey, TicketAction.SLA), clock.instant()));
     }
 
     @Override
@@ -441,7 +441,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
             throw new ValidationException(errors);
         }
         Ticket updated = withCurrentVersionOnConflict(db, key, () -> db.inTransaction(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
+            TicketEntity ticket = permitted(em, caller, key, TicketAction.UPDATE);
             checkVersion(ticket, update.version());
             Parties parties = steps.partiesOf(em, caller, ticket); // as the ticket stands: assigning oneself does not make one the assignee yet
             String assignee = AssigneeRule.ME.equals(update.assignee()) ? caller.user() : update.assignee();
@@ -561,10 +561,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         String[] reopenedFrom = new String[1];
         WorkflowState[] reopened = new WorkflowState[1];
         Comment added = db.inTransaction(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
-            if (internal && !TicketAccess.canWork(caller, ticket)) {
-                throw new ForbiddenException("Only agents of " + ticket.getDepartment() + " may write internal comments");
-            }
+            TicketEntity ticket = permitted(em, caller, key, internal ? TicketAction.COMMENT_INTERNAL : TicketAction.COMMENT);
             Instant now = clock.instant();
             reopened[0] = steps.reopenedByComment(caller, ticket, internal);
             CommentEntity comment = new CommentEntity(ticket.getId(), caller.user(), input.body(), internal, now);

@@ -1,7 +1,9 @@
 package org.atrium.core.internal.ticket;
 
+import org.atrium.core.internal.access.TicketAccessPolicy;
+import org.atrium.core.internal.access.TicketAction;
 import static org.atrium.core.internal.ticket.TicketLookup.checkVersion;
-import static org.atrium.core.internal.ticket.TicketLookup.visibleTicket;
+import static org.atrium.core.internal.ticket.TicketLookup.permitted;
 import static org.atrium.core.internal.ticket.TicketLookup.withCurrentVersionOnConflict;
 
 import java.time.Clock;
@@ -69,7 +71,7 @@ final class WorkflowSteps {
 
     public List<Transition> transitions(Caller caller, String key) {
         return db.read(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
+            TicketEntity ticket = permitted(em, caller, key, TicketAction.TRANSITION);
             TicketWorkflow workflow = workflowOf(ticket);
             Map<String, Object> fields = Json.readMap(ticket.getFieldsJson());
             TicketFacts facts = new StoredFacts(em);
@@ -86,7 +88,7 @@ final class WorkflowSteps {
         String[] from = new String[1];
         WorkflowState[] entered = new WorkflowState[1];
         Ticket moved = withCurrentVersionOnConflict(db, key, () -> db.inTransaction(em -> {
-            TicketEntity ticket = visibleTicket(em, caller, key);
+            TicketEntity ticket = permitted(em, caller, key, TicketAction.TRANSITION);
             if (request.version() != null) {
                 checkVersion(ticket, request.version());
             }
@@ -130,7 +132,7 @@ final class WorkflowSteps {
         if (move == null || move.key() == null || move.to() == null) {
             throw new ValidationException(at, "needs the linked ticket's key and the state to move it to");
         }
-        TicketEntity other = visibleTicket(em, caller, move.key());
+        TicketEntity other = permitted(em, caller, move.key(), TicketAction.TRANSITION);
         if (TicketLinking.linkBetween(em, ticket.getId(), other.getId()).isEmpty()) {
             throw new ValidationException(at + ".key", move.key() + " is not linked to " + ticket.getKey());
         }
@@ -175,7 +177,7 @@ final class WorkflowSteps {
                 + " AND l.toTicket = :id AND l.type = :caused ORDER BY t.id", TicketEntity.class)
                 .setParameter("id", ticket.getId()).setParameter("caused", LinkTypes.CAUSED_BY).getResultList();
         for (TicketEntity other : dependants) {
-            if (!TicketAccess.canSee(caller, other) || StatusCategory.parse(other.getStatusCategory()).orElseThrow().isDone()) {
+            if (!TicketAccessPolicy.allows(TicketAction.TRANSITION, caller, other, () -> false) || StatusCategory.parse(other.getStatusCategory()).orElseThrow().isDone()) {
                 continue;
             }
             TicketWorkflow theirs = workflowOf(other);
@@ -290,8 +292,7 @@ final class WorkflowSteps {
     }
 
     Parties partiesOf(EntityManager em, Caller caller, TicketEntity ticket) {
-        return new Parties(caller, TicketAccess.isRequester(caller, ticket), caller.user().equals(ticket.getAssignee()),
-                TicketAccess.canWork(caller, ticket), new StoredFacts(em).isApprover(ticket.getId(), caller.user()));
+        return TicketAccessPolicy.parties(caller, ticket, new StoredFacts(em).isApprover(ticket.getId(), caller.user()));
     }
 
     /** The guards' questions answered from the database, inside the caller's transaction. */
@@ -348,8 +349,8 @@ final class WorkflowSteps {
             }
             return workflow.state(workflow.requesterReopens()).orElseThrow();
         }
-        boolean requesterObjects = category == StatusCategory.RESOLVED && !internal && TicketAccess.isRequester(caller, ticket)
-                && !TicketAccess.canWork(caller, ticket);
+        boolean requesterObjects = category == StatusCategory.RESOLVED && !internal && TicketAccessPolicy.isRequester(caller, ticket)
+                && !TicketAccessPolicy.works(caller, ticket);
         return requesterObjects && workflow.requesterReopens() != null ? workflow.state(workflow.requesterReopens()).orElseThrow() : null;
     }
 }

@@ -289,7 +289,8 @@ class ApprovalsTest {
         Ticket filed = leave(2);
         long id = only(service.inbox(MARC, "pending")).id();
         assertThrows(ForbiddenException.class, () -> service.decide(ANNA, id, new Decision("approve", null)), "her own request");
-        assertThrows(ForbiddenException.class, () -> service.decide(INA, id, new Decision("approve", null)), "not an approver");
+        assertThrows(NotFoundException.class, () -> service.decide(INA, id, new Decision("approve", null)),
+                "not an approver, and the HR ticket is confidential: not disclosed");
         assertThrows(ForbiddenException.class, () -> service.decide(CHRIS, id, new Decision("approve", null)),
                 "marc's delegate, but marc is not away on 2026-03-02");
         assertThrows(NotFoundException.class, () -> service.get(INA, id), "ina sees neither the approval nor the HR ticket");
@@ -316,7 +317,7 @@ class ApprovalsTest {
         long id = only(service.inbox(MARC, "pending")).id();
         assertThrows(ValidationException.class, () -> service.handOver(MARC, id, "anna"), "the requester");
         assertThrows(ValidationException.class, () -> service.handOver(MARC, id, "nobody"));
-        assertThrows(ForbiddenException.class, () -> service.handOver(INA, id, "boss"));
+        assertThrows(NotFoundException.class, () -> service.handOver(INA, id, "boss"), "the confidential request is not disclosed");
         Approval handed = service.handOver(MARC, id, "boss");
         assertEquals("boss", handed.approver());
         assertEquals("marc", handed.handedOverBy());

@@ -608,7 +608,7 @@ class TicketServiceImplTest {
     void transitionsOfferedDependOnWhoAsks() {
         service.create(ANNA, incident("Mail is down"));
         assertEquals(List.of("in-progress", "resolved", "closed"), targets(service.transitions(CARL_IT, "IT-1")));
-        assertEquals(List.of("in-progress", "resolved", "closed"), targets(service.transitions(ROOT, "IT-1")));
+        assertEquals(List.of(), targets(service.transitions(ROOT, "IT-1")), "an administrator reads the ticket, agents work it");
         assertEquals(List.of("closed"), targets(service.transitions(ANNA, "IT-1")));
         assertEquals("Cancel", service.transitions(ANNA, "IT-1").get(0).name());
         assertThrows(ForbiddenException.class, () -> service.transitions(BOB, "IT-1"));
@@ -693,7 +693,8 @@ class TicketServiceImplTest {
         assertEquals(List.of("Any news?", "Working on it"), forAnna.stream().map(Comment::body).toList());
         List<Comment> forCarl = service.comments(CARL_IT, "IT-1");
         assertEquals(List.of(question.id(), note.id(), answer.id()), forCarl.stream().map(Comment::id).toList());
-        assertEquals(3, service.comments(ROOT, "IT-1").size(), "an admin works non-confidential tickets");
+        assertEquals(List.of(question.id(), answer.id()), service.comments(ROOT, "IT-1").stream().map(Comment::id).toList(),
+                "an admin reads non-confidential tickets, internal comments are for the department's agents");
         assertThrows(ForbiddenException.class, () -> service.comments(BOB, "IT-1"));
     }
 
