@@ -3,6 +3,7 @@ package org.atrium.rest.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -16,11 +17,24 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.atrium.rest.internal.auth.BasicAuthFilter;
 import org.atrium.rest.internal.auth.JaasAuthenticator;
+import org.atrium.api.health.HealthCheck;
+import org.atrium.rest.internal.guard.AllowHeader;
+import org.atrium.rest.internal.guard.AllowedMethods;
+import org.atrium.rest.internal.guard.Availability;
+import org.atrium.rest.internal.guard.AvailabilityFilter;
+import org.atrium.rest.internal.guard.BodyLimit;
+import org.atrium.rest.internal.guard.Cors;
+import org.atrium.rest.internal.guard.ExpectedResources;
+import org.atrium.rest.internal.guard.FallbackResource;
+import org.atrium.rest.internal.guard.SecurityHeaders;
 import org.atrium.rest.internal.problem.AtriumExceptionMapper;
 import org.atrium.rest.internal.problem.JsonExceptionMapper;
 import org.atrium.rest.internal.problem.UnexpectedExceptionMapper;
 import org.atrium.rest.internal.problem.WebApplicationExceptionMapper;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -30,17 +44,19 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
  * The one registration point of the API: publishes every {@link RestResource} component on CXF
  * with the JSON provider, the authentication filter and the problem+json mappers. Resources may
  * come and go (a bundle can contribute its own); the server is rebuilt once they settle, so that
- * the boot, which registers them one by one, builds it once instead of once per resource.
+ * the boot, which registers them one by one, builds it once instead of once per resource. Until
+ * every resource of this bundle is published, and once the framework stops, the API answers 503
+ * (Availability); a fallback endpoint below the API answers what no endpoint claims with problem+json.
  */
 @Component(immediate = true, configurationPid = "org.atrium.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RestConfig.class)
@@ -49,36 +65,80 @@ public class RestServer {
     private static final long SETTLE_MILLIS = 100;
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "atrium-rest-publisher"));
-    private final Set<RestResource> resources = ConcurrentHashMap.newKeySet();
+    private final Map<RestResource, String> resources = new ConcurrentHashMap<>();
     private final RestConfig config;
     private final ConfigurationAdmin configs;
+    private final BundleContext context;
+    private final Availability availability = new Availability();
+    private final ServiceComponentRuntime components;
+    /** Read at the first publication: while this component activates, DS has not listed the bundle's components yet. */
+    private Set<String> expected;
+    private final SynchronousBundleListener frameworkStop;
     private ScheduledFuture<?> pending;
     private Server server;
+    private Server fallback;
 
     @Activate
-    public RestServer(RestConfig config, @Reference ConfigurationAdmin configs) {
+    public RestServer(RestConfig config, @Reference ConfigurationAdmin configs, @Reference ServiceComponentRuntime components,
+            BundleContext context) {
         this.config = config;
         this.configs = configs;
+        this.context = context;
+        this.components = components;
+        // the system bundle's STOPPING comes before any bundle stops: from then on requests get 503, not the 500s of a database going away
+        this.frameworkStop = event -> {
+            if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
+                availability.stopping();
+            }
+        };
+        context.addBundleListener(frameworkStop);
+        publishFallback();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addResource(RestResource resource) {
-        resources.add(resource);
+    void addResource(RestResource resource, Map<String, Object> properties) {
+        resources.put(resource, String.valueOf(properties.get("component.name")));
         republish();
     }
 
     void removeResource(RestResource resource) {
         resources.remove(resource);
-        republish();
+        if (!availability.isStopping()) {
+            republish(); // while stopping, the complete API stays up and answers 503 until this component goes
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setHealthCheck(HealthCheck check) {
+        availability.database(check);
+    }
+
+    void unsetHealthCheck(HealthCheck check) {
+        availability.database(null);
     }
 
     @Deactivate
     synchronized void stop() {
+        context.removeBundleListener(frameworkStop);
         publisher.shutdownNow();
         if (server != null) {
             server.destroy();
             server = null;
         }
+        if (fallback != null) {
+            fallback.destroy();
+            fallback = null;
+        }
+    }
+
+    /** The endpoint at the CXF servlet's root: problem+json for paths no other endpoint claims (FallbackResource). */
+    private void publishFallback() {
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus());
+        factory.setAddress("/");
+        factory.setServiceBeans(List.of(new FallbackResource(config.address())));
+        factory.setProviders(List.of(new StrictJsonProvider(JsonMapping.objectMapper()), new SecurityHeaders(), new DateHeaderFilter()));
+        fallback = create(factory);
     }
 
     private synchronized void republish() {
@@ -92,14 +152,49 @@ public class RestServer {
     }
 
     private synchronized void publish() {
+        if (expected == null || expected.isEmpty()) {
+            expected = ExpectedResources.of(components, context.getBundle(), RestResource.class);
+        }
         if (server != null) {
             server.destroy();
             server = null;
         }
         if (resources.isEmpty()) {
+            availability.missing(Set.of("(every resource)"));
             return;
         }
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus());
+        factory.setAddress(config.address());
+        factory.setServiceBeans(new ArrayList<>(resources.keySet()));
+        AllowedMethods allowed = new AllowedMethods(resources.keySet());
+        factory.setProviders(List.of(
+                new StrictJsonProvider(JsonMapping.objectMapper()),
+                new AvailabilityFilter(availability),
+                new BodyLimit(config.maxBodyBytes()),
+                new Cors(config.corsAllowedOrigins(), config.corsMaxAgeSeconds()),
+                new BasicAuthFilter(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L)),
+                new DateHeaderFilter(),
+                new SecurityHeaders(),
+                new AllowHeader(allowed),
+                new AtriumExceptionMapper(),
+                new JsonExceptionMapper(),
+                new WebApplicationExceptionMapper(allowed),
+                new UnexpectedExceptionMapper(availability)));
+        server = create(factory);
+        availability.missing(ExpectedResources.missing(expected, resources.values()));
+        if (!availability.missing().isEmpty()) {
+            LOG.info("Atrium REST API published with {} resources; answering 503 until these come: {}", resources.size(),
+                    availability.missing());
+            return;
+        }
+        LOG.info("Atrium REST API listening on http://localhost:{}{}{} ({} resources)",
+                setting(configs, "org.ops4j.pax.web", "org.osgi.service.http.port", "8181"),
+                setting(configs, "org.apache.cxf.osgi", "org.apache.cxf.servlet.context", "/cxf"),
+                config.address(), resources.size());
+    }
+
+    private static Bus bus() {
         Bus bus = BusFactory.getDefaultBus(true);
         if (bus.getExtension(ClassLoader.class) == null) {
             // Without a ClassLoader extension CXF's servlet asks the bus's ResourceManager for one on every
@@ -107,29 +202,18 @@ public class RestServer {
             // The loader becomes the context class loader while CXF serves a request on this bus.
             bus.setExtension(RestServer.class.getClassLoader(), ClassLoader.class);
         }
-        factory.setBus(bus);
-        factory.setAddress(config.address());
-        factory.setServiceBeans(new ArrayList<>(resources));
-        factory.setProviders(List.of(
-                new JacksonJsonProvider(JsonMapping.objectMapper()),
-                new BasicAuthFilter(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L)),
-                new DateHeaderFilter(),
-                new AtriumExceptionMapper(),
-                new JsonExceptionMapper(),
-                new WebApplicationExceptionMapper(),
-                new UnexpectedExceptionMapper()));
+        return bus;
+    }
+
+    private static Server create(JAXRSServerFactoryBean factory) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestServer.class.getClassLoader());
         try {
-            server = factory.create();
+            return factory.create();
         } finally {
             thread.setContextClassLoader(previous);
         }
-        LOG.info("Atrium REST API listening on http://localhost:{}{}{} ({} resources)",
-                setting(configs, "org.ops4j.pax.web", "org.osgi.service.http.port", "8181"),
-                setting(configs, "org.apache.cxf.osgi", "org.apache.cxf.servlet.context", "/cxf"),
-                config.address(), resources.size());
     }
 
     /** Reads where Pax Web and the CXF servlet listen, only to tell the user. */
