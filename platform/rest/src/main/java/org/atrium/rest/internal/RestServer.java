@@ -27,6 +27,7 @@ import org.atrium.rest.internal.guard.Cors;
 import org.atrium.rest.internal.guard.ExpectedResources;
 import org.atrium.rest.internal.guard.FallbackResource;
 import org.atrium.rest.internal.guard.SecurityHeaders;
+import org.atrium.rest.internal.guard.SelfProbe;
 import org.atrium.rest.internal.problem.AtriumExceptionMapper;
 import org.atrium.rest.internal.problem.JsonExceptionMapper;
 import org.atrium.rest.internal.problem.UnexpectedExceptionMapper;
@@ -63,6 +64,9 @@ import org.slf4j.LoggerFactory;
 public class RestServer {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
     private static final long SETTLE_MILLIS = 100;
+    /** How long the HTTP port has to reach the published API before the port is reported as not ours. */
+    private static final int PROBES = 20;
+    private static final long PROBE_MILLIS = 500;
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "atrium-rest-publisher"));
     private final Map<RestResource, String> resources = new ConcurrentHashMap<>();
@@ -70,12 +74,13 @@ public class RestServer {
     private final ConfigurationAdmin configs;
     private final BundleContext context;
     private final Availability availability = new Availability();
+    private final SelfProbe probe = new SelfProbe();
     private final ServiceComponentRuntime components;
     /** Read at the first publication: while this component activates, DS has not listed the bundle's components yet. */
     private Set<String> expected;
     private final SynchronousBundleListener frameworkStop;
     private ScheduledFuture<?> pending;
-    private Server server;
+    private volatile Server server;
     private Server fallback;
 
     @Activate
@@ -177,6 +182,7 @@ public class RestServer {
                 new DateHeaderFilter(),
                 new SecurityHeaders(),
                 new AllowHeader(allowed),
+                probe,
                 new AtriumExceptionMapper(),
                 new JsonExceptionMapper(),
                 new WebApplicationExceptionMapper(allowed),
@@ -188,10 +194,29 @@ public class RestServer {
                     availability.missing());
             return;
         }
-        LOG.info("Atrium REST API listening on http://localhost:{}{}{} ({} resources)",
-                setting(configs, "org.ops4j.pax.web", "org.osgi.service.http.port", "8181"),
-                setting(configs, "org.apache.cxf.osgi", "org.apache.cxf.servlet.context", "/cxf"),
-                config.address(), resources.size());
+        publisher.schedule(() -> announce(resources.size(), 1), PROBE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Says where the API listens once the configured port answers with this node's API; when it does not
+     * within ten seconds (another process holds the port, Pax Web failed to start), says so at ERROR.
+     */
+    private void announce(int published, int attempt) { // on the publisher thread, as publish(): never both at once
+        if (server == null || resources.size() != published) {
+            return; // republished meanwhile: the next publication announces
+        }
+        String port = setting(configs, "org.ops4j.pax.web", "org.osgi.service.http.port", "8181");
+        String url = "http://localhost:" + port + setting(configs, "org.apache.cxf.osgi", "org.apache.cxf.servlet.context", "/cxf")
+                + config.address();
+        String problem = probe.problem(java.net.URI.create(url + "/health"));
+        if (problem == null) {
+            LOG.info("Atrium REST API listening on {} ({} resources)", url, published);
+        } else if (attempt < PROBES) {
+            publisher.schedule(() -> announce(published, attempt + 1), PROBE_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            LOG.error("Atrium REST API is NOT reachable at {}: {}. Is another process using port {}? Pax Web logs why it could not "
+                    + "bind; change org.osgi.service.http.port in etc/org.ops4j.pax.web.cfg", url, problem, port);
+        }
     }
 
     private static Bus bus() {
