@@ -126,6 +126,9 @@ public class RestServer {
     synchronized void stop() {
         context.removeBundleListener(frameworkStop);
         publisher.shutdownNow();
+        if (availability.isStopping()) {
+            return; // the endpoints answer 503 until CXF itself stops, instead of CXF's HTML 404 "No service was found"
+        }
         if (server != null) {
             server.destroy();
             server = null;
