@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.endpoint.ServerRegistry;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.atrium.rest.internal.auth.BasicAuthFilter;
 import org.atrium.rest.internal.auth.JaasAuthenticator;
@@ -156,18 +157,27 @@ public class RestServer {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = publisher.schedule(this::publish, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+        pending = publisher.schedule(this::publishOrLog, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A failure would otherwise end silently in the executor, leaving the API at 503 for good. */
+    private void publishOrLog() {
+        try {
+            publish();
+        } catch (RuntimeException e) {
+            LOG.error("Atrium REST API could not be published with {} resources", resources.size(), e);
+        }
     }
 
     private synchronized void publish() {
         if (expected == null || expected.isEmpty()) {
             expected = ExpectedResources.of(components, context.getBundle(), RestResource.class);
         }
-        if (server != null) {
-            server.destroy();
-            server = null;
-        }
         if (resources.isEmpty()) {
+            if (server != null) {
+                server.destroy(); // the fallback answers 503 for the API's paths from now on
+                server = null;
+            }
             availability.missing(Set.of("(every resource)"));
             return;
         }
@@ -190,7 +200,20 @@ public class RestServer {
                 new JsonExceptionMapper(),
                 new WebApplicationExceptionMapper(allowed),
                 new UnexpectedExceptionMapper(availability)));
-        server = create(factory);
+        Server previous = server;
+        // The new server is built on the previous one's destination (CXF reuses the destination of an address)
+        // and takes it over in one step: destroying the previous server first left a window in which CXF
+        // answered its HTML 404 "No service was found" for tickets that exist.
+        factory.setStart(false);
+        Server next = create(factory);
+        if (previous != null) {
+            previous.getDestination().setMessageObserver(null); // CXF refuses to start a second server on a busy address
+        }
+        next.start();
+        server = next;
+        if (previous != null) {
+            retire(previous);
+        }
         availability.missing(ExpectedResources.missing(expected, resources.values()));
         if (!availability.missing().isEmpty()) {
             LOG.info("Atrium REST API published with {} resources; answering 503 until these come: {}", resources.size(),
@@ -219,6 +242,17 @@ public class RestServer {
         } else {
             LOG.error("Atrium REST API is NOT reachable at {}: {}. Is another process using port {}? Pax Web logs why it could not "
                     + "bind; change org.osgi.service.http.port in etc/org.ops4j.pax.web.cfg", url, problem, port);
+        }
+    }
+
+    /**
+     * Forgets a server whose destination a newer one serves. Not stop() or destroy(): both would take the
+     * shared destination (its message observer, its registration) from the new server.
+     */
+    private static void retire(Server previous) {
+        ServerRegistry registry = bus().getExtension(ServerRegistry.class);
+        if (registry != null) {
+            registry.unregister(previous);
         }
     }
 

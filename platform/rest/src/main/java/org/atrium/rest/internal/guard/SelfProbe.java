@@ -30,7 +30,7 @@ public class SelfProbe implements ContainerResponseFilter {
         try {
             HttpURLConnection connection = (HttpURLConnection) health.toURL().openConnection();
             connection.setConnectTimeout(2_000);
-            connection.setReadTimeout(5_000);
+            connection.setReadTimeout(2_000);
             connection.setRequestProperty(HEADER, secret);
             try {
                 int status = connection.getResponseCode();

@@ -52,7 +52,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         String path = uri.getRequestUri().getRawPath();
         return switch (status) {
             case 404 -> "There is no resource at " + path + "; the API's paths are listed in its OpenAPI document, "
-                    + uri.getBaseUri().getRawPath() + "openapi.json";
+                    + withSlash(uri.getBaseUri().getRawPath()) + "openapi.json";
             case 405 -> methodNotAllowed(path);
             case 415 -> "The body's Content-Type " + (headers.getMediaType() == null ? "(none)" : headers.getMediaType())
                     + " is not accepted here: send application/json (text/csv for /directory/people/import)";
@@ -65,6 +65,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     private String methodNotAllowed(String path) {
         Set<String> methods = allowed.of(uri.getPath());
         return request.getMethod() + " is not allowed on " + path + (methods.isEmpty() ? "" : "; allowed: " + String.join(", ", methods));
+    }
+
+    private static String withSlash(String path) {
+        return path.endsWith("/") ? path : path + "/";
     }
 
     private static String title(WebApplicationException e) {
