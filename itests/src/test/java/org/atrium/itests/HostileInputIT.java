@@ -189,6 +189,26 @@ public class HostileInputIT extends AtriumTestSupport {
     }
 
     @Test
+    public void requestsJettyCannotParseAreProblemsToo() throws Exception {
+        JsonNode nul = jettyProblem(get("/api/v1/tickets/%00", ANNA), 400);
+        assertTrue(nul.get("detail").asText(), nul.get("detail").asText().startsWith("The request cannot be read"));
+        jettyProblem(get("/api/v1/..;/v1/catalog", ANNA), 400);
+        String huge = "Authorization: Basic " + "A".repeat(64 * 1024);
+        JsonNode tooLarge = jettyProblem(get("/api/v1/catalog", huge), 431);
+        assertTrue(tooLarge.get("detail").asText(), tooLarge.get("detail").asText().contains("headers are larger"));
+        jettyProblem(get("/nothing/here"), 404); // outside every servlet
+    }
+
+    /** An answer of Jetty itself: problem+json and nosniff, without the API's other headers. */
+    private static JsonNode jettyProblem(RawHttp.Answer answer, int status) throws Exception {
+        assertEquals(answer.body(), status, answer.status());
+        assertTrue(answer.headers().toString(), answer.header("Content-Type").startsWith("application/problem+json"));
+        assertEquals("nosniff", answer.header("X-Content-Type-Options"));
+        assertFalse(answer.body(), answer.body().contains("<"));
+        return JSON.readTree(answer.body());
+    }
+
+    @Test
     public void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         for (RawHttp.Answer answer : List.of(get("/api/v1/catalog", ANNA), get("/api/v1/catalog"), get("/api/v1/health"),
                 get("/api/v1/nothing", ANNA))) {

@@ -127,8 +127,11 @@ public class ServerLifecycleIT {
         }
         assertFalse("a 500 while stopping: " + bodies.get(500) + " " + statuses, statuses.containsKey(500));
         assertTrue("no request was served: " + statuses, statuses.containsKey(200) || statuses.containsKey(201));
-        // 404: once CXF's servlet has gone, Jetty answers for itself until it stops (see README, "Errors")
+        // 404: once CXF's servlet has gone, Jetty answers for itself until it stops, as problem+json
         statuses.keySet().forEach(status -> assertTrue(status + ": " + bodies.get(status), status < 300 || status == 503 || status == 404));
+        if (statuses.containsKey(404)) {
+            assertTrue(bodies.get(404), bodies.get(404).startsWith("{\"type\":\"about:blank\""));
+        }
         if (statuses.containsKey(503)) {
             assertTrue(bodies.get(503), bodies.get(503).contains("shutting down") || bodies.get(503).contains("being published"));
         }
