@@ -1,5 +1,8 @@
 package org.atrium.rest.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,18 +19,33 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * into "5", {@code "version": "3"} into 3, {@code "internal": "false"} into false and
  * {@code "version": 2.7} into 2. Fractions in free-form values ({@code fields}) are read as exact
  * decimals, so that 1e400 or 1e-400 can be refused by name instead of becoming infinity or zero.
+ * A member given twice is refused (Jackson keeps the last by default, so a filter on the first could
+ * be fooled), as is anything after the value; the parser's limits are tightened to what a form needs.
  */
 public final class JsonMapping {
+    /** Objects and lists inside one another: a form value is at most a few levels deep (Jackson allows 500). */
+    public static final int MAX_NESTING = 32;
+    /** Characters of one member name: field names are short words (Jackson allows 50,000). */
+    public static final int MAX_NAME_LENGTH = 200;
+
     private JsonMapping() {
     }
 
     public static ObjectMapper objectMapper() {
-        ObjectMapper mapper = JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .build())
+                .build();
+        ObjectMapper mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS) // "PT2H30M": SLA targets and elapsed times
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

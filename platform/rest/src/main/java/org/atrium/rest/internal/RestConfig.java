@@ -13,4 +13,13 @@ public @interface RestConfig {
 
     @AttributeDefinition(description = "Seconds a successful login is remembered; 0 logs in on every request")
     int loginCacheSeconds() default 60;
+
+    @AttributeDefinition(description = "Largest request body in bytes; a larger one is refused with 413")
+    long maxBodyBytes() default 1_048_576;
+
+    @AttributeDefinition(description = "Origins (scheme://host[:port], comma-separated) whose browser pages may call the API; none by default")
+    String corsAllowedOrigins() default "";
+
+    @AttributeDefinition(description = "Seconds a browser may remember a CORS preflight's answer")
+    int corsMaxAgeSeconds() default 600;
 }

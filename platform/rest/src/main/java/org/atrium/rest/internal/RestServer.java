@@ -3,6 +3,7 @@ package org.atrium.rest.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -13,14 +14,29 @@ import java.util.concurrent.TimeUnit;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.endpoint.ServerRegistry;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.atrium.rest.internal.auth.BasicAuthFilter;
 import org.atrium.rest.internal.auth.JaasAuthenticator;
+import org.atrium.api.health.HealthCheck;
+import org.atrium.rest.internal.guard.AllowHeader;
+import org.atrium.rest.internal.guard.AllowedMethods;
+import org.atrium.rest.internal.guard.Availability;
+import org.atrium.rest.internal.guard.AvailabilityFilter;
+import org.atrium.rest.internal.guard.BodyLimit;
+import org.atrium.rest.internal.guard.Cors;
+import org.atrium.rest.internal.guard.ExpectedResources;
+import org.atrium.rest.internal.guard.FallbackResource;
+import org.atrium.rest.internal.guard.SecurityHeaders;
+import org.atrium.rest.internal.guard.SelfProbe;
 import org.atrium.rest.internal.problem.AtriumExceptionMapper;
 import org.atrium.rest.internal.problem.JsonExceptionMapper;
 import org.atrium.rest.internal.problem.UnexpectedExceptionMapper;
 import org.atrium.rest.internal.problem.WebApplicationExceptionMapper;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -30,55 +46,108 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
  * The one registration point of the API: publishes every {@link RestResource} component on CXF
  * with the JSON provider, the authentication filter and the problem+json mappers. Resources may
  * come and go (a bundle can contribute its own); the server is rebuilt once they settle, so that
- * the boot, which registers them one by one, builds it once instead of once per resource.
+ * the boot, which registers them one by one, builds it once instead of once per resource. Until
+ * every resource of this bundle is published, and once the framework stops, the API answers 503
+ * (Availability); a fallback endpoint below the API answers what no endpoint claims with problem+json.
  */
 @Component(immediate = true, configurationPid = "org.atrium.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RestConfig.class)
 public class RestServer {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
     private static final long SETTLE_MILLIS = 100;
+    /** How long the HTTP port has to reach the published API before the port is reported as not ours. */
+    private static final int PROBES = 20;
+    private static final long PROBE_MILLIS = 500;
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "atrium-rest-publisher"));
-    private final Set<RestResource> resources = ConcurrentHashMap.newKeySet();
+    private final Map<RestResource, String> resources = new ConcurrentHashMap<>();
     private final RestConfig config;
     private final ConfigurationAdmin configs;
+    private final BundleContext context;
+    private final Availability availability = new Availability();
+    private final SelfProbe probe = new SelfProbe();
+    private final ServiceComponentRuntime components;
+    /** Read at the first publication: while this component activates, DS has not listed the bundle's components yet. */
+    private Set<String> expected;
+    private final SynchronousBundleListener frameworkStop;
     private ScheduledFuture<?> pending;
-    private Server server;
+    private volatile Server server;
+    private Server fallback;
 
     @Activate
-    public RestServer(RestConfig config, @Reference ConfigurationAdmin configs) {
+    public RestServer(RestConfig config, @Reference ConfigurationAdmin configs, @Reference ServiceComponentRuntime components,
+            BundleContext context) {
         this.config = config;
         this.configs = configs;
+        this.context = context;
+        this.components = components;
+        // the system bundle's STOPPING comes before any bundle stops: from then on requests get 503, not the 500s of a database going away
+        this.frameworkStop = event -> {
+            if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
+                availability.stopping();
+            }
+        };
+        context.addBundleListener(frameworkStop);
+        publishFallback();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addResource(RestResource resource) {
-        resources.add(resource);
+    void addResource(RestResource resource, Map<String, Object> properties) {
+        resources.put(resource, String.valueOf(properties.get("component.name")));
         republish();
     }
 
     void removeResource(RestResource resource) {
         resources.remove(resource);
-        republish();
+        if (!availability.isStopping()) {
+            republish(); // while stopping, the complete API stays up and answers 503 until this component goes
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setHealthCheck(HealthCheck check) {
+        availability.database(check);
+    }
+
+    void unsetHealthCheck(HealthCheck check) {
+        availability.database(null);
     }
 
     @Deactivate
     synchronized void stop() {
+        context.removeBundleListener(frameworkStop);
         publisher.shutdownNow();
+        if (availability.isStopping()) {
+            return; // the endpoints answer 503 until CXF itself stops, instead of CXF's HTML 404 "No service was found"
+        }
         if (server != null) {
             server.destroy();
             server = null;
         }
+        if (fallback != null) {
+            fallback.destroy();
+            fallback = null;
+        }
+    }
+
+    /** The endpoint at the CXF servlet's root: problem+json for paths no other endpoint claims (FallbackResource). */
+    private void publishFallback() {
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus());
+        factory.setAddress("/");
+        factory.setServiceBeans(List.of(new FallbackResource(config.address())));
+        factory.setProviders(List.of(new StrictJsonProvider(JsonMapping.objectMapper()), new SecurityHeaders(), new DateHeaderFilter()));
+        fallback = create(factory);
     }
 
     private synchronized void republish() {
@@ -88,18 +157,107 @@ public class RestServer {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = publisher.schedule(this::publish, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+        pending = publisher.schedule(this::publishOrLog, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A failure would otherwise end silently in the executor, leaving the API at 503 for good. */
+    private void publishOrLog() {
+        try {
+            publish();
+        } catch (RuntimeException e) {
+            LOG.error("Atrium REST API could not be published with {} resources", resources.size(), e);
+        }
     }
 
     private synchronized void publish() {
-        if (server != null) {
-            server.destroy();
-            server = null;
+        if (expected == null || expected.isEmpty()) {
+            expected = ExpectedResources.of(components, context.getBundle(), RestResource.class);
         }
         if (resources.isEmpty()) {
+            if (server != null) {
+                server.destroy(); // the fallback answers 503 for the API's paths from now on
+                server = null;
+            }
+            availability.missing(Set.of("(every resource)"));
             return;
         }
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus());
+        factory.setAddress(config.address());
+        factory.setServiceBeans(new ArrayList<>(resources.keySet()));
+        AllowedMethods allowed = new AllowedMethods(resources.keySet());
+        factory.setProviders(List.of(
+                new StrictJsonProvider(JsonMapping.objectMapper()),
+                new AvailabilityFilter(availability),
+                new RequestOriginFilter(),
+                new BodyLimit(config.maxBodyBytes()),
+                new Cors(config.corsAllowedOrigins(), config.corsMaxAgeSeconds()),
+                new BasicAuthFilter(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L)),
+                new DateHeaderFilter(),
+                new SecurityHeaders(),
+                new AllowHeader(allowed),
+                probe,
+                new AtriumExceptionMapper(),
+                new JsonExceptionMapper(),
+                new WebApplicationExceptionMapper(allowed),
+                new UnexpectedExceptionMapper(availability)));
+        Server previous = server;
+        // The new server is built on the previous one's destination (CXF reuses the destination of an address)
+        // and takes it over in one step: destroying the previous server first left a window in which CXF
+        // answered its HTML 404 "No service was found" for tickets that exist.
+        factory.setStart(false);
+        Server next = create(factory);
+        if (previous != null) {
+            previous.getDestination().setMessageObserver(null); // CXF refuses to start a second server on a busy address
+        }
+        next.start();
+        server = next;
+        if (previous != null) {
+            retire(previous);
+        }
+        availability.missing(ExpectedResources.missing(expected, resources.values()));
+        if (!availability.missing().isEmpty()) {
+            LOG.info("Atrium REST API published with {} resources; answering 503 until these come: {}", resources.size(),
+                    availability.missing());
+            return;
+        }
+        publisher.schedule(() -> announce(resources.size(), 1), PROBE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Says where the API listens once the configured port answers with this node's API; when it does not
+     * within ten seconds (another process holds the port, Pax Web failed to start), says so at ERROR.
+     */
+    private void announce(int published, int attempt) { // on the publisher thread, as publish(): never both at once
+        if (server == null || resources.size() != published) {
+            return; // republished meanwhile: the next publication announces
+        }
+        String port = setting(configs, "org.ops4j.pax.web", "org.osgi.service.http.port", "8181");
+        String url = "http://localhost:" + port + setting(configs, "org.apache.cxf.osgi", "org.apache.cxf.servlet.context", "/cxf")
+                + config.address();
+        String problem = probe.problem(java.net.URI.create(url + "/health"));
+        if (problem == null) {
+            LOG.info("Atrium REST API listening on {} ({} resources)", url, published);
+        } else if (attempt < PROBES) {
+            publisher.schedule(() -> announce(published, attempt + 1), PROBE_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            LOG.error("Atrium REST API is NOT reachable at {}: {}. Is another process using port {}? Pax Web logs why it could not "
+                    + "bind; change org.osgi.service.http.port in etc/org.ops4j.pax.web.cfg", url, problem, port);
+        }
+    }
+
+    /**
+     * Forgets a server whose destination a newer one serves. Not stop() or destroy(): both would take the
+     * shared destination (its message observer, its registration) from the new server.
+     */
+    private static void retire(Server previous) {
+        ServerRegistry registry = bus().getExtension(ServerRegistry.class);
+        if (registry != null) {
+            registry.unregister(previous);
+        }
+    }
+
+    private static Bus bus() {
         Bus bus = BusFactory.getDefaultBus(true);
         if (bus.getExtension(ClassLoader.class) == null) {
             // Without a ClassLoader extension CXF's servlet asks the bus's ResourceManager for one on every
@@ -107,30 +265,18 @@ public class RestServer {
             // The loader becomes the context class loader while CXF serves a request on this bus.
             bus.setExtension(RestServer.class.getClassLoader(), ClassLoader.class);
         }
-        factory.setBus(bus);
-        factory.setAddress(config.address());
-        factory.setServiceBeans(new ArrayList<>(resources));
-        factory.setProviders(List.of(
-                new JacksonJsonProvider(JsonMapping.objectMapper()),
-                new RequestOriginFilter(),
-                new BasicAuthFilter(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L)),
-                new DateHeaderFilter(),
-                new AtriumExceptionMapper(),
-                new JsonExceptionMapper(),
-                new WebApplicationExceptionMapper(),
-                new UnexpectedExceptionMapper()));
+        return bus;
+    }
+
+    private static Server create(JAXRSServerFactoryBean factory) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestServer.class.getClassLoader());
         try {
-            server = factory.create();
+            return factory.create();
         } finally {
             thread.setContextClassLoader(previous);
         }
-        LOG.info("Atrium REST API listening on http://localhost:{}{}{} ({} resources)",
-                setting(configs, "org.ops4j.pax.web", "org.osgi.service.http.port", "8181"),
-                setting(configs, "org.apache.cxf.osgi", "org.apache.cxf.servlet.context", "/cxf"),
-                config.address(), resources.size());
     }
 
     /** Reads where Pax Web and the CXF servlet listen, only to tell the user. */

@@ -8,8 +8,9 @@ import org.atrium.core.internal.persistence.TicketEntity;
 
 /**
  * Position in a queue order: the sort, the last ticket's value in it and its id, encoded opaquely so
- * that clients do not build cursors themselves. Keyset paging: page N costs the same as page 1. A
- * cursor belongs to the sort it was handed out for.
+ * that clients do not build cursors themselves, and signed with the installation's key (CursorKey): a
+ * cursor the server did not hand out is a 400 naming {@code cursor}. Keyset paging: page N costs the
+ * same as page 1. A cursor belongs to the sort it was handed out for.
  */
 record QueueCursor(QueueSort sort, Object value, long id) {
 
@@ -17,18 +18,26 @@ record QueueCursor(QueueSort sort, Object value, long id) {
         return new QueueCursor(sort, sort.parameter(sort.cursorValue(last)), last.getId());
     }
 
-    String encode() {
+    String encode(CursorKey key) {
         String plain = sort.json() + "|" + (value == null ? "" : value) + "|" + id; // null: no due time (sort=sla)
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString(plain.getBytes(StandardCharsets.UTF_8)) + "." + base64.encodeToString(key.sign(plain));
     }
 
-    static QueueCursor decode(String cursor, QueueSort expected) {
-        String[] parts;
+    static QueueCursor decode(String cursor, QueueSort expected, CursorKey key) {
+        String plain;
+        byte[] signature;
         try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+            int dot = cursor.indexOf('.');
+            plain = new String(Base64.getUrlDecoder().decode(cursor.substring(0, dot)), StandardCharsets.UTF_8);
+            signature = Base64.getUrlDecoder().decode(cursor.substring(dot + 1));
         } catch (RuntimeException e) {
             throw notOurs();
         }
+        if (!key.verify(plain, signature)) { // outside the catch: a database that fails to give the key is no client error
+            throw notOurs();
+        }
+        String[] parts = plain.split("\\|", -1);
         if (parts.length != 3) {
             throw notOurs();
         }

@@ -19,7 +19,7 @@ record QueueRequest(TicketQuery query, QueueSort sort, QueueCursor after) {
     /** Each status and category is its own index range: a bound keeps a page a bounded number of reads. */
     static final int MAX_VALUES = 10;
 
-    static QueueRequest check(Caller caller, TicketQuery query, List<String> knownStates, AssignmentGroups groups) {
+    static QueueRequest check(Caller caller, TicketQuery query, List<String> knownStates, AssignmentGroups groups, CursorKey key) {
         List<FieldError> errors = new ArrayList<>();
         if (query.limit() < 1 || query.limit() > TicketQuery.MAX_LIMIT) {
             errors.add(new FieldError("limit", "must be between 1 and " + TicketQuery.MAX_LIMIT));
@@ -41,7 +41,7 @@ record QueueRequest(TicketQuery query, QueueSort sort, QueueCursor after) {
         QueueCursor after = null;
         if (query.cursor() != null && sort != null) {
             try {
-                after = QueueCursor.decode(query.cursor(), sort);
+                after = QueueCursor.decode(query.cursor(), sort, key);
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
             }

@@ -27,6 +27,7 @@ final class TicketReads {
     private final WorkflowSteps steps;
     private final GroupRule groups;
     private final ConfidentialReads audit;
+    private final CursorKey cursorKey;
     /** What approvers may read of tickets they decide; set once the approval desk exists. */
     private ApprovalDesk approvals;
 
@@ -35,6 +36,7 @@ final class TicketReads {
         this.steps = steps;
         this.groups = groups;
         this.audit = new ConfidentialReads(db, java.time.Clock.systemUTC());
+        this.cursorKey = new CursorKey(db);
     }
 
     void approvals(ApprovalDesk approvals) {
@@ -54,13 +56,13 @@ final class TicketReads {
     }
 
     public TicketPage list(Caller caller, TicketQuery query) {
-        QueueRequest request = QueueRequest.check(caller, query, steps.knownStates(), groups.configured());
+        QueueRequest request = QueueRequest.check(caller, query, steps.knownStates(), groups.configured(), cursorKey);
         return db.read(em -> {
             List<TicketEntity> rows = TicketQueries.page(em, caller, request);
             int limit = request.query().limit();
             boolean more = rows.size() > limit;
             List<TicketEntity> page = more ? rows.subList(0, limit) : rows;
-            String next = more ? QueueCursor.after(request.sort(), page.get(page.size() - 1)).encode() : null;
+            String next = more ? QueueCursor.after(request.sort(), page.get(page.size() - 1)).encode(cursorKey) : null;
             return new TicketPage(page.stream().map(TicketMapper::toDto).toList(), next);
         });
     }

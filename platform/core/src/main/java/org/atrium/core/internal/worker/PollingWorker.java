@@ -1,7 +1,9 @@
 package org.atrium.core.internal.worker;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,6 +31,10 @@ public final class PollingWorker {
     private boolean nudged;
     private volatile boolean running = true;
     private final Thread thread;
+    /** When the thread last came round its loop, for the health check: a run that hangs stops it. */
+    private volatile long lastLoopNanos = System.nanoTime();
+    /** The workers of this bundle by name, for the health check; a worker that stopped is removed. */
+    private static final Map<String, PollingWorker> STARTED = new ConcurrentHashMap<>();
 
     private PollingWorker(String name, IntUnaryOperator batch, Duration pollInterval) {
         this.name = Objects.requireNonNull(name, "name");
@@ -49,6 +55,7 @@ public final class PollingWorker {
     public static PollingWorker start(String name, IntUnaryOperator batch, Duration pollInterval) {
         PollingWorker worker = new PollingWorker(name, batch, pollInterval);
         worker.thread.start();
+        STARTED.put(name, worker);
         return worker;
     }
 
@@ -69,6 +76,7 @@ public final class PollingWorker {
      * "Connection closed by unknown interrupt") and fails the transaction it was in.
      */
     public void stop() {
+        STARTED.remove(name, this);
         running = false;
         nudge();
         try {
@@ -82,12 +90,28 @@ public final class PollingWorker {
         }
     }
 
+    /** The workers started and not stopped, by thread name. */
+    public static Map<String, PollingWorker> started() {
+        return Map.copyOf(STARTED);
+    }
+
+    /** Whether the thread runs and came round its loop within {@code within}, and if not, why. */
+    public String problem(Duration within) {
+        if (!thread.isAlive()) {
+            return "its thread " + name + " has ended";
+        }
+        long since = System.nanoTime() - lastLoopNanos;
+        return since > within.toNanos() && since > 2 * pollMillis * 1_000_000
+                ? "its thread " + name + " has not come round for " + since / 1_000_000_000 + " s (a run hangs)" : null;
+    }
+
     private void run() {
         while (running) {
+            lastLoopNanos = System.nanoTime();
             try {
                 awaitWork();
                 while (running && batch.applyAsInt(BATCH) >= BATCH) {
-                    // a backlog: keep going
+                    lastLoopNanos = System.nanoTime(); // a backlog: keep going
                 }
             } catch (InterruptedException e) {
                 return;

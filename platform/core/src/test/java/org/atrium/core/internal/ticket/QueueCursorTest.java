@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class QueueCursorTest {
     private static final Instant AT = Instant.parse("2026-03-02T08:00:00.123456Z");
+    private static final CursorKey KEY = new CursorKey("this installation's key, 32 bytes".getBytes(StandardCharsets.UTF_8));
+    private static final CursorKey OTHER = new CursorKey("another installation's key, 32 b".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void roundTripsForEverySort() {
@@ -26,22 +28,22 @@ class QueueCursorTest {
                 new QueueCursor(QueueSort.CREATED, AT, 0), new QueueCursor(QueueSort.CREATED_DESC, AT, 7),
                 new QueueCursor(QueueSort.UPDATED, Instant.EPOCH, 3), new QueueCursor(QueueSort.UPDATED_DESC, AT, 9),
                 new QueueCursor(QueueSort.SLA, AT, 11), new QueueCursor(QueueSort.SLA, null, 12))) {
-            String encoded = cursor.encode();
-            assertTrue(encoded.matches("[A-Za-z0-9_-]+"), "URL-safe, unpadded: " + encoded);
-            assertEquals(cursor, QueueCursor.decode(encoded, cursor.sort()));
+            String encoded = cursor.encode(KEY);
+            assertTrue(encoded.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), "URL-safe, unpadded, signed: " + encoded);
+            assertEquals(cursor, QueueCursor.decode(encoded, cursor.sort(), KEY));
         }
     }
 
     @Test
     void isOpaque() {
-        String encoded = new QueueCursor(QueueSort.PRIORITY, 2, 17).encode();
+        String encoded = new QueueCursor(QueueSort.PRIORITY, 2, 17).encode(KEY);
         assertTrue(!encoded.contains("17") && !encoded.contains("|"), encoded);
     }
 
     @Test
     void belongsToItsSort() {
-        String byCreation = new QueueCursor(QueueSort.CREATED, AT, 5).encode();
-        ValidationException e = assertThrows(ValidationException.class, () -> QueueCursor.decode(byCreation, QueueSort.PRIORITY));
+        String byCreation = new QueueCursor(QueueSort.CREATED, AT, 5).encode(KEY);
+        ValidationException e = assertThrows(ValidationException.class, () -> QueueCursor.decode(byCreation, QueueSort.PRIORITY, KEY));
         assertEquals(List.of("cursor"), e.errors().stream().map(FieldError::field).toList());
         assertTrue(e.errors().get(0).reason().contains("sort=created"), e.errors().get(0).reason());
     }
@@ -59,12 +61,30 @@ class QueueCursorTest {
             "created||1", "sla|soon|1", "sla||x"})
     void wellEncodedNonsenseIsAValidationError(String plain) {
         assertRefused(Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
+        assertRefused(signed(plain, KEY)); // even signed by this server, which never hands such out
+    }
+
+    @Test
+    void aCursorTheServerDidNotHandOutIsRefused() {
+        String genuine = new QueueCursor(QueueSort.PRIORITY, 2, 17).encode(KEY);
+        assertEquals(new QueueCursor(QueueSort.PRIORITY, 2, 17), QueueCursor.decode(genuine, QueueSort.PRIORITY, KEY));
+        assertRefused(signed("priority|2|16", OTHER)); // signed with another installation's key
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("priority|2|16".getBytes(StandardCharsets.UTF_8))
+                + genuine.substring(genuine.indexOf('.')); // a genuine signature on another position
+        assertRefused(forged);
+        assertRefused(genuine.substring(0, genuine.indexOf('.'))); // the signature left off
+        assertRefused(genuine.substring(0, genuine.length() - 2)); // cut short
+    }
+
+    private static String signed(String plain, CursorKey key) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString(plain.getBytes(StandardCharsets.UTF_8)) + "." + base64.encodeToString(key.sign(plain));
     }
 
     private static void assertRefused(String cursor) {
-        QueueSort sort = cursor != null && cursor.equals(Base64.getUrlEncoder().withoutPadding()
+        QueueSort sort = cursor != null && cursor.startsWith(Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("created|1|1".getBytes(StandardCharsets.UTF_8))) ? QueueSort.CREATED : QueueSort.PRIORITY;
-        ValidationException e = assertThrows(ValidationException.class, () -> QueueCursor.decode(cursor, sort));
+        ValidationException e = assertThrows(ValidationException.class, () -> QueueCursor.decode(cursor, sort, KEY));
         assertEquals(List.of("cursor"), e.errors().stream().map(FieldError::field).toList());
     }
 }

@@ -38,6 +38,24 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
     }
 
     static String field(JsonProcessingException e) {
+        String field = position(e);
+        String duplicate = duplicateName(e);
+        // inside a map Jackson's path stops at the map: name the member given twice below it
+        return duplicate == null || field.equals(duplicate) || field.endsWith("." + duplicate) ? field
+                : field.equals("(body)") ? duplicate : field + "." + duplicate;
+    }
+
+    /** The member a body gives twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION), null for other errors. */
+    private static String duplicateName(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field '")) {
+            return null;
+        }
+        int end = message.lastIndexOf('\'');
+        return end > 17 ? message.substring(17, end) : null;
+    }
+
+    private static String position(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (JsonMappingException.Reference ref : mapping.getPath()) {
@@ -46,7 +64,7 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
             return path.toString();
         }
         if (e.getProcessor() instanceof JsonParser parser) {
-            String path = path(parser.getParsingContext());
+            String path = pathOf(parser.getParsingContext());
             return path.isEmpty() ? "(body)" : path;
         }
         return "(body)";
@@ -55,6 +73,9 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
     static String reason(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known member";
+        }
+        if (duplicateName(e) != null) {
+            return "is given more than once"; // JsonParser.Feature.STRICT_DUPLICATE_DETECTION
         }
         if (e instanceof InputCoercionException coercion) {
             return "is a number that does not fit: " + expected(coercion.getTargetType());
@@ -117,8 +138,8 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
         return "must be a value of another type";
     }
 
-    /** fields.period.from or tags[2], from the parser's position. */
-    private static String path(JsonStreamContext context) {
+    /** fields.period.from or tags[2], from the parser's position; empty at the top level. */
+    public static String pathOf(JsonStreamContext context) {
         Deque<JsonStreamContext> chain = new ArrayDeque<>();
         for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
             chain.push(at);

@@ -90,4 +90,26 @@ class StrictJsonTest {
         assertEquals(Boolean.TRUE, MAPPER.readValue("{\"body\": \"x\", \"internal\": true}", NewComment.class).internal());
         assertEquals("5", MAPPER.readValue("{\"type\": \"x\", \"summary\": \"5\"}", NewTicket.class).summary());
     }
+
+    @Test
+    void aMemberGivenTwiceIsRefusedByName() {
+        // Jackson would keep the last: a check that read the first could be fooled
+        assertEquals("is given more than once", refused(NewTicket.class, "{\"type\": \"x\", \"summary\": \"a\", \"summary\": \"b\"}", "summary"));
+        assertEquals("is given more than once",
+                refused(NewTicket.class, "{\"type\": \"x\", \"summary\": \"y\", \"fields\": {\"a\": 1, \"a\": 2}}", "fields.a"));
+    }
+
+    @Test
+    void anythingAfterTheBodyIsRefused() {
+        assertTrue(refused(TransitionRequest.class, "{\"to\": \"closed\"} {\"to\": \"new\"}", "(body)").startsWith("is not valid JSON"));
+    }
+
+    @Test
+    void deepNestingAndLongNamesAreRefusedByTheParser() {
+        String deep = "[".repeat(JsonMapping.MAX_NESTING + 1) + "]".repeat(JsonMapping.MAX_NESTING + 1);
+        assertTrue(refused(NewTicket.class, "{\"type\": \"x\", \"summary\": \"y\", \"fields\": {\"a\": " + deep + "}}", "fields")
+                .contains("longer than the parser accepts"));
+        String name = "n".repeat(JsonMapping.MAX_NAME_LENGTH + 1);
+        refused(NewTicket.class, "{\"type\": \"x\", \"summary\": \"y\", \"fields\": {\"" + name + "\": 1}}", "fields");
+    }
 }
