@@ -95,9 +95,6 @@ public abstract class AtriumTestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 editConfigurationFilePut("etc/branding.properties", "welcome", ""),
                 systemProperty("atrium.version").value(System.getProperty("atrium.version")),
-                // how long an @Inject waits for its service (10 s by default): with five builds on 2 cores a boot took
-                // 46 s to start its bundles, and the request-type registry came after the probe had given up
-                systemProperty("pax.exam.service.timeout").value("90000"),
                 // the probe inside the container asks which run it is part of, too
                 systemProperty("atrium.itest.postgresql").value(String.valueOf(onPostgresql()))));
         options.addAll(jdk17Options(karafVersion));
