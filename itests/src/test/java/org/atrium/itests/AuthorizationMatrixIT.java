@@ -41,9 +41,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * by marc, approved by HR) created: a child that belongs to IT. Each action that changes the ticket
  * (update, transition, approve) gets a fresh ticket of the kind, so that no cell depends on another.
  * <p>
- * TODO(lead, after merging gdpr): add the columns "export" and "erase" (the person's GDPR export and
- * erasure, TicketAccessPolicy's PlatformAction.EXPORT_PERSON / ERASE_PERSON): 200 for admin, 403 for
- * everyone else. Their endpoints do not exist on the authz branch.
+ * A person's GDPR export and erasure, and the audit trail, concern people rather than tickets: the
+ * second matrix below ({@link #personalDataAndAuditForAdministratorsOnly}) walks them per user.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -177,6 +176,52 @@ public class AuthorizationMatrixIT extends AtriumTestSupport {
     }
 
     /** A confidential ticket one may not see answers exactly as a key that was never issued, apart from the key. */
+    /** Per user: export anna's data, erase a person of their own, read the audit trail (admins only: 403 for all others). */
+    private static final String PLATFORM_MATRIX = """
+            user   export  erase  audit
+            anna   403     403    403
+            marc   403     403    403
+            ina    403     403    403
+            chris  403     403    403
+            hanna  403     403    403
+            felix  403     403    403
+            admin  200     200    200
+            """;
+
+    @Test
+    public void personalDataAndAuditForAdministratorsOnly() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (String line : PLATFORM_MATRIX.strip().lines().skip(1).toList()) {
+            List<String> cells = Arrays.asList(line.trim().split("\\s+"));
+            String user = cells.get(0);
+            // a person of their own to erase, so that an allowed erasure takes nobody the other cells need
+            String doomed = "gone-" + user;
+            HttpRequest imported = HttpRequest.newBuilder(URI.create(base + "/directory/people/import")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", basic("admin")).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(PEOPLE_HEADER + doomed + ",Gone " + user + "," + doomed
+                            + "@example.com,de,sales,,DE,DE-BY,employee,true,,,\n")).build();
+            assertEquals(200, client.send(imported, HttpResponse.BodyHandlers.ofString()).statusCode());
+            Map<String, Reply> replies = new LinkedHashMap<>();
+            replies.put("export", call("GET", "/people/anna/personal-data", user, null));
+            replies.put("erase", call("POST", "/people/" + doomed + "/erasure", user, null));
+            replies.put("audit", call("GET", "/audit?limit=5", user, null));
+            int column = 1;
+            for (Map.Entry<String, Reply> cell : replies.entrySet()) {
+                String expected = cells.get(column++);
+                Reply reply = cell.getValue();
+                String actual = String.valueOf(reply.status());
+                if (!expected.equals(actual)) {
+                    mismatches.add(user + " " + cell.getKey() + ": expected " + expected + ", got " + actual + " " + reply.body());
+                } else if (reply.status() == 403 && !reply.contentType().startsWith("application/problem+json")) {
+                    mismatches.add(user + " " + cell.getKey() + ": a 403 that is not problem+json");
+                }
+            }
+        }
+        if (!mismatches.isEmpty()) {
+            fail(mismatches.size() + " cells differ:\n" + String.join("\n", mismatches));
+        }
+    }
+
     @Test
     public void aHiddenTicketLooksLikeOneThatDoesNotExist() throws Exception {
         Fixture leave = fixture(Kind.LEAVE);
