@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * database), and never twice, also across nodes. It is not transactional: a rolled-back creation
  * leaves a gap, and embedded Derby preallocates a block of numbers (100 by default,
  * {@code derby.language.sequence.preallocator}) in memory, so an unclean stop may skip up to that
- * many. Keys stay unique; they were never promised to be gap-free.
+ * many; a refill that meets another transaction's lock on the catalog row (nodes racing at the first
+ * use of a prefix, TicketKeyAllocator) may skip numbers too. Keys stay unique; they were never
+ * promised to be gap-free.
  * <p>
  * The same DDL runs on Derby 10.14 and PostgreSQL 15; taking a number and finding a sequence in
  * the catalog differ per dialect.

@@ -1,5 +1,9 @@
 package org.atrium.core.internal.ticket;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,12 +30,42 @@ final class TicketKeyAllocator {
         this.db = db;
     }
 
-    /** The next number of the prefix, taken in the caller's transaction (em). */
+    /** The next number of the prefix, taken in the caller's transaction (em), on its connection. */
     long next(EntityManager em, String prefix) {
         String sequence = KeySequences.name(prefix);
         ensureSequence(prefix, sequence);
-        Object number = em.createNativeQuery(KeySequences.nextValueSql(db.dialect(), sequence)).getSingleResult();
-        return ((Number) number).longValue();
+        Connection connection = em.unwrap(Connection.class);
+        for (int attempt = 1; ; attempt++) {
+            try (PreparedStatement query = connection.prepareStatement(KeySequences.nextValueSql(db.dialect(), sequence));
+                 ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            } catch (SQLException e) {
+                if (!DERBY_CONTENTION.equals(e.getSQLState()) || attempt == CONTENTION_ATTEMPTS) {
+                    throw new PersistenceException("Could not take a number of the key sequence " + sequence + ": " + e.getMessage(), e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Derby refills a sequence's preallocated numbers in a nested transaction that does not wait for
+     * locks and fails at once with this state while another transaction holds the catalog row: at
+     * the first use of a prefix, the transaction of a node that lost the race to create its sequence,
+     * until it has rolled back. The failed statement leaves the ticket's transaction intact (taken by
+     * JDBC, not through JPA, which would mark it for rollback), so it is tried again after a pause.
+     */
+    private static final String DERBY_CONTENTION = "X0Y84";
+    private static final int CONTENTION_ATTEMPTS = 20;
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(5L * attempt, 50L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PersistenceException("Interrupted while waiting for a ticket key number", e);
+        }
     }
 
     /**
@@ -51,14 +85,20 @@ final class TicketKeyAllocator {
         }
     }
 
+    /**
+     * Derby refills a sequence's preallocated numbers in a nested transaction that does not wait for
+     * locks, and gives up ("Too much contention on sequence") while a transaction that scanned
+     * SYS.SYSSEQUENCES is still open: so the catalog is only read outside a transaction (auto-commit),
+     * and the creating transaction reads nothing of it.
+     */
     private void createSequence(String prefix, String sequence) {
+        if (db.read(em -> exists(em, sequence))) {
+            return;
+        }
         try {
             db.inTransaction(em -> {
-                if (!exists(em, sequence)) {
-                    long first = ((Number) em.createNativeQuery(KeySequences.FIRST_FREE_SQL).setParameter(1, prefix).getSingleResult())
-                            .longValue();
-                    em.createNativeQuery(KeySequences.createSql(sequence, first)).executeUpdate();
-                }
+                long first = ((Number) em.createNativeQuery(KeySequences.FIRST_FREE_SQL).setParameter(1, prefix).getSingleResult()).longValue();
+                em.createNativeQuery(KeySequences.createSql(sequence, first)).executeUpdate();
                 return null;
             });
         } catch (PersistenceException e) {

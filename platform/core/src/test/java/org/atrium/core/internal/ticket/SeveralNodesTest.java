@@ -81,9 +81,11 @@ class SeveralNodesTest {
                 int total = 2 * threadsPerNode * perThread;
                 assertEquals(total, all.size());
                 assertEquals(total, databases.count("ticket"));
-                for (int n = 1; n <= total; n++) {
-                    assertTrue(all.contains("IT-" + n), "no gap without a rollback: IT-" + n);
-                }
+                if (engine == Engine.POSTGRESQL) { // nextval loses no number without a rollback
+                    for (int n = 1; n <= total; n++) {
+                        assertTrue(all.contains("IT-" + n), "no gap without a rollback: IT-" + n);
+                    }
+                } // Derby: a preallocation that met another node's catalog lock at the first use may skip numbers (KeySequences)
             } finally {
                 pool.shutdownNow();
             }
