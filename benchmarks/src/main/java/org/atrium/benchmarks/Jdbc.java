@@ -172,6 +172,8 @@ final class Jdbc {
             ticket.setTimestamp(19, now);
             ticket.setLong(20, 1);
             ticket.setString(21, "open");
+            // the server writes the earliest running clock's due time (first response of a P2 on 24x7: 4 hours)
+            ticket.setTimestamp(22, new Timestamp(now.getTime() + 4 * 3_600_000L));
             ticket.executeUpdate();
             history.setLong(1, historyIds.getAndIncrement());
             history.setLong(2, id);
