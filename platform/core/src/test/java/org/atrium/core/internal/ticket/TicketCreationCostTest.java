@@ -97,7 +97,7 @@ class TicketCreationCostTest {
      * With -Datrium.sla=true: it.incident with SlaClocksTest's policy (two clocks) on the built-in 24x7
      * calendar, so that every creation folds, stores and times its clocks as in the container.
      */
-    private static TicketServiceImpl withClocks(TestDatabases databases) {
+    static TicketServiceImpl withClocks(TestDatabases databases) {
         org.atrium.api.sla.SlaPolicy declared = SlaClocksTest.withSla().all().get(0).sla();
         org.atrium.api.sla.SlaPolicy roundTheClock = new org.atrium.api.sla.SlaPolicy("24x7", java.util.Map.of(), declared.warnPercent(),
                 declared.clocks());
