@@ -118,7 +118,7 @@ final class Jdbc {
         private final AtomicLong ticketIds;
         private final AtomicLong historyIds;
         private final AtomicLong keyNumbers;
-        /** PostgreSQL run: the number comes from the counter row in the transaction, as the server takes it. */
+        /** PostgreSQL run: the number comes from the prefix's sequence in the transaction, as the server takes it. */
         private final PreparedStatement counter;
 
         CreateWorker(Path database, AtomicLong ticketIds, AtomicLong historyIds, AtomicLong keyNumbers) throws SQLException {
@@ -130,8 +130,7 @@ final class Jdbc {
             this.connection = connection;
             this.ticket = connection.prepareStatement(INSERT_TICKET);
             this.history = connection.prepareStatement(INSERT_HISTORY);
-            this.counter = keyCounter ? connection.prepareStatement(
-                    "UPDATE ticket_key_counter SET last_number = last_number + 1 WHERE key_prefix = 'IT' RETURNING last_number") : null;
+            this.counter = keyCounter ? connection.prepareStatement("SELECT nextval('ticket_key_it')") : null;
             this.ticketIds = ticketIds;
             this.historyIds = historyIds;
             this.keyNumbers = keyNumbers;
@@ -173,6 +172,8 @@ final class Jdbc {
             ticket.setTimestamp(19, now);
             ticket.setLong(20, 1);
             ticket.setString(21, "open");
+            // the server writes the earliest running clock's due time (first response of a P2 on 24x7: 4 hours)
+            ticket.setTimestamp(22, new Timestamp(now.getTime() + 4 * 3_600_000L));
             ticket.executeUpdate();
             history.setLong(1, historyIds.getAndIncrement());
             history.setLong(2, id);
@@ -232,7 +233,7 @@ final class Jdbc {
         }
     }
 
-    /** The same on an open connection (autocommit off), e.g. to PostgreSQL; the key counters are advanced too. */
+    /** The same on an open connection (autocommit off), e.g. to PostgreSQL; the key sequences are advanced too. */
     static long bulkLoad(Connection connection, long total, long seed) throws SQLException {
         Random random = new Random(seed);
         {
@@ -311,22 +312,41 @@ final class Jdbc {
                     }
                 }
             }
-            advanceKeyCounters(connection, keyNumbers);
+            advanceKeySequences(connection, keyNumbers);
             return toAdd;
         }
     }
 
-    /** The server takes key numbers from ticket_key_counter: move each past the numbers the load used. */
-    private static void advanceKeyCounters(Connection connection, Map<String, Long> highest) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE ticket_key_counter SET last_number = ? WHERE key_prefix = ?");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO ticket_key_counter (key_prefix, last_number) VALUES (?, ?)")) {
-            for (Map.Entry<String, Long> prefix : highest.entrySet()) {
-                update.setLong(1, prefix.getValue());
-                update.setString(2, prefix.getKey());
-                if (update.executeUpdate() == 0) {
-                    insert.setString(1, prefix.getKey());
-                    insert.setLong(2, prefix.getValue());
-                    insert.executeUpdate();
+    /**
+     * The server takes key numbers from a sequence per prefix (ticket_key_it, ...; KeySequences in core):
+     * move each past the numbers the load used. PostgreSQL: setval (the nodes may be running). Derby:
+     * Karaf is stopped (the database is open here) and Derby cannot restart a sequence, so it is
+     * dropped; the server creates it again at its first use, after the highest stored number.
+     */
+    private static void advanceKeySequences(Connection connection, Map<String, Long> highest) throws SQLException {
+        boolean postgresql = connection.getMetaData().getDatabaseProductName().contains("PostgreSQL");
+        for (Map.Entry<String, Long> prefix : highest.entrySet()) {
+            String sequence = "ticket_key_" + prefix.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (postgresql) {
+                try (PreparedStatement advance = connection.prepareStatement(
+                        "SELECT setval(c.oid, GREATEST(?, s.last_value)) FROM pg_class c JOIN pg_sequences s ON s.sequencename = c.relname"
+                                + " WHERE c.relkind = 'S' AND c.relname = ? AND pg_table_is_visible(c.oid)")) {
+                    advance.setLong(1, prefix.getValue());
+                    advance.setString(2, sequence);
+                    advance.executeQuery().close(); // no row: no sequence yet, the server creates it after the highest number
+                }
+            } else {
+                boolean exists;
+                try (PreparedStatement find = connection.prepareStatement("SELECT 1 FROM SYS.SYSSEQUENCES WHERE SEQUENCENAME = ?")) {
+                    find.setString(1, sequence.toUpperCase(java.util.Locale.ROOT));
+                    try (ResultSet row = find.executeQuery()) {
+                        exists = row.next();
+                    }
+                }
+                if (exists) {
+                    try (Statement drop = connection.createStatement()) {
+                        drop.execute("DROP SEQUENCE " + sequence + " RESTRICT");
+                    }
                 }
             }
         }

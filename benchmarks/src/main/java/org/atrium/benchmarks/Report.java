@@ -272,7 +272,7 @@ final class Report {
         line("Rows 2 and 3 are node A alone, rows 4 and 5 both nodes (Karaf CPU is not measured there: two JVMs; both nodes and");
         line("PostgreSQL count as \"other processes\" in those rows, as PostgreSQL does in every row of this table). Plain JDBC,");
         line("with both nodes stopped: per transaction what the server writes, with the ticket number taken from the");
-        line("`ticket_key_counter` row in the same transaction as the server takes it (`UPDATE ... RETURNING`), then the");
+        line("prefix's sequence in the same transaction as the server takes it (`nextval('ticket_key_it')`), then the");
         line("`ticket` and `ticket_history` inserts and a commit; one connection per thread. " + warmUp(pg.warmUp, "tickets"));
         line();
         line("Agent queue as `ina`, on " + String.format(Locale.ROOT, "%,d", pg.queueTickets) + " tickets (bulk-loaded by JDBC with");

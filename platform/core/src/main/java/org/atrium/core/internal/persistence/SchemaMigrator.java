@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -32,8 +33,18 @@ public final class SchemaMigrator {
     static final List<String> SCRIPTS = List.of("V1__tickets.sql", "V2__request_type_versions.sql", "V3__queue_indexes.sql",
             "V4__ticket_key_counters.sql", "V5__people.sql", "V6__workflows.sql", "V7__ticket_links.sql",
             "V8__assignment_groups.sql", "V9__outbox.sql", "V10__approvals_and_timers.sql", "V11__sla_clocks.sql",
-            // V12 (the perf engineer's) is merged here, before V13; until then V13 is this branch's 12th script
-            "V13__person_ids.sql", "V14__audit_and_retention.sql");
+            "V12__ticket_key_sequences.sql", "V13__person_ids.sql", "V14__audit_and_retention.sql");
+    /**
+     * What a version needs beyond SQL (DDL that depends on the data), run in the script's transaction
+     * before its statements: V12 creates a sequence per key prefix the counter table names.
+     */
+    private static final Map<Integer, DataStep> BEFORE_SCRIPT = Map.of(12, KeySequences::fromCounters);
+
+    /** A data-dependent step of a migration, on the migration's connection and transaction. */
+    @FunctionalInterface
+    interface DataStep {
+        void run(Connection connection, Dialect dialect) throws SQLException;
+    }
 
     private SchemaMigrator() {
     }
@@ -55,7 +66,7 @@ public final class SchemaMigrator {
                 // read under the lock: another node may have migrated while this one waited
                 int current = currentVersion(connection);
                 for (int version = current + 1; version <= target; version++) {
-                    apply(connection, version, script(dialect, SCRIPTS.get(version - 1)));
+                    apply(connection, dialect, version, script(dialect, SCRIPTS.get(version - 1)));
                 }
                 return Math.max(current, target);
             } finally {
@@ -95,9 +106,13 @@ public final class SchemaMigrator {
         return SchemaMigrator.class.getResource(variant) != null ? variant : shared;
     }
 
-    private static void apply(Connection connection, int version, String script) throws SQLException {
+    private static void apply(Connection connection, Dialect dialect, int version, String script) throws SQLException {
         LOG.info("Migrating the Atrium schema to version {} ({})", version, script);
         try (Statement statement = connection.createStatement()) {
+            DataStep step = BEFORE_SCRIPT.get(version);
+            if (step != null) {
+                step.run(connection, dialect);
+            }
             for (String sql : statements(read(script))) {
                 statement.execute(sql);
             }

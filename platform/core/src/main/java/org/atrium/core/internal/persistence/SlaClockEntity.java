@@ -60,6 +60,7 @@ public class SlaClockEntity {
     }
 
     public long getId() { return id; }
+    public long getVersion() { return version; }
     public long getTicketId() { return ticketId; }
     public String getClockKey() { return clockKey; }
     public String getKind() { return kind; }

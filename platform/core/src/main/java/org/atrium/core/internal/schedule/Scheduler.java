@@ -4,13 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.Query;
@@ -30,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * <li>Durable: a timer is a row written in the transaction of the change that needs it, so it exists
  * if and only if that change committed, and a timer that fell due while every node was down fires at
  * the next run after start.</li>
- * <li>Once: each due timer fires in a transaction of its own that locks its row, runs the
- * {@link TimerHandler} and deletes the row, so the handler's writes and the removal commit together.
- * On PostgreSQL the row is locked with {@code FOR UPDATE SKIP LOCKED}, so several nodes running at
- * once never fire the same timer; embedded Derby serves one node, whose runs are serialised here.</li>
+ * <li>Once: due timers fire in batches ({@link #BATCH} per transaction) whose transaction locks their
+ * rows, deletes each and runs its {@link TimerHandler}, so the handlers' writes and the removals commit
+ * together. On PostgreSQL the rows are locked with {@code FOR UPDATE SKIP LOCKED}, so several nodes
+ * running at once never fire the same timer; embedded Derby serves one node, whose runs are serialised
+ * here. A handler that throws rolls its batch back; the others of the batch are then fired one by
+ * one, each in a transaction of its own.</li>
  * <li>Bounded: a failing handler rolls back and the timer is tried again after a growing pause
  * ({@link Retries}), then given up with an error in the log.</li>
  * <li>Cheap: a run reads due timers through the index on {@code (due_at, id)}, so its cost grows with
@@ -51,6 +53,11 @@ public final class Scheduler {
     private static final int UNHANDLED_PROBE = 100;
     /** How often a node looks for due timers it has no handler for (only to log them). */
     private static final Duration UNHANDLED_PROBE_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * Due timers fired per transaction. Larger batches save commits but hold the rows their handlers
+     * lock (an SLA check locks its ticket) for longer; see SweepSpeedTest for what each size costs.
+     */
+    static final int BATCH = 25;
 
     private final Database db;
     private final Clock clock;
@@ -97,7 +104,7 @@ public final class Scheduler {
     }
 
     /**
-     * Fires up to {@code limit} due timers, each in its own transaction; returns how many this node
+     * Fires up to {@code limit} due timers, {@link #BATCH} per transaction; returns how many this node
      * took (fired, postponed after a failure, or given up). Timers another node holds are left to it,
      * timers of kinds without a handler here are left for later.
      */
@@ -109,16 +116,11 @@ public final class Scheduler {
         Set<String> kinds = Set.copyOf(handlers.keySet());
         int taken = 0;
         while (taken < limit && !kinds.isEmpty()) {
-            int wanted = limit - taken;
-            List<Long> due = dueIds(kinds, now, wanted);
-            int before = taken;
-            for (long id : due) {
-                if (fire(id, now)) {
-                    taken++;
-                }
-            }
-            // read again only while other nodes took part of a full read: more may be waiting
-            if (due.size() < wanted || taken == before) {
+            int wanted = Math.min(BATCH, limit - taken);
+            Batch batch = fireBatch(kinds, now, wanted);
+            taken += batch.taken();
+            // read again only while a full batch was read: more may be waiting
+            if (batch.read() < wanted) {
                 break;
             }
         }
@@ -129,17 +131,93 @@ public final class Scheduler {
         return taken;
     }
 
-    /** The ids of due timers of the given kinds, earliest first, read through the index scheduled_task_due. */
-    private List<Long> dueIds(Set<String> kinds, Instant now, int limit) {
-        return db.read(em -> {
-            Query query = em.createNativeQuery(dueSql(kinds.size(), limit)).setParameter(1, Timestamp.from(now));
-            int position = 2;
-            for (String kind : kinds) {
-                query.setParameter(position++, kind);
+    /** How many due timers a batch read, and how many of them this node took. */
+    private record Batch(int read, int taken) {
+    }
+
+    /** A due timer as a batch reads it. */
+    private record Due(long id, String kind, long refId, Instant dueAt) {
+    }
+
+    /** A handler threw inside a batch: which timer, and why. */
+    private static final class HandlerFailed extends RuntimeException {
+        private final long id;
+
+        HandlerFailed(long id, RuntimeException cause) {
+            super(cause);
+            this.id = id;
+        }
+    }
+
+    /**
+     * Reads, locks and fires up to {@code wanted} due timers in one transaction: one commit (one log
+     * flush) for the batch instead of one per timer, which is what a sweep spent its time on
+     * (SweepSpeedTest). If a handler throws, the batch rolls back, that timer's attempt is counted
+     * ({@link #countFailure}) and the others are fired one by one, each in its own transaction, so a
+     * bad timer neither blocks nor loses the others. A failure at commit is retried the same way.
+     */
+    private Batch fireBatch(Set<String> kinds, Instant now, int wanted) {
+        List<Due> due = new ArrayList<>();
+        try {
+            int fired = db.inTransaction(em -> {
+                due.addAll(lockDue(em, kinds, now, wanted));
+                int count = 0;
+                for (Due timer : due) {
+                    // removed first, by id: a handler earlier in this batch may have cancelled it (0 rows: skip it)
+                    if (em.createQuery("DELETE FROM ScheduledTaskEntity t WHERE t.id = :id").setParameter("id", timer.id()).executeUpdate() == 0) {
+                        continue;
+                    }
+                    try {
+                        handlers.get(timer.kind()).fire(em, timer.refId(), timer.dueAt());
+                    } catch (RuntimeException failure) {
+                        throw new HandlerFailed(timer.id(), failure);
+                    }
+                    count++;
+                }
+                return count;
+            });
+            return new Batch(due.size(), fired);
+        } catch (HandlerFailed failed) {
+            int taken = countFailure(failed.id, now, (RuntimeException) failed.getCause()) ? 1 : 0;
+            return new Batch(due.size(), taken + oneByOne(due, failed.id, now));
+        } catch (RuntimeException failure) {
+            if (due.isEmpty()) {
+                throw failure; // the read itself failed: nothing was fired; the polling worker logs it
             }
-            List<?> rows = query.getResultList();
-            return rows.stream().map(id -> ((Number) id).longValue()).collect(Collectors.toList());
-        });
+            LOG.warn("A batch of {} timers failed to commit, firing them one by one: {}", due.size(), failure.toString());
+            return new Batch(due.size(), oneByOne(due, -1, now));
+        }
+    }
+
+    private int oneByOne(List<Due> due, long except, Instant now) {
+        int taken = 0;
+        for (Due timer : due) {
+            if (timer.id() != except && fire(timer.id(), now)) {
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * The due timers of the given kinds, earliest first, read through the index scheduled_task_due; on
+     * PostgreSQL locked for this transaction, skipping rows another node holds.
+     */
+    private List<Due> lockDue(EntityManager em, Set<String> kinds, Instant now, int limit) {
+        String sql = dueSql("id, kind, ref_id, due_at", kinds.size(), limit)
+                + (db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : ""); // Derby: one node, runDue is synchronized
+        Query query = em.createNativeQuery(sql).setParameter(1, Timestamp.from(now));
+        int position = 2;
+        for (String kind : kinds) {
+            query.setParameter(position++, kind);
+        }
+        List<Due> due = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            due.add(new Due(((Number) columns[0]).longValue(), (String) columns[1], ((Number) columns[2]).longValue(),
+                    ((Timestamp) columns[3]).toInstant()));
+        }
+        return due;
     }
 
     /**
@@ -149,11 +227,15 @@ public final class Scheduler {
      * its override comment, which PostgreSQL reads as a comment (the newline ends it).
      */
     static String dueSql(int kinds, int limit) {
-        return "SELECT id FROM scheduled_task --DERBY-PROPERTIES index=SCHEDULED_TASK_DUE\n WHERE due_at <= ? AND kind IN ("
+        return dueSql("id", kinds, limit);
+    }
+
+    private static String dueSql(String columns, int kinds, int limit) {
+        return "SELECT " + columns + " FROM scheduled_task --DERBY-PROPERTIES index=SCHEDULED_TASK_DUE\n WHERE due_at <= ? AND kind IN ("
                 + String.join(", ", Collections.nCopies(kinds, "?")) + ") ORDER BY due_at, id FETCH FIRST " + limit + " ROWS ONLY";
     }
 
-    /** Fires one timer; false if it is no longer there for this node (fired, cancelled, postponed or held elsewhere). */
+    /** Fires one timer alone; false if it is no longer there for this node (fired, cancelled, postponed or held elsewhere). */
     private boolean fire(long id, Instant now) {
         try {
             return db.inTransaction(em -> {

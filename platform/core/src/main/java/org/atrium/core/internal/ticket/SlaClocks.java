@@ -27,6 +27,7 @@ import org.atrium.core.internal.schedule.Scheduler;
 import org.atrium.core.internal.sla.ClockComputation;
 import org.atrium.core.internal.sla.SlaPolicies;
 import org.atrium.core.internal.sla.TicketMoment;
+import org.atrium.core.internal.workflow.TicketWorkflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +66,48 @@ final class SlaClocks implements TicketParticipant {
         scheduler.handle(CHECK, this::check);
     }
 
+    /**
+     * The tickets whose clocks this node kept in a transaction (by its EntityManager, weakly: an
+     * EntityManager lives for one transaction). A ticket created in the transaction and not kept yet
+     * has no clock rows and no history but its creation row, so its clocks are folded from memory.
+     */
+    private final Map<EntityManager, java.util.Set<Long>> keptIn = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     @Override
     public void changed(EntityManager em, TicketChange change) {
-        keep(em, TicketLookup.find(em, change.ticket().key()));
+        TicketEntity ticket = TicketLookup.find(em, change.ticket().key());
+        if ("CREATED".equals(change.what()) && !wasKept(em, ticket)) {
+            keepNew(em, ticket);
+        } else {
+            keep(em, ticket);
+        }
+    }
+
+    private boolean wasKept(EntityManager em, TicketEntity ticket) {
+        java.util.Set<Long> kept = keptIn.get(em);
+        return kept != null && kept.contains(ticket.getId());
+    }
+
+    private void markKept(EntityManager em, TicketEntity ticket) {
+        keptIn.computeIfAbsent(em, e -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(ticket.getId());
+    }
+
+    /**
+     * A ticket created in this transaction whose clocks were not kept yet (an approval that moved it on
+     * at once would have kept them): its only history row that the clocks read is its creation, which
+     * is rebuilt here instead of read back, and it has no clock rows to read. The row is not stored
+     * (id 0): the stored figures never name history rows; an explanation is always folded from the
+     * stored history ({@link #compute(EntityManager, TicketEntity, Instant)}).
+     */
+    private void keepNew(EntityManager em, TicketEntity ticket) {
+        TicketWorkflow workflow = steps.workflowOf(ticket);
+        if (!workflow.initial().key().equals(ticket.getStatus())) {
+            keep(em, ticket); // moved on without the clocks being told: read what the history says
+            return;
+        }
+        HistoryEntity created = new HistoryEntity(ticket.getId(), ticket.getCreatedAt(), ticket.getRequester(), "created", "status", null,
+                ticket.getStatus());
+        keep(em, ticket, false, List.of(created));
     }
 
     /** A clock's timer: the ticket's clocks are folded again now, which records what has crossed. */
@@ -82,16 +122,25 @@ final class SlaClocks implements TicketParticipant {
         keep(em, ticket, false);
     }
 
+    private void keep(EntityManager em, TicketEntity ticket, boolean retime) {
+        keep(em, ticket, retime, null);
+    }
+
     /**
      * Folds, stores and times the ticket's clocks; records warnings and breaches not recorded yet.
      *
      * @param retime true when a timer of the ticket is firing: every running clock gets its timer anew
+     * @param history the history of a ticket created in this transaction (it has no clock rows yet), or
+     *                null: read both from the database
      */
-    private void keep(EntityManager em, TicketEntity ticket, boolean retime) {
+    private void keep(EntityManager em, TicketEntity ticket, boolean retime, List<HistoryEntity> history) {
         Instant now = clock.instant();
+        markKept(em, ticket);
         Optional<SlaPolicy> policy = policyOf(ticket);
-        List<SlaClock> clocks = policy.map(p -> compute(em, ticket, p, now)).orElse(List.of());
-        Map<String, SlaClockEntity> rows = em.createQuery("SELECT c FROM SlaClockEntity c WHERE c.ticketId = :t", SlaClockEntity.class)
+        List<SlaClock> clocks = policy.map(p -> compute(em, ticket, p, history == null ? TicketTimeline.rows(em, ticket) : history, now))
+                .orElse(List.of());
+        Map<String, SlaClockEntity> rows = history != null ? new HashMap<>()
+                : em.createQuery("SELECT c FROM SlaClockEntity c WHERE c.ticketId = :t", SlaClockEntity.class)
                 .setParameter("t", ticket.getId()).getResultList().stream()
                 .collect(Collectors.toMap(SlaClockEntity::getClockKey, row -> row));
         List<Escalation> escalations = new ArrayList<>();
@@ -103,10 +152,12 @@ final class SlaClocks implements TicketParticipant {
             if (fresh) {
                 row = new SlaClockEntity(ticket.getId(), computed.key());
                 store(row, computed, now);
-                em.persist(row);
-                em.flush(); // its id names its timer
-            } else {
-                store(row, computed, now);
+                em.persist(row); // its id (which names its timer) is assigned here; the insert joins the others at the next flush
+                if (row.getId() == 0) {
+                    em.flush();
+                }
+            } else if (!sameFigures(row, computed)) {
+                store(row, computed, now); // else nothing is written: computed_at says when the figures last changed
             }
             ClockPolicy clockPolicy = policy.get().clocks().stream().filter(c -> c.key().equals(computed.key())).findFirst().orElse(null);
             escalations.addAll(recordCrossings(em, ticket, row, computed, clockPolicy, policy.get().warnPercent(), now));
@@ -144,7 +195,7 @@ final class SlaClocks implements TicketParticipant {
 
     /** The ticket's clocks as of {@code now}, with their explanation; empty without a policy. */
     List<SlaClock> compute(EntityManager em, TicketEntity ticket, Instant now) {
-        return policyOf(ticket).map(policy -> compute(em, ticket, policy, now)).orElse(List.of());
+        return policyOf(ticket).map(policy -> compute(em, ticket, policy, TicketTimeline.rows(em, ticket), now)).orElse(List.of());
     }
 
     private Optional<SlaPolicy> policyOf(TicketEntity ticket) {
@@ -168,8 +219,8 @@ final class SlaClocks implements TicketParticipant {
         ticket.setSlaDueAt(due);
     }
 
-    private List<SlaClock> compute(EntityManager em, TicketEntity ticket, SlaPolicy policy, Instant now) {
-        List<TicketMoment> moments = TicketTimeline.of(ticket, TicketTimeline.rows(em, ticket), steps.workflowOf(ticket),
+    private List<SlaClock> compute(EntityManager em, TicketEntity ticket, SlaPolicy policy, List<HistoryEntity> history, Instant now) {
+        List<TicketMoment> moments = TicketTimeline.of(ticket, history, steps.workflowOf(ticket),
                 person -> directory.find(person).map(p -> p.isAgentOf(ticket.getDepartment())).orElse(false));
         if (moments.isEmpty()) {
             return List.of();
@@ -191,6 +242,17 @@ final class SlaClocks implements TicketParticipant {
             clocks.add(ClockComputation.compute(clockPolicy, moments, calendar.get(), target, priority, policy.warnPercent(), now));
         }
         return clocks;
+    }
+
+    /** Whether the row already holds what was computed (its computed_at aside). */
+    private static boolean sameFigures(SlaClockEntity row, SlaClock computed) {
+        return java.util.Objects.equals(row.getKind(), computed.kind()) && java.util.Objects.equals(row.getState(), computed.state())
+                && java.util.Objects.equals(row.getPriority(), computed.priority())
+                && row.getTargetSeconds() == computed.target().toSeconds()
+                && java.util.Objects.equals(row.getCalendar(), computed.calendar())
+                && row.getElapsedSeconds() == computed.elapsed().toSeconds()
+                && java.util.Objects.equals(row.getDueAt(), computed.dueAt()) && java.util.Objects.equals(row.getWarnAt(), computed.warnAt())
+                && java.util.Objects.equals(row.getStoppedAt(), computed.stoppedAt());
     }
 
     private static void store(SlaClockEntity row, SlaClock computed, Instant now) {

@@ -1,5 +1,9 @@
 package org.atrium.core.internal.ticket;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,74 +11,106 @@ import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 
 import org.atrium.core.internal.persistence.Database;
+import org.atrium.core.internal.persistence.KeySequences;
 
 /**
- * Hands out human key numbers per prefix (IT-1, IT-2, ...) from a counter row per prefix
- * (table ticket_key_counter), inside the ticket's own transaction: every node on the database
- * takes its numbers from the same row, so keys are unique across nodes. The row stays locked
- * until the ticket commits, so the ticket service takes the number last, right before its
- * inserts. A creation that rolls back gives its number back with the rollback; one that fails
- * after another node took the next number leaves a gap, never a duplicate. The unique constraint
- * on (key_prefix, key_number) backs this up.
- * <p>
- * Cost (TicketCreationCostTest, Derby on disk with durable commits, 2 busy cores): one client about
- * the same as the former per-JVM counter; 8 threads about half (~330 instead of ~690 tickets/s),
- * because creations of one prefix now commit one after the other while the row is locked.
+ * Hands out human key numbers per prefix (IT-1, IT-2, ...) from a database sequence per prefix
+ * ({@link KeySequences}), inside the ticket's own transaction: every node on the database takes its
+ * numbers from the same sequence, so keys are unique across nodes, and taking one holds no lock
+ * until the commit, so creations of one prefix do not wait for each other's commits (the counter
+ * row this replaces did: 8 threads created about as fast as one). A creation that rolls back leaves
+ * a gap, never a duplicate; the unique constraint on (key_prefix, key_number) backs this up.
  */
 final class TicketKeyAllocator {
     private final Database db;
-    /** Prefixes whose counter row is known to exist; the row is never deleted. */
-    private final Set<String> counted = ConcurrentHashMap.newKeySet();
+    /** Prefixes whose sequence is known to exist; a sequence is never dropped while the server runs. */
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
 
     TicketKeyAllocator(Database db) {
         this.db = db;
     }
 
-    /** The next number of the prefix, taken in the caller's transaction (em) and locked until it ends. */
+    /** The next number of the prefix, taken in the caller's transaction (em), on its connection. */
     long next(EntityManager em, String prefix) {
-        ensureCounter(prefix);
-        em.createNativeQuery("UPDATE ticket_key_counter SET last_number = last_number + 1 WHERE key_prefix = ?")
-                .setParameter(1, prefix).executeUpdate();
-        Object number = em.createNativeQuery("SELECT last_number FROM ticket_key_counter WHERE key_prefix = ?")
-                .setParameter(1, prefix).getSingleResult();
-        return ((Number) number).longValue();
-    }
-
-    /**
-     * Creates the prefix's counter row in a short transaction of its own, before the ticket's
-     * transaction touches it. Another node creating the same row at the same moment is no error.
-     */
-    private void ensureCounter(String prefix) {
-        if (counted.contains(prefix)) {
-            return;
-        }
-        synchronized (this) { // threads of this node wait for one insert; only other nodes can race it
-            if (!counted.contains(prefix)) {
-                insertCounter(prefix);
-                counted.add(prefix);
+        String sequence = KeySequences.name(prefix);
+        ensureSequence(prefix, sequence);
+        Connection connection = em.unwrap(Connection.class);
+        for (int attempt = 1; ; attempt++) {
+            try (PreparedStatement query = connection.prepareStatement(KeySequences.nextValueSql(db.dialect(), sequence));
+                 ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            } catch (SQLException e) {
+                if (!DERBY_CONTENTION.equals(e.getSQLState()) || attempt == CONTENTION_ATTEMPTS) {
+                    throw new PersistenceException("Could not take a number of the key sequence " + sequence + ": " + e.getMessage(), e);
+                }
+                pause(attempt);
             }
         }
     }
 
-    private void insertCounter(String prefix) {
+    /**
+     * Derby refills a sequence's preallocated numbers in a nested transaction that does not wait for
+     * locks and fails at once with this state while another transaction holds the catalog row: at
+     * the first use of a prefix, the transaction of a node that lost the race to create its sequence,
+     * until it has rolled back. The failed statement leaves the ticket's transaction intact (taken by
+     * JDBC, not through JPA, which would mark it for rollback), so it is tried again after a pause.
+     */
+    private static final String DERBY_CONTENTION = "X0Y84";
+    private static final int CONTENTION_ATTEMPTS = 20;
+
+    private static void pause(int attempt) {
         try {
-            db.inTransaction(em -> {
-                if (!exists(em, prefix)) {
-                    em.createNativeQuery("INSERT INTO ticket_key_counter (key_prefix, last_number) VALUES (?, 0)")
-                            .setParameter(1, prefix).executeUpdate();
-                }
-                return null;
-            });
-        } catch (PersistenceException e) {
-            if (!db.read(em -> exists(em, prefix))) {
-                throw e;
-            } // else: another node created it first (duplicate key)
+            Thread.sleep(Math.min(5L * attempt, 50L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PersistenceException("Interrupted while waiting for a ticket key number", e);
         }
     }
 
-    private static boolean exists(EntityManager em, String prefix) {
-        return !em.createNativeQuery("SELECT key_prefix FROM ticket_key_counter WHERE key_prefix = ?")
-                .setParameter(1, prefix).getResultList().isEmpty();
+    /**
+     * Creates the prefix's sequence (a department deployed after the migration) in a short transaction
+     * of its own, before the ticket's transaction takes a number. Another node creating it at the same
+     * moment is no error.
+     */
+    private void ensureSequence(String prefix, String sequence) {
+        if (ready.contains(prefix)) {
+            return;
+        }
+        synchronized (this) { // threads of this node wait for one creation; only other nodes can race it
+            if (!ready.contains(prefix)) {
+                createSequence(prefix, sequence);
+                ready.add(prefix);
+            }
+        }
+    }
+
+    /**
+     * Derby refills a sequence's preallocated numbers in a nested transaction that does not wait for
+     * locks, and gives up ("Too much contention on sequence") while a transaction that scanned
+     * SYS.SYSSEQUENCES is still open: so the catalog is only read outside a transaction (auto-commit),
+     * and the creating transaction reads nothing of it.
+     */
+    private void createSequence(String prefix, String sequence) {
+        if (db.read(em -> exists(em, sequence))) {
+            return;
+        }
+        try {
+            db.inTransaction(em -> {
+                long first = ((Number) em.createNativeQuery(KeySequences.FIRST_FREE_SQL).setParameter(1, prefix).getSingleResult()).longValue();
+                em.createNativeQuery(KeySequences.createSql(sequence, first)).executeUpdate();
+                return null;
+            });
+        } catch (PersistenceException e) {
+            if (!db.read(em -> exists(em, sequence))) {
+                throw e;
+            } // else: another node created it first ("already exists")
+        }
+    }
+
+    private boolean exists(EntityManager em, String sequence) {
+        return !em.createNativeQuery(KeySequences.existsSql(db.dialect()))
+                .setParameter(1, KeySequences.catalogName(db.dialect(), sequence)).getResultList().isEmpty();
     }
 
     static String key(String prefix, long number) {

@@ -400,7 +400,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         ticket.setAssignmentGroup(groups.routed(type, values));
         ticket.setCreatedAt(now);
         ticket.setUpdatedAt(now);
-        // the key last: its counter row stays locked until this transaction ends
+        // from the prefix's sequence: no lock held until the commit, a gap if this transaction rolls back
         long number = keys.next(em, type.keyPrefix());
         ticket.setKeyNumber(number);
         ticket.setKey(TicketKeyAllocator.key(type.keyPrefix(), number));

@@ -105,7 +105,7 @@ class SchemaMigratorTest {
                     }
                     assertEquals(10, rows, "ticket, comment, history, link, outbox, approval, scheduled_task, sla_clock, person and audit_event ids");
                 }
-                for (String table : List.of("ticket", "ticket_comment", "ticket_history", "request_type_version", "ticket_key_counter")) {
+                for (String table : List.of("ticket", "ticket_comment", "ticket_history", "request_type_version")) {
                     try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                         r.next();
                         assertEquals(0, r.getInt(1), table);
@@ -145,7 +145,7 @@ class SchemaMigratorTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void keyCountersContinueWhereStoredTicketsEnd(Engine engine) throws SQLException {
+    void keyNumbersContinueWhereStoredTicketsEnd(Engine engine) throws SQLException {
         DataSource ds = engine.empty("counters");
         try {
             SchemaMigrator.migrate(ds, 3);
@@ -157,7 +157,7 @@ class SchemaMigratorTest {
                             + ", 't', 1, 'd', 's', 'anna', 'new', 'low', 'low', 4, FALSE, '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
                 }
             }
-            SchemaMigrator.migrate(ds);
+            SchemaMigrator.migrate(ds, 11);
             try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                  ResultSet r = s.executeQuery("SELECT key_prefix, last_number FROM ticket_key_counter ORDER BY key_prefix")) {
                 assertTrue(r.next());
@@ -167,6 +167,24 @@ class SchemaMigratorTest {
                 assertEquals("IT", r.getString(1));
                 assertEquals(41, r.getLong(2));
                 assertTrue(!r.next());
+            }
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE ticket_key_counter SET last_number = 50 WHERE key_prefix = 'IT'"); // keys handed out since V4
+            }
+            // V12: a sequence per counter, continuing after its last number; the counter table is gone
+            SchemaMigrator.migrate(ds);
+            Dialect dialect = engine == Engine.POSTGRESQL ? Dialect.POSTGRESQL : Dialect.DERBY;
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                for (String[] expected : new String[][] {{"IT", "51"}, {"HR", "4"}}) {
+                    try (ResultSet r = s.executeQuery(KeySequences.nextValueSql(dialect, KeySequences.name(expected[0])))) {
+                        assertTrue(r.next());
+                        assertEquals(Long.parseLong(expected[1]), r.getLong(1), expected[0]);
+                    }
+                }
+                try (ResultSet r = c.getMetaData().getTables(null, null, engine == Engine.DERBY ? "TICKET_KEY_COUNTER" : "ticket_key_counter",
+                        null)) {
+                    assertTrue(!r.next(), "ticket_key_counter is dropped");
+                }
             }
         } finally {
             engine.drop(ds);

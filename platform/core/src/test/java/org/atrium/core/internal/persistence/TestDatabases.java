@@ -100,9 +100,27 @@ public final class TestDatabases implements AutoCloseable {
             statement.executeUpdate("DELETE FROM person");
             statement.executeUpdate("DELETE FROM audit_event");
             statement.executeUpdate("DELETE FROM person_identity WHERE id <> 'p-0'");
-            statement.executeUpdate("DELETE FROM ticket_key_counter");
+            dropKeySequences(connection);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Key numbers start at 1 again: the next ticket service creates the sequences it needs (KeySequences). */
+    private void dropKeySequences(java.sql.Connection connection) throws SQLException {
+        java.util.List<String> sequences = new java.util.ArrayList<>();
+        String names = engine == Engine.POSTGRESQL
+                ? "SELECT relname FROM pg_class WHERE relkind = 'S' AND relname LIKE 'ticket_key_%' AND pg_table_is_visible(oid)"
+                : "SELECT SEQUENCENAME FROM SYS.SYSSEQUENCES WHERE SEQUENCENAME LIKE 'TICKET_KEY_%'";
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(names)) {
+            while (rows.next()) {
+                sequences.add(rows.getString(1));
+            }
+        }
+        try (var statement = connection.createStatement()) {
+            for (String sequence : sequences) {
+                statement.execute("DROP SEQUENCE " + sequence + " RESTRICT");
+            }
         }
     }
 

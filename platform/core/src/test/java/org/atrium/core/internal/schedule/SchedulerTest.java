@@ -445,6 +445,62 @@ class SchedulerTest {
         }
     }
 
+    /** Timers fire several per transaction; one that throws costs the others nothing and is tried once per run. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aFailingTimerInABatchNeitherBlocksNorLosesTheOthers(Engine engine) throws Exception {
+        Database db = open(engine);
+        TestClock clock = new TestClock(T0);
+        Scheduler scheduler = new Scheduler(db, clock);
+        Recording writes = new Recording();
+        List<Long> calls = new ArrayList<>();
+        scheduler.handle(TIMEOUT, (em, refId, dueAt) -> {
+            calls.add(refId);
+            writes.fire(em, refId, dueAt);
+            if (refId == 13) {
+                throw new IllegalStateException("this one is broken");
+            }
+        });
+        int timers = Scheduler.BATCH + 10; // more than a batch: the failure is in the first
+        db.inTransaction(em -> {
+            for (int i = 0; i < timers; i++) {
+                scheduler.schedule(em, TIMEOUT, i, T0.plusMillis(i));
+            }
+            return null;
+        });
+        clock.set(T0.plusSeconds(1));
+        assertEquals(timers, scheduler.runDue(100), "every timer taken: fired, or postponed after its failure");
+        assertEquals(1, calls.stream().filter(id -> id == 13).count(), "the broken handler ran once in this run");
+        assertEquals(timers - 1, databases.count("outbox"), "the others' writes committed, the broken one's not");
+        assertEquals(1, databases.count("scheduled_task"), "only the broken timer is left");
+        assertEquals(1, attempts());
+        assertEquals(T0.plusSeconds(1).plusSeconds(10), dueAt(), "tried again after the first pause");
+        for (long id = 0; id < timers; id++) {
+            assertTrue(calls.contains(id), "fired: " + id);
+        }
+    }
+
+    /** A handler that cancels another due timer of its batch: the cancelled one does not fire. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aTimerCancelledByAnEarlierHandlerOfItsBatchDoesNotFire(Engine engine) throws Exception {
+        Database db = open(engine);
+        TestClock clock = new TestClock(T0);
+        Scheduler scheduler = new Scheduler(db, clock);
+        List<Long> calls = new ArrayList<>();
+        scheduler.handle(TIMEOUT, (em, refId, dueAt) -> {
+            calls.add(refId);
+            scheduler.cancel(em, TIMEOUT, refId + 1); // e.g. an SLA check that times its ticket's other clock anew
+        });
+        schedule(db, scheduler, TIMEOUT, 1, T0);
+        schedule(db, scheduler, TIMEOUT, 2, T0.plusMillis(1));
+        schedule(db, scheduler, TIMEOUT, 4, T0.plusMillis(2));
+        clock.set(T0.plusSeconds(1));
+        assertEquals(2, scheduler.runDue(10));
+        assertEquals(List.of(1L, 4L), calls);
+        assertEquals(0, databases.count("scheduled_task"));
+    }
+
     private int attempts() throws SQLException {
         try (var connection = databases.dataSource().getConnection();
              var result = connection.createStatement().executeQuery("SELECT attempts FROM scheduled_task")) {

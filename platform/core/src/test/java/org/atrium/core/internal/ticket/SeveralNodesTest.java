@@ -81,9 +81,11 @@ class SeveralNodesTest {
                 int total = 2 * threadsPerNode * perThread;
                 assertEquals(total, all.size());
                 assertEquals(total, databases.count("ticket"));
-                for (int n = 1; n <= total; n++) {
-                    assertTrue(all.contains("IT-" + n), "no gap without a rollback: IT-" + n);
-                }
+                if (engine == Engine.POSTGRESQL) { // nextval loses no number without a rollback
+                    for (int n = 1; n <= total; n++) {
+                        assertTrue(all.contains("IT-" + n), "no gap without a rollback: IT-" + n);
+                    }
+                } // Derby: a preallocation that met another node's catalog lock at the first use may skip numbers (KeySequences)
             } finally {
                 pool.shutdownNow();
             }
@@ -96,14 +98,52 @@ class SeveralNodesTest {
         try (TestDatabases databases = TestDatabases.open("gap", engine)) {
             TicketServiceImpl node = node(databases.database(), TestCatalogs.catalog(TestCatalogs.IT_INCIDENT));
             assertEquals("IT-1", node.create(ANNA, TicketServiceImplTest.incident("first")).key());
-            // a creation that fails after it took its number: the number goes back with the rollback
+            // a creation that fails after it took its number: a sequence does not take it back, the key is skipped
             TicketKeyAllocator keys = new TicketKeyAllocator(databases.database());
             assertThrows(IllegalStateException.class, () -> databases.database().inTransaction(em -> {
                 assertEquals(2, keys.next(em, "IT"));
                 throw new IllegalStateException("insert failed");
             }));
-            assertEquals("IT-2", node.create(ANNA, TicketServiceImplTest.incident("second")).key());
-            assertEquals(2, counter(databases, "IT"));
+            assertEquals("IT-3", node.create(ANNA, TicketServiceImplTest.incident("second")).key());
+            assertEquals(1, databases.count("ticket WHERE key_number = 3"));
+            assertEquals(0, databases.count("ticket WHERE key_number = 2"), "a gap, never a duplicate");
+        }
+    }
+
+    /**
+     * A prefix first used at runtime (a department deployed later) on several nodes at once: each
+     * node creates the sequence it misses, one of them wins, the others' "already exists" is no
+     * error, and the keys stay unique and continue after the tickets stored before.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void nodesCreatingAPrefixSequenceAtOnceCreateItOnce(Engine engine) throws Exception {
+        try (TestDatabases databases = TestDatabases.open("sequences", engine)) {
+            int nodes = 6;
+            List<Database> dbs = new ArrayList<>();
+            for (int n = 0; n < nodes; n++) {
+                dbs.add(n == 0 ? databases.database() : databases.secondNode());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(nodes);
+            CyclicBarrier together = new CyclicBarrier(nodes);
+            List<Future<Long>> results = new ArrayList<>();
+            try {
+                for (Database db : dbs) {
+                    TicketKeyAllocator keys = new TicketKeyAllocator(db);
+                    results.add(pool.submit(() -> {
+                        together.await();
+                        return db.inTransaction(em -> keys.next(em, "NEW7"));
+                    }));
+                }
+                Set<Long> numbers = new HashSet<>();
+                for (Future<Long> result : results) {
+                    assertTrue(numbers.add(result.get()), "handed out twice: " + numbers);
+                }
+                assertEquals(Set.of(1L, 2L, 3L, 4L, 5L, 6L), numbers);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
@@ -202,14 +242,6 @@ class SeveralNodesTest {
                     assertEquals("object", r.getString(3));
                 }
             }
-        }
-    }
-
-    private static long counter(TestDatabases databases, String prefix) throws SQLException {
-        try (Connection c = databases.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT last_number FROM ticket_key_counter WHERE key_prefix = '" + prefix + "'")) {
-            r.next();
-            return r.getLong(1);
         }
     }
 }

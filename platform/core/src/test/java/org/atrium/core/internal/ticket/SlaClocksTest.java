@@ -121,6 +121,32 @@ class SlaClocksTest {
         assertEquals(MONDAY_0800_CET.plus(Duration.ofHours(2)), queued, "the earliest running due time");
     }
 
+    /**
+     * A new ticket's clocks are folded from memory (its creation row is not read back): what they store
+     * is what folding its stored history stores, and folding again with nothing changed writes nothing.
+     */
+    @Test
+    void aNewTicketsClocksFromMemoryAreThoseOfItsHistoryAndAnUnchangedFoldWritesNothing() {
+        Ticket ticket = incident(null, null);
+        List<String> created = clockRows();
+        assertEquals(2, created.size(), created.toString());
+        service.recompute(0, 100); // folds the stored history, at the same instant
+        assertEquals(created, clockRows(), "the same figures, and no row written again (same version)");
+        clock.advance(Duration.ofMinutes(30));
+        service.recompute(0, 100);
+        assertTrue(clockRows().stream().allMatch(row -> row.endsWith("@2")), "running clocks count on: written once more " + clockRows());
+        assertEquals(MONDAY_0800_CET.plus(Duration.ofHours(2)), clock(ticket.key(), ClockPolicy.FIRST_RESPONSE).dueAt());
+    }
+
+    /** Each clock row as key, state, elapsed, due, warn, computed at, version. */
+    private List<String> clockRows() {
+        return databases.database().read(em -> em.createQuery("SELECT c FROM SlaClockEntity c ORDER BY c.clockKey",
+                org.atrium.core.internal.persistence.SlaClockEntity.class).getResultList().stream()
+                .map(c -> c.getClockKey() + " " + c.getState() + " " + c.getElapsedSeconds() + " " + c.getDueAt() + " " + c.getWarnAt()
+                        + " " + c.getComputedAt() + "@" + c.getVersion())
+                .toList());
+    }
+
     @Test
     void aP1CountsRoundTheClock() {
         Ticket ticket = incident("high", "high");

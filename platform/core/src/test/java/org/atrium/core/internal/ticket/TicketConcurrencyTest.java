@@ -92,6 +92,40 @@ class TicketConcurrencyTest {
         assertEquals(Collections.nCopies(1, null), Collections.singletonList(page.nextCursor()));
     }
 
+    /**
+     * Eight clients creating tickets with SLA clocks at once on a fresh database: every creation
+     * commits. With the generators' rows locked until the commit (ids taken in the creation's own
+     * transaction) two creations deadlocked on Derby once keys no longer made them wait for each other.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void concurrentCreationWithClocksNeverDeadlocks() throws Exception {
+        TicketServiceImpl withClocks = TicketCreationCostTest.withClocks(databases); // two clocks on the 24x7 calendar
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        try {
+            for (int t = 0; t < THREADS; t++) {
+                Caller caller = Caller.of("user" + t);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 4 * PER_THREAD; i++) {
+                        withClocks.create(caller, TicketServiceImplTest.incident("ticket " + i));
+                    }
+                    return 4 * PER_THREAD;
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> result : results) {
+                assertEquals(4 * PER_THREAD, result.get(110, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(THREADS * 4 * PER_THREAD, databases.count("ticket"));
+        assertEquals(2 * THREADS * 4 * PER_THREAD, databases.count("sla_clock"), "two clocks per ticket");
+    }
+
     private static long number(String key) {
         return Long.parseLong(key.substring(key.indexOf('-') + 1));
     }

@@ -56,11 +56,16 @@ class TicketCreationCostTest {
         for (int i = 0; i < WARM_UP; i++) {
             service.create(anna, TicketServiceImplTest.incident("warm-up " + i));
         }
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long start = System.nanoTime();
+        long cpuStart = os.getProcessCpuTime();
         for (int i = 0; i < SINGLE; i++) {
             service.create(anna, TicketServiceImplTest.incident("single " + i));
         }
         double single = SINGLE / seconds(start);
+        // this JVM's CPU per ticket (embedded Derby included, a PostgreSQL server not): the cost without the neighbours' load
+        double cpuPerTicket = (os.getProcessCpuTime() - cpuStart) / 1e6 / SINGLE;
 
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> done = new ArrayList<>();
@@ -79,8 +84,8 @@ class TicketCreationCostTest {
         }
         double parallel = THREADS * PER_THREAD / seconds(start);
         pool.shutdown();
-        System.out.printf("%s: 1 client %.0f tickets/s (%.2f ms each), %d threads %.0f tickets/s%n",
-                engine, single, 1000 / single, THREADS, parallel);
+        System.out.printf("%s: 1 client %.0f tickets/s (%.2f ms each, %.2f ms CPU of this JVM each), %d threads %.0f tickets/s;"
+                + " load average %.1f%n", engine, single, 1000 / single, cpuPerTicket, THREADS, parallel, os.getSystemLoadAverage());
         databases.emf().close(); // the databases stay: under target/ and in the test cluster
     }
 
@@ -92,7 +97,7 @@ class TicketCreationCostTest {
      * With -Datrium.sla=true: it.incident with SlaClocksTest's policy (two clocks) on the built-in 24x7
      * calendar, so that every creation folds, stores and times its clocks as in the container.
      */
-    private static TicketServiceImpl withClocks(TestDatabases databases) {
+    static TicketServiceImpl withClocks(TestDatabases databases) {
         org.atrium.api.sla.SlaPolicy declared = SlaClocksTest.withSla().all().get(0).sla();
         org.atrium.api.sla.SlaPolicy roundTheClock = new org.atrium.api.sla.SlaPolicy("24x7", java.util.Map.of(), declared.warnPercent(),
                 declared.clocks());
