@@ -9,14 +9,19 @@ import javax.persistence.OptimisticLockException;
 import javax.persistence.RollbackException;
 
 import org.atrium.api.ConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs units of work in resource-local transactions: commit on success, rollback on any
  * exception, so that bad input never leaves a partial ticket behind.
  */
 public class Database {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int DEADLOCK_ATTEMPTS = 4;
     private final EntityManagerFactory emf;
     private final Dialect dialect;
+    private final PersonIdIssuer issuer;
 
     /** A database whose dialect is embedded Derby (tests). */
     public Database(EntityManagerFactory emf) {
@@ -26,6 +31,7 @@ public class Database {
     public Database(EntityManagerFactory emf, Dialect dialect) {
         this.emf = emf;
         this.dialect = dialect;
+        this.issuer = new PersonIdIssuer(emf);
     }
 
     /** Which SQL the native queries may use (row locks that skip locked rows exist on PostgreSQL only). */
@@ -33,10 +39,30 @@ public class Database {
         return dialect;
     }
 
+    /**
+     * The work in one transaction. A transaction the database chose as a deadlock victim is run
+     * again (a few times, after a short random pause): units of work are plain functions of the
+     * database and write nothing outside it, and on a small Derby table two creations can lock each
+     * other's new rows in a scan.
+     */
     public <T> T inTransaction(Function<EntityManager, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RuntimeException e) {
+                if (attempt >= DEADLOCK_ATTEMPTS || !DeadlockVictim.is(e)) {
+                    throw e;
+                }
+                LOG.debug("Deadlock victim, running the unit of work again (attempt {})", attempt + 1, e);
+                DeadlockVictim.pause(attempt);
+            }
+        }
+    }
+
+    private <T> T once(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
-        PersonIds people = PersonIds.open(em);
+        PersonIds people = PersonIds.open(em, issuer);
         try {
             tx.begin();
             T result = work.apply(em);
@@ -65,7 +91,7 @@ public class Database {
      */
     public <T> T read(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
-        PersonIds people = PersonIds.open(em);
+        PersonIds people = PersonIds.open(em, issuer);
         try {
             em.getTransaction().begin();
             return work.apply(em);

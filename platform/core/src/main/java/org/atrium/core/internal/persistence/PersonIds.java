@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,18 +25,20 @@ public final class PersonIds {
     public static final String PREFIX = "p-";
     private static final ThreadLocal<PersonIds> CURRENT = new ThreadLocal<>();
     private final EntityManager em;
+    private final PersonIdIssuer issuer;
     private final PersonIds outer;
     private final Map<String, String> idByLogin = new HashMap<>();
     private final Map<String, String> loginById = new HashMap<>();
 
-    private PersonIds(EntityManager em, PersonIds outer) {
+    private PersonIds(EntityManager em, PersonIdIssuer issuer, PersonIds outer) {
         this.em = em;
+        this.issuer = issuer;
         this.outer = outer;
     }
 
     /** Opens the boundary for a unit of work on this thread; {@link #close()} restores the outer one. */
-    static PersonIds open(EntityManager em) {
-        PersonIds ids = new PersonIds(em, CURRENT.get());
+    static PersonIds open(EntityManager em, PersonIdIssuer issuer) {
+        PersonIds ids = new PersonIds(em, issuer, CURRENT.get());
         CURRENT.set(ids);
         return ids;
     }
@@ -134,56 +135,9 @@ public final class PersonIds {
         loginById.put(id, login);
     }
 
-    /**
-     * A new id, in the unit of work. Two units giving the same new login an id at once: the second
-     * waits on the sequence row, then meets the first's row (a duplicate login) and takes its id;
-     * the savepoint keeps its own transaction usable (PostgreSQL aborts a transaction on any error).
-     */
+    /** A new id, committed at once by the issuer (see {@link PersonIdIssuer} for why not in this unit of work). */
     private String create(String login) {
-        Connection connection = connection();
-        Savepoint before = null;
-        try {
-            before = connection.setSavepoint();
-            try (PreparedStatement next = connection.prepareStatement(
-                    "UPDATE atrium_id_sequence SET seq_count = seq_count + 1 WHERE seq_name = 'person'")) {
-                next.executeUpdate();
-            }
-            long number;
-            try (PreparedStatement read = connection.prepareStatement("SELECT seq_count FROM atrium_id_sequence WHERE seq_name = 'person'");
-                 ResultSet row = read.executeQuery()) {
-                row.next();
-                number = row.getLong(1);
-            }
-            String id = PREFIX + number;
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO person_identity (id, login, created_at) VALUES (?, ?, ?)")) {
-                insert.setString(1, id);
-                insert.setString(2, login);
-                insert.setTimestamp(3, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-            }
-            connection.releaseSavepoint(before);
-            return id;
-        } catch (SQLException e) {
-            String other = duplicate(e) ? afterRollbackTo(connection, before, login) : null;
-            if (other != null) {
-                return other;
-            }
-            throw new PersistenceException("Could not give the login " + login + " a person id", e);
-        }
-    }
-
-    private static boolean duplicate(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
-    }
-
-    private String afterRollbackTo(Connection connection, Savepoint savepoint, String login) {
-        try {
-            connection.rollback(savepoint);
-        } catch (SQLException e) {
-            return null;
-        }
-        return query("SELECT id FROM person_identity WHERE login = ?", login);
+        return issuer.idFor(login);
     }
 
     private String query(String sql, String parameter) {
