@@ -13,4 +13,13 @@ public @interface RestConfig {
 
     @AttributeDefinition(description = "Seconds a successful login is remembered; 0 logs in on every request")
     int loginCacheSeconds() default 60;
+
+    @AttributeDefinition(description = "Failed logins in a row a user name may have before each further one locks it (for 1 s, doubling); 0: no lock by user")
+    int loginFreeFailuresPerUser() default 5;
+
+    @AttributeDefinition(description = "Failed logins in a row from one client address before each further one locks the address; 0: no lock by address")
+    int loginFreeFailuresPerAddress() default 20;
+
+    @AttributeDefinition(description = "The longest lock, in seconds")
+    int loginMaxLockSeconds() default 300;
 }

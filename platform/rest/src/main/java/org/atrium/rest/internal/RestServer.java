@@ -16,6 +16,8 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.atrium.rest.internal.auth.BasicAuthFilter;
 import org.atrium.rest.internal.auth.JaasAuthenticator;
+import org.atrium.rest.internal.auth.LoginGuard;
+import org.atrium.rest.internal.auth.LoginThrottle;
 import org.atrium.rest.internal.problem.AtriumExceptionMapper;
 import org.atrium.rest.internal.problem.JsonExceptionMapper;
 import org.atrium.rest.internal.problem.UnexpectedExceptionMapper;
@@ -52,6 +54,8 @@ public class RestServer {
     private final Set<RestResource> resources = ConcurrentHashMap.newKeySet();
     private final RestConfig config;
     private final ConfigurationAdmin configs;
+    /** One for the component's life: rebuilding the server as resources come and go keeps the counts. */
+    private final LoginThrottle throttle;
     private ScheduledFuture<?> pending;
     private Server server;
 
@@ -59,6 +63,8 @@ public class RestServer {
     public RestServer(RestConfig config, @Reference ConfigurationAdmin configs) {
         this.config = config;
         this.configs = configs;
+        this.throttle = new LoginThrottle(config.loginFreeFailuresPerUser(), config.loginFreeFailuresPerAddress(),
+                java.time.Duration.ofSeconds(config.loginMaxLockSeconds()), java.time.Clock.systemUTC());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -112,7 +118,7 @@ public class RestServer {
         factory.setServiceBeans(new ArrayList<>(resources));
         factory.setProviders(List.of(
                 new JacksonJsonProvider(JsonMapping.objectMapper()),
-                new BasicAuthFilter(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L)),
+                new BasicAuthFilter(new LoginGuard(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L), throttle)),
                 new DateHeaderFilter(),
                 new AtriumExceptionMapper(),
                 new JsonExceptionMapper(),
