@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Audiences through REST in the real distribution with the demo company: who sees which types in the
- * catalog, and who may file an offboarding for whom (etc/atrium-people.csv: anna's manager is marc).
+ * catalog, and who may file an offboarding for whom (demo mode, platform/demo/src/main/resources/demo/people.csv: anna's manager is marc).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)

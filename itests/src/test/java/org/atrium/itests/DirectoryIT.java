@@ -33,7 +33,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The directory through REST in the real distribution, with the demo company of etc/atrium-people.csv. */
+/** The directory through REST in the real distribution, with the demo company of demo mode (platform/demo: people.csv). */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class DirectoryIT extends AtriumTestSupport {

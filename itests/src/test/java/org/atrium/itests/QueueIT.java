@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Assignment groups and queues through REST in the real distribution: the shipped incident's routing,
- * the demo groups of etc/org.atrium.groups-*.cfg, group changes by PATCH, and the queue's filters.
+ * the demo groups (demo mode creates them, platform/demo: groups-*.properties), group changes by PATCH, and the queue's filters.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)

@@ -129,7 +129,7 @@ public class RequestTypePluginIT extends AtriumTestSupport {
 
     @Test
     public void aLeaveRequestCountsWorkingDaysOnTheServer() throws Exception {
-        // anna works in Bavaria according to the directory (etc/atrium-people.csv); the form no longer asks
+        // anna works in Bavaria according to the directory (the demo company of demo mode); the form no longer asks
         Reply leave = http("POST", "/tickets", "anna", Map.of("type", "hr.leave", "summary", "Summer holiday",
                 "fields", Map.of("kind", "annual", "period", Map.of("from", "2030-06-17", "to", "2030-06-28"))));
         assertEquals(leave.raw().body(), 201, leave.status());

@@ -22,4 +22,13 @@ public @interface RestConfig {
 
     @AttributeDefinition(description = "Seconds a browser may remember a CORS preflight's answer")
     int corsMaxAgeSeconds() default 600;
+
+    @AttributeDefinition(description = "Failed logins in a row a user name may have before each further one locks it (for 1 s, doubling); 0: no lock by user")
+    int loginFreeFailuresPerUser() default 5;
+
+    @AttributeDefinition(description = "Failed logins in a row from one client address before each further one locks the address; 0: no lock by address")
+    int loginFreeFailuresPerAddress() default 20;
+
+    @AttributeDefinition(description = "The longest lock, in seconds")
+    int loginMaxLockSeconds() default 300;
 }

@@ -18,6 +18,7 @@ import org.apache.cxf.endpoint.ServerRegistry;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.atrium.rest.internal.auth.BasicAuthFilter;
 import org.atrium.rest.internal.auth.JaasAuthenticator;
+import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.health.HealthCheck;
 import org.atrium.rest.internal.guard.AllowHeader;
 import org.atrium.rest.internal.guard.AllowedMethods;
@@ -29,6 +30,8 @@ import org.atrium.rest.internal.guard.ExpectedResources;
 import org.atrium.rest.internal.guard.FallbackResource;
 import org.atrium.rest.internal.guard.SecurityHeaders;
 import org.atrium.rest.internal.guard.SelfProbe;
+import org.atrium.rest.internal.auth.LoginGuard;
+import org.atrium.rest.internal.auth.LoginThrottle;
 import org.atrium.rest.internal.problem.AtriumExceptionMapper;
 import org.atrium.rest.internal.problem.JsonExceptionMapper;
 import org.atrium.rest.internal.problem.UnexpectedExceptionMapper;
@@ -46,6 +49,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -80,7 +84,10 @@ public class RestServer {
     /** Read at the first publication: while this component activates, DS has not listed the bundle's components yet. */
     private Set<String> expected;
     private final SynchronousBundleListener frameworkStop;
+    /** One for the component's life: rebuilding the server as resources come and go keeps the counts. */
+    private final LoginThrottle throttle;
     private ScheduledFuture<?> pending;
+    private volatile AuditTrail auditTrail;
     private volatile Server server;
     private Server fallback;
 
@@ -99,6 +106,8 @@ public class RestServer {
         };
         context.addBundleListener(frameworkStop);
         publishFallback();
+        this.throttle = new LoginThrottle(config.loginFreeFailuresPerUser(), config.loginFreeFailuresPerAddress(),
+                java.time.Duration.ofSeconds(config.loginMaxLockSeconds()), java.time.Clock.systemUTC());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -111,6 +120,25 @@ public class RestServer {
         resources.remove(resource);
         if (!availability.isStopping()) {
             republish(); // while stopping, the complete API stays up and answers 503 until this component goes
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setAuditTrail(AuditTrail trail) {
+        this.auditTrail = trail;
+    }
+
+    void unsetAuditTrail(AuditTrail trail) {
+        if (this.auditTrail == trail) {
+            this.auditTrail = null;
+        }
+    }
+
+    /** A failed login's row in the audit trail (GET /audit), besides the audit log line LoginGuard writes. */
+    private void auditLoginFailure(String user, String address) {
+        AuditTrail trail = auditTrail;
+        if (trail != null) {
+            trail.loginFailed(user, address);
         }
     }
 
@@ -192,7 +220,7 @@ public class RestServer {
                 new RequestOriginFilter(),
                 new BodyLimit(config.maxBodyBytes()),
                 new Cors(config.corsAllowedOrigins(), config.corsMaxAgeSeconds()),
-                new BasicAuthFilter(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L)),
+                new BasicAuthFilter(new LoginGuard(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L), throttle, this::auditLoginFailure)),
                 new DateHeaderFilter(),
                 new SecurityHeaders(),
                 new AllowHeader(allowed),

@@ -2,13 +2,11 @@ package org.atrium.shell.internal;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.atrium.api.AtriumException;
 import org.atrium.api.approval.Approval;
 import org.atrium.api.approval.ApprovalService;
 import org.atrium.api.directory.Directory;
@@ -22,7 +20,7 @@ import org.atrium.api.security.Caller;
  */
 @Service
 @Command(scope = "atrium", name = "approvals", description = "Lists a person's approvals, or a ticket's")
-public class ApprovalsCommand implements Action {
+public class ApprovalsCommand extends AtriumCommand {
     @Reference
     private ApprovalService approvals;
 
@@ -39,17 +37,12 @@ public class ApprovalsCommand implements Action {
     private String state = "pending";
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         if ((user == null) == (ticket == null)) {
-            System.out.println("Give either --user <person id> or --ticket <key>, e.g. atrium:approvals --user marc");
-            return null;
+            throw mistake("Give either --user <person id> or --ticket <key>, e.g. atrium:approvals --user marc");
         }
-        try {
-            print(ticket != null ? approvals.ofTicket(Caller.of("karaf-console", Caller.ADMIN), ticket)
-                    : approvals.inbox(asPerson(user), state));
-        } catch (AtriumException e) {
-            System.out.println(e.getMessage());
-        }
+        print(ticket != null ? approvals.ofTicket(Caller.of("karaf-console", Caller.ADMIN), ticket)
+                : approvals.inbox(asPerson(user), state));
         return null;
     }
 

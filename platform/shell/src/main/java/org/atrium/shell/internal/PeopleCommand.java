@@ -2,7 +2,6 @@ package org.atrium.shell.internal;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -15,7 +14,7 @@ import org.atrium.api.directory.Person;
 /** atrium:people - search the directory (active people) as an administrator sees it, with state, roles and delegate. */
 @Service
 @Command(scope = "atrium", name = "people", description = "Lists the active people of the directory whose id, name or e-mail contains the text")
-public class PeopleCommand implements Action {
+public class PeopleCommand extends AtriumCommand {
     @Reference
     private Directory directory;
 
@@ -26,7 +25,7 @@ public class PeopleCommand implements Action {
     private int limit = 50;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         List<Person> people = directory.search(text, limit);
         ShellTable table = new ShellTable();
         for (String column : List.of("Id", "Name", "E-mail", "Department", "Manager", "State", "Roles", "Away")) {

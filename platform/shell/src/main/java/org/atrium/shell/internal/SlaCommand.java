@@ -3,17 +3,14 @@ package org.atrium.shell.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.atrium.api.AtriumException;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.directory.Directory;
 import org.atrium.api.directory.Person;
@@ -28,7 +25,7 @@ import org.atrium.api.sla.SlaService;
  */
 @Service
 @Command(scope = "atrium", name = "sla", description = "Lists a department's SLA clocks at risk, or its breaches")
-public class SlaCommand implements Action {
+public class SlaCommand extends AtriumCommand {
     @Reference
     private SlaService sla;
 
@@ -54,13 +51,9 @@ public class SlaCommand implements Action {
     private String user;
 
     @Override
-    public Object execute() {
-        try {
-            Caller caller = user == null ? Caller.of("karaf-console", Caller.ADMIN) : asPerson(user);
-            print(breaches ? sla.breaches(caller, department, instant(from), instant(to), limit) : sla.atRisk(caller, department, limit));
-        } catch (AtriumException | DateTimeParseException e) {
-            System.out.println(e.getMessage());
-        }
+    protected Object run() throws Exception {
+        Caller caller = user == null ? Caller.of("karaf-console", Caller.ADMIN) : asPerson(user);
+        print(breaches ? sla.breaches(caller, department, instant(from), instant(to), limit) : sla.atRisk(caller, department, limit));
         return null;
     }
 

@@ -1,6 +1,5 @@
 package org.atrium.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -17,7 +16,7 @@ import org.atrium.api.ticket.TicketService;
  */
 @Service
 @Command(scope = "atrium", name = "tickets", description = "Lists tickets in queue order (priority, then age)")
-public class TicketsCommand implements Action {
+public class TicketsCommand extends AtriumCommand {
     @Reference
     private TicketService tickets;
 
@@ -31,7 +30,7 @@ public class TicketsCommand implements Action {
     private int limit = 20;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         Caller console = Caller.of("karaf-console", Caller.ADMIN);
         ShellTable table = new ShellTable();
         table.column("Key");

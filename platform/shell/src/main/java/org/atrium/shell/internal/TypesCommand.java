@@ -1,6 +1,5 @@
 package org.atrium.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -12,12 +11,12 @@ import org.atrium.api.catalog.RequestTypeRegistry;
 /** atrium:types - the registered request types, then the refused descriptors with their reasons. */
 @Service
 @Command(scope = "atrium", name = "types", description = "Lists the registered request types and the refused descriptors")
-public class TypesCommand implements Action {
+public class TypesCommand extends AtriumCommand {
     @Reference
     private RequestTypeRegistry registry;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         ShellTable types = new ShellTable();
         types.column("Key");
         types.column("Department");

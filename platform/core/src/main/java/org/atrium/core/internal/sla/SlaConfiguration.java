@@ -81,7 +81,8 @@ public final class SlaConfiguration {
         Builder wide = new Builder();
         Map<String, Builder> byType = new TreeMap<>();
         new TreeMap<>(properties).forEach((key, raw) -> {
-            if (key.equals(DEPARTMENT) || key.startsWith("service.") || key.startsWith("felix.") || key.startsWith("component.")) {
+            if (key.equals(DEPARTMENT) || key.startsWith("service.") || key.startsWith("felix.") || key.startsWith("component.")
+                    || key.startsWith("osgi.")) { // properties the framework adds (osgi.ds.satisfying.condition.target)
                 return;
             }
             String value = raw == null ? "" : raw.toString().strip();

@@ -104,7 +104,8 @@ class DirectoryTest {
 
     @Test
     void theShippedDemoCompanyLoadsIntoAnEmptyDirectoryOnly() {
-        java.nio.file.Path demo = java.nio.file.Path.of("../../distribution/src/main/resources/assembly/etc", DemoPeople.FILE);
+        // demo mode's company (platform/demo), read as an installation's etc/atrium-people.csv would be
+        java.nio.file.Path demo = java.nio.file.Path.of("../demo/src/main/resources/demo/people.csv");
         ImportReport report = DemoPeople.loadIfEmpty(databases.database(), importer, demo);
         assertEquals(List.of("anna", "marc", "ina", "chris", "hanna", "felix", "admin"), report.created());
         assertEquals(List.of(), report.refused());

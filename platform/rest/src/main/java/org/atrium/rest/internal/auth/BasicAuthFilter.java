@@ -6,10 +6,12 @@ import java.util.Base64;
 import java.util.Optional;
 
 import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
@@ -18,16 +20,19 @@ import org.atrium.rest.internal.problem.Problem;
 
 /**
  * HTTP Basic authentication for every request except the OpenAPI document and the health check. No or wrong
- * credentials: 401 with a challenge; the resources then take the Caller from the SecurityContext.
+ * credentials: 401 with a challenge; too many wrong ones for the user or from the address: 429 with
+ * Retry-After (LoginGuard); the resources then take the Caller from the SecurityContext.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BasicAuthFilter implements ContainerRequestFilter {
     private static final String CHALLENGE = "Basic realm=\"Atrium\", charset=\"UTF-8\"";
-    private final Authenticator authenticator;
+    private final LoginGuard guard;
+    @Context
+    private HttpServletRequest servletRequest;
 
-    public BasicAuthFilter(Authenticator authenticator) {
-        this.authenticator = authenticator;
+    public BasicAuthFilter(LoginGuard guard) {
+        this.guard = guard;
     }
 
     @Override
@@ -36,8 +41,16 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         if (path.equals("openapi.json") || path.equals("health")) {
             return;
         }
-        Optional<Caller> caller = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(pair -> authenticator.authenticate(pair[0], pair[1]));
+        Optional<String[]> pair = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        LoginGuard.Outcome outcome = pair.isEmpty() ? new LoginGuard.Failed() : guard.login(pair.get()[0], pair.get()[1], clientAddress());
+        if (outcome instanceof LoginGuard.Throttled throttled) {
+            request.abortWith(javax.ws.rs.core.Response.fromResponse(Problem.of(429, "Too Many Requests",
+                    "Too many failed logins for this " + throttled.lock().kind() + "; try again in "
+                            + throttled.lock().retryAfterSeconds() + " s").toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, throttled.lock().retryAfterSeconds()).build());
+            return;
+        }
+        Optional<Caller> caller = outcome instanceof LoginGuard.LoggedIn in ? Optional.of(in.caller()) : Optional.empty();
         if (caller.isEmpty()) {
             request.abortWith(javax.ws.rs.core.Response.fromResponse(Problem.of(401, "Unauthorized",
                     "Send HTTP Basic credentials of an Atrium user").toResponse())
@@ -46,6 +59,15 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerContext(new CallerPrincipal(caller.get()), secure));
+    }
+
+    /** The peer's address (not X-Forwarded-For, which any client can send; docs/operations.md). */
+    private String clientAddress() {
+        try {
+            return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+        } catch (RuntimeException e) {
+            return "unknown"; // no request on this thread (unit tests)
+        }
     }
 
     private static Optional<String[]> credentials(String header) {
