@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.atrium.api.calendar.HolidayCalendar;
+import org.atrium.core.internal.config.FrameworkProperties;
 
 /**
  * Reads one {@code org.atrium.calendar-<name>} configuration:
@@ -108,7 +109,7 @@ final class CalendarConfigurationParser {
 
     /** Config Admin and File Install add their own properties. */
     private static boolean managedByTheFramework(String key) {
-        return key.startsWith("service.") || key.startsWith("felix.") || key.startsWith("component.") || key.startsWith("osgi.");
+        return FrameworkProperties.isFramework(key);
     }
 
     private static String text(Map<String, ?> properties, String key) {

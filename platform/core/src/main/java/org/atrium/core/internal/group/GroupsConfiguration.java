@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.atrium.api.directory.AssignmentGroup;
+import org.atrium.core.internal.config.FrameworkProperties;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -60,8 +61,7 @@ public final class GroupsConfiguration {
         Map<String, Map<String, String>> names = new TreeMap<>();
         Map<String, LinkedHashSet<String>> members = new TreeMap<>();
         properties.forEach((name, value) -> {
-            if (name.equals("department") || name.startsWith("service.") || name.startsWith("felix.") || name.startsWith("component.")
-                    || name.startsWith("osgi.")) { // properties the framework adds (osgi.ds.satisfying.condition.target)
+            if (name.equals("department") || FrameworkProperties.isFramework(name)) { // properties the framework adds (osgi.ds.satisfying.condition.target)
                 return;
             }
             var property = PROPERTY.matcher(name);

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+
+import org.atrium.core.internal.config.FrameworkProperties;
+
 /**
  * Retention per request type from {@code etc/org.atrium.retention.cfg}: a key is a type key
  * ({@code hr.leave}) or a prefix with {@code .*} ({@code hr.*}), the value an ISO-8601 duration
@@ -27,7 +30,7 @@ record RetentionRules(List<Rule> rules, List<String> problems) {
         List<Rule> rules = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         properties.forEach((key, value) -> {
-            if (frameworkProperty(key)) {
+            if (FrameworkProperties.isFramework(key)) {
                 return;
             }
             if (!KEY.matcher(key).matches()) {
@@ -54,9 +57,5 @@ record RetentionRules(List<Rule> rules, List<String> problems) {
     /** The rule that decides for a type, if any. */
     java.util.Optional<Rule> forType(String typeKey) {
         return rules.stream().filter(rule -> rule.matches(typeKey)).findFirst();
-    }
-
-    private static boolean frameworkProperty(String key) {
-        return key.startsWith("service.") || key.startsWith("component.") || key.startsWith("felix.") || key.startsWith("objectClass");
     }
 }

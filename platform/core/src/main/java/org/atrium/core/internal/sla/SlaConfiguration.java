@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.atrium.core.internal.config.FrameworkProperties;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -81,8 +82,7 @@ public final class SlaConfiguration {
         Builder wide = new Builder();
         Map<String, Builder> byType = new TreeMap<>();
         new TreeMap<>(properties).forEach((key, raw) -> {
-            if (key.equals(DEPARTMENT) || key.startsWith("service.") || key.startsWith("felix.") || key.startsWith("component.")
-                    || key.startsWith("osgi.")) { // properties the framework adds (osgi.ds.satisfying.condition.target)
+            if (key.equals(DEPARTMENT) || FrameworkProperties.isFramework(key)) {
                 return;
             }
             String value = raw == null ? "" : raw.toString().strip();
