@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-
 import org.atrium.core.internal.config.FrameworkProperties;
 
 /**
