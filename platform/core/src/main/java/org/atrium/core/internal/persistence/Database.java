@@ -22,6 +22,7 @@ public class Database {
     private final EntityManagerFactory emf;
     private final Dialect dialect;
     private final PersonIdIssuer issuer;
+    private final WriteSlots writers = new WriteSlots(WriteSlots.DEFAULT);
 
     /** A database whose dialect is embedded Derby (tests). */
     public Database(EntityManagerFactory emf) {
@@ -46,16 +47,21 @@ public class Database {
      * other's new rows in a scan.
      */
     public <T> T inTransaction(Function<EntityManager, T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return once(work);
-            } catch (RuntimeException e) {
-                if (attempt >= DEADLOCK_ATTEMPTS || !DeadlockVictim.is(e)) {
-                    throw e;
+        writers.enter();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return once(work);
+                } catch (RuntimeException e) {
+                    if (attempt >= DEADLOCK_ATTEMPTS || !DeadlockVictim.is(e)) {
+                        throw e;
+                    }
+                    LOG.debug("Deadlock victim, running the unit of work again (attempt {})", attempt + 1, e);
+                    DeadlockVictim.pause(attempt);
                 }
-                LOG.debug("Deadlock victim, running the unit of work again (attempt {})", attempt + 1, e);
-                DeadlockVictim.pause(attempt);
             }
+        } finally {
+            writers.leave();
         }
     }
 
