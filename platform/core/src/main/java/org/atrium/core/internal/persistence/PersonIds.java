@@ -62,18 +62,11 @@ public final class PersonIds {
 
     /** The id of a login; a login seen for the first time gets one. */
     public String idOf(String login) {
-        if (login == null) {
-            return null;
-        }
-        String known = idByLogin.get(login);
-        if (known != null) {
-            return known;
-        }
-        String id = query("SELECT id FROM person_identity WHERE login = ?", login);
-        if (id == null) {
+        String id = existingIdOf(login);
+        if (id == null && login != null) {
             id = create(login);
+            remember(id, login);
         }
-        remember(id, login);
         return id;
     }
 
