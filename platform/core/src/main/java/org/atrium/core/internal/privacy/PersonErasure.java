@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import javax.persistence.EntityManager;
-
-import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.privacy.ErasureReport;
@@ -48,17 +45,13 @@ final class PersonErasure {
         }
         return db.inTransaction(em -> {
             PersonIds ids = PersonIds.current();
-            String id = ids.existingIdOf(login);
-            if (id == null) {
-                throw new NotFoundException("No person " + login);
-            }
+            String id = PersonRows.idOf(login);
             String pseudonym = pseudonymOf(id);
             if (ids.erased(id)) {
                 return new ErasureReport(login, true, 0, 0, 0, 0);
             }
             Instant now = clock.instant();
-            List<TicketEntity> requested = em.createQuery("SELECT t FROM TicketEntity t WHERE t.requester = :login ORDER BY t.id",
-                    TicketEntity.class).setParameter("login", login).getResultList();
+            List<TicketEntity> requested = PersonRows.requested(em, login);
             int history = 0;
             for (TicketEntity ticket : requested) {
                 history += redaction.redact(em, ticket, caller.user(), now, "erasure of " + pseudonym);

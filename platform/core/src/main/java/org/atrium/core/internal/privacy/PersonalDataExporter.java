@@ -5,7 +5,6 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
-import org.atrium.api.NotFoundException;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.directory.Directory;
 import org.atrium.api.privacy.PersonalDataExport;
@@ -19,7 +18,6 @@ import org.atrium.core.internal.persistence.CommentEntity;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.HistoryEntity;
 import org.atrium.core.internal.persistence.PersonIds;
-import org.atrium.core.internal.persistence.TicketEntity;
 import org.atrium.core.internal.ticket.TicketMapper;
 
 /**
@@ -40,12 +38,8 @@ final class PersonalDataExporter {
 
     PersonalDataExport export(Caller caller, String login) {
         return db.inTransaction(em -> {
-            PersonIds ids = PersonIds.current();
-            String id = ids.existingIdOf(login);
-            if (id == null) {
-                throw new NotFoundException("No person " + login);
-            }
-            PersonalDataExport export = new PersonalDataExport(login, id, ids.erased(id), directory.find(login).orElse(null),
+            String id = PersonRows.idOf(login);
+            PersonalDataExport export = new PersonalDataExport(login, id, PersonIds.current().erased(id), directory.find(login).orElse(null),
                     requested(em, login), assigned(em, login), comments(em, login), approvals(em, login), history(em, login, id),
                     FormPeople.of(em, login));
             AuditRows.record(em, clock.instant(), caller.user(), AuditTrail.PERSONAL_DATA_EXPORTED, id, null, null, false);
@@ -54,8 +48,7 @@ final class PersonalDataExporter {
     }
 
     private static List<org.atrium.api.ticket.Ticket> requested(EntityManager em, String login) {
-        return em.createQuery("SELECT t FROM TicketEntity t WHERE t.requester = :login ORDER BY t.id", TicketEntity.class)
-                .setParameter("login", login).getResultList().stream().map(TicketMapper::toDto).toList();
+        return PersonRows.requested(em, login).stream().map(TicketMapper::toDto).toList();
     }
 
     private static List<String> assigned(EntityManager em, String login) {
