@@ -91,6 +91,28 @@ class SchedulerTest {
         }
     }
 
+    /** What a recorded handler does after its call is recorded; it gets the scheduler, to cancel or schedule timers. */
+    private interface Then {
+        void fire(Scheduler scheduler, javax.persistence.EntityManager em, long refId, Instant dueAt);
+    }
+
+    /** A scheduler on a fresh database, its clock at T0 for the test to move, and the refIds its TIMEOUT handler was called with. */
+    private record Recorded(Database db, TestClock clock, Scheduler scheduler, List<Long> calls) {
+    }
+
+    /** The batch tests' setup: the TIMEOUT handler records each call, then does what {@code then} says. */
+    private Recorded recordedScheduler(Engine engine, Then then) throws Exception {
+        Database db = open(engine);
+        TestClock clock = new TestClock(T0);
+        Scheduler scheduler = new Scheduler(db, clock);
+        List<Long> calls = new ArrayList<>();
+        scheduler.handle(TIMEOUT, (em, refId, dueAt) -> {
+            calls.add(refId);
+            then.fire(scheduler, em, refId, dueAt);
+        });
+        return new Recorded(db, clock, scheduler, calls);
+    }
+
     private static void schedule(Database db, Scheduler scheduler, String kind, long refId, Instant dueAt) {
         db.inTransaction(em -> {
             scheduler.schedule(em, kind, refId, dueAt);
@@ -194,23 +216,19 @@ class SchedulerTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aHandlerMayCancelItsOwnTimerAndScheduleTheNext(Engine engine) throws Exception {
-        Database db = open(engine);
-        TestClock clock = new TestClock(T0);
-        Scheduler scheduler = new Scheduler(db, clock);
-        List<Long> fired = new ArrayList<>();
         // an escalation: fires, clears what is left for the id, and sets the next timer
-        scheduler.handle(TIMEOUT, (em, refId, dueAt) -> {
-            fired.add(refId);
+        Recorded escalation = recordedScheduler(engine, (scheduler, em, refId, dueAt) -> {
             scheduler.cancelAll(em, refId);
             scheduler.schedule(em, TIMEOUT, refId, dueAt.plus(Duration.ofHours(1)));
         });
-        schedule(db, scheduler, TIMEOUT, 9, T0);
+        Scheduler scheduler = escalation.scheduler();
+        schedule(escalation.db(), scheduler, TIMEOUT, 9, T0);
         assertEquals(1, scheduler.runDue(10));
         assertEquals(1, databases.count("scheduled_task"), "the next timer, not the fired one");
         assertEquals(0, scheduler.runDue(10));
-        clock.set(T0.plus(Duration.ofHours(1)));
+        escalation.clock().set(T0.plus(Duration.ofHours(1)));
         assertEquals(1, scheduler.runDue(10));
-        assertEquals(List.of(9L, 9L), fired);
+        assertEquals(List.of(9L, 9L), escalation.calls());
     }
 
     @ParameterizedTest
@@ -449,27 +467,23 @@ class SchedulerTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aFailingTimerInABatchNeitherBlocksNorLosesTheOthers(Engine engine) throws Exception {
-        Database db = open(engine);
-        TestClock clock = new TestClock(T0);
-        Scheduler scheduler = new Scheduler(db, clock);
         Recording writes = new Recording();
-        List<Long> calls = new ArrayList<>();
-        scheduler.handle(TIMEOUT, (em, refId, dueAt) -> {
-            calls.add(refId);
+        Recorded batch = recordedScheduler(engine, (scheduler, em, refId, dueAt) -> {
             writes.fire(em, refId, dueAt);
             if (refId == 13) {
                 throw new IllegalStateException("this one is broken");
             }
         });
         int timers = Scheduler.BATCH + 10; // more than a batch: the failure is in the first
-        db.inTransaction(em -> {
+        batch.db().inTransaction(em -> {
             for (int i = 0; i < timers; i++) {
-                scheduler.schedule(em, TIMEOUT, i, T0.plusMillis(i));
+                batch.scheduler().schedule(em, TIMEOUT, i, T0.plusMillis(i));
             }
             return null;
         });
-        clock.set(T0.plusSeconds(1));
-        assertEquals(timers, scheduler.runDue(100), "every timer taken: fired, or postponed after its failure");
+        batch.clock().set(T0.plusSeconds(1));
+        assertEquals(timers, batch.scheduler().runDue(100), "every timer taken: fired, or postponed after its failure");
+        List<Long> calls = batch.calls();
         assertEquals(1, calls.stream().filter(id -> id == 13).count(), "the broken handler ran once in this run");
         assertEquals(timers - 1, databases.count("outbox"), "the others' writes committed, the broken one's not");
         assertEquals(1, databases.count("scheduled_task"), "only the broken timer is left");
@@ -484,20 +498,15 @@ class SchedulerTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aTimerCancelledByAnEarlierHandlerOfItsBatchDoesNotFire(Engine engine) throws Exception {
-        Database db = open(engine);
-        TestClock clock = new TestClock(T0);
-        Scheduler scheduler = new Scheduler(db, clock);
-        List<Long> calls = new ArrayList<>();
-        scheduler.handle(TIMEOUT, (em, refId, dueAt) -> {
-            calls.add(refId);
-            scheduler.cancel(em, TIMEOUT, refId + 1); // e.g. an SLA check that times its ticket's other clock anew
-        });
-        schedule(db, scheduler, TIMEOUT, 1, T0);
-        schedule(db, scheduler, TIMEOUT, 2, T0.plusMillis(1));
-        schedule(db, scheduler, TIMEOUT, 4, T0.plusMillis(2));
-        clock.set(T0.plusSeconds(1));
+        // e.g. an SLA check that times its ticket's other clock anew
+        Recorded batch = recordedScheduler(engine, (scheduler, em, refId, dueAt) -> scheduler.cancel(em, TIMEOUT, refId + 1));
+        Scheduler scheduler = batch.scheduler();
+        schedule(batch.db(), scheduler, TIMEOUT, 1, T0);
+        schedule(batch.db(), scheduler, TIMEOUT, 2, T0.plusMillis(1));
+        schedule(batch.db(), scheduler, TIMEOUT, 4, T0.plusMillis(2));
+        batch.clock().set(T0.plusSeconds(1));
         assertEquals(2, scheduler.runDue(10));
-        assertEquals(List.of(1L, 4L), calls);
+        assertEquals(List.of(1L, 4L), batch.calls());
         assertEquals(0, databases.count("scheduled_task"));
     }
 
