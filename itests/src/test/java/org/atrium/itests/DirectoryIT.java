@@ -5,9 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +18,6 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.atrium.api.catalog.RequestTypeRegistry;
 import org.junit.Before;
@@ -198,16 +194,7 @@ public class DirectoryIT extends AtriumTestSupport {
 
     /** Runs a Karaf console command as the console would and returns what it printed. */
     private String runCommand(String command) throws Exception {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        PrintStream previous = System.out;
-        try (Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out)) {
-            System.setOut(out); // ShellTable prints to System.out, which the shell redirects per session
-            session.execute(command);
-        } finally {
-            System.setOut(previous);
-        }
-        return printed.toString(StandardCharsets.UTF_8);
+        return KarafConsole.run(sessionFactory, command);
     }
 
     private Reply postCsv(String user, String csv) throws Exception {

@@ -44,19 +44,8 @@ final class KarafNode {
             throw new IllegalStateException(features + " boots no atrium-db-derby: the documented switch no longer applies");
         }
         Files.writeString(features, boot.replace("atrium-db-derby", "atrium-db-postgresql"), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("etc/org.ops4j.datasource-atrium.cfg"), String.join("\n",
-                "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
-                "url = " + jdbcUrl,
-                "user = " + user,
-                "password = unused",
-                "stringtype = unspecified",
-                "dataSourceName = atrium",
-                "pool = dbcp2",
-                "xa = false",
-                "jdbc.pool.maxTotal = 16",
-                "jdbc.pool.maxIdle = 16",
-                "jdbc.pool.minIdle = 2",
-                ""), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("etc/org.ops4j.datasource-atrium.cfg"), PostgresqlSwitch.dataSourceConfiguration(jdbcUrl, user),
+                StandardCharsets.UTF_8);
     }
 
     /** Starts the process; {@link #awaitReady} waits for it. */

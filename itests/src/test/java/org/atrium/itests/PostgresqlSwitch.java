@@ -36,19 +36,8 @@ final class PostgresqlSwitch {
                 throw new IllegalStateException(features + " boots no atrium-db-derby: the documented switch no longer applies");
             }
             Path dir = Files.createDirectories(Path.of("target/postgresql-switch"));
-            Path dataSource = Files.writeString(dir.resolve("org.ops4j.datasource-atrium.cfg"), String.join("\n",
-                    "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
-                    "url = " + cluster.url(database),
-                    "user = " + cluster.user(),
-                    "password = unused",
-                    "stringtype = unspecified",
-                    "dataSourceName = atrium",
-                    "pool = dbcp2",
-                    "xa = false",
-                    "jdbc.pool.maxTotal = 16",
-                    "jdbc.pool.maxIdle = 16",
-                    "jdbc.pool.minIdle = 2",
-                    ""));
+            Path dataSource = Files.writeString(dir.resolve("org.ops4j.datasource-atrium.cfg"),
+                    dataSourceConfiguration(cluster.url(database), cluster.user()));
             // a put, not a replaced file: Pax Exam adds its own boot features to this key after the test's options
             return List.of(
                     editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
@@ -57,6 +46,23 @@ final class PostgresqlSwitch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** etc/org.ops4j.datasource-atrium.cfg for a PostgreSQL database, as README "Run on PostgreSQL" gives it. */
+    static String dataSourceConfiguration(String jdbcUrl, String user) {
+        return String.join("\n",
+                "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
+                "url = " + jdbcUrl,
+                "user = " + user,
+                "password = unused",
+                "stringtype = unspecified",
+                "dataSourceName = atrium",
+                "pool = dbcp2",
+                "xa = false",
+                "jdbc.pool.maxTotal = 16",
+                "jdbc.pool.maxIdle = 16",
+                "jdbc.pool.minIdle = 2",
+                "");
     }
 
 }

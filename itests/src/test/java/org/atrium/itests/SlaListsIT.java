@@ -4,10 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +11,6 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.atrium.api.catalog.RequestTypeRegistry;
 import org.junit.Before;
@@ -132,15 +127,6 @@ public class SlaListsIT extends AtriumTestSupport {
 
     /** Runs a Karaf console command as the console would and returns what it printed. */
     private String runCommand(String command) throws Exception {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        PrintStream previous = System.out;
-        try (Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out)) {
-            System.setOut(out); // ShellTable prints to System.out, which the shell redirects per session
-            session.execute(command);
-        } finally {
-            System.setOut(previous);
-        }
-        return printed.toString(StandardCharsets.UTF_8);
+        return KarafConsole.run(sessionFactory, command);
     }
 }
