@@ -99,7 +99,7 @@ public abstract class AtriumTestSupport {
                 systemProperty("atrium.itest.postgresql").value(String.valueOf(onPostgresql()))));
         options.addAll(jdk17Options(karafVersion));
         if (onPostgresql()) {
-            // the whole suite again on PostgreSQL (itests/pom.xml, execution "postgresql"), switched as README says
+            // the classes about the database again on PostgreSQL (itests/pom.xml, execution "postgresql"), switched as README says
             options.addAll(PostgresqlSwitch.options());
         }
         return options.toArray(new Option[0]);
