@@ -116,7 +116,7 @@ final class Report {
                 + Benchmark.QUEUE_VISIBLE + "` (what `ina` may see: her own tickets and those of her department) as `ina`");
         line("(agent-it), in queue order (priority, then age), and `GET " + Benchmark.QUEUE_SLA + "` in SLA order (bulk-loaded open");
         line("tickets carry a due time). The SLA sweep is measured by `SweepSpeedTest` in core (see Notes). A department bundle's types");
-        line("reaching the catalog is covered functionally by `DepartmentHotDeployIT`, not timed here.");
+        line("reaching the catalog is covered functionally by `RequestTypePluginIT`, not timed here.");
         line();
 
         line("## Business-hours calendars");

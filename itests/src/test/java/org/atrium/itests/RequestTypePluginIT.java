@@ -5,20 +5,18 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.atrium.api.catalog.RefusedDescriptor;
 import org.atrium.api.catalog.RequestTypeRegistry;
@@ -32,7 +30,7 @@ import org.osgi.framework.Bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Request types as plugins: hot deploy through deploy/, schema versions, refused descriptors, Java extensions. */
+/** Request types as plugins: hot deploy through deploy/ and of a department feature, schema versions, refused descriptors, Java extensions. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RequestTypePluginIT extends AtriumTestSupport {
@@ -42,6 +40,9 @@ public class RequestTypePluginIT extends AtriumTestSupport {
 
     @Inject
     private SessionFactory sessionFactory;
+
+    @Inject
+    private FeaturesService features;
 
     @Before
     public void apiIsUp() throws Exception {
@@ -143,16 +144,47 @@ public class RequestTypePluginIT extends AtriumTestSupport {
 
     /** Runs a Karaf console command as the console would and returns what it printed. */
     private String runCommand(String command) throws Exception {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        PrintStream previous = System.out;
-        try (Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out)) {
-            System.setOut(out); // ShellTable and our commands print to System.out, which the shell redirects per session
-            session.execute(command);
+        return KarafConsole.run(sessionFactory, command);
+    }
+
+    /** A department feature leaves and comes back while the server runs; its tickets stay workable (was DepartmentHotDeployIT). */
+    @Test
+    public void uninstallingAndReinstallingTheFacilityFeatureChangesTheCatalog() throws Exception {
+        waitUntil("facility types", Duration.ofSeconds(30), () -> registry.find("facility.repair").isPresent());
+        Reply created = http("POST", "/tickets", "anna", Map.of("type", "facility.repair", "summary", "Window does not close",
+                "fields", Map.of("building", "HQ", "room", "2.14", "category", "other")));
+        assertEquals(created.raw().body(), 201, created.status());
+        String key = created.body().get("key").asText();
+        assertTrue(key.startsWith("FAC-"));
+
+        features.uninstallFeature("atrium-facility", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        try {
+            waitUntil("facility types withdrawn", Duration.ofSeconds(10), () -> registry.find("facility.repair").isEmpty());
+            assertFalse(catalogHas("facility.repair"));
+            assertTrue("other departments stay", catalogHas("it.incident"));
+
+            // the ticket outlives its type: readable, listable, closable
+            assertEquals(200, http("GET", "/tickets/" + key, "felix", null).status());
+            assertEquals(201, http("POST", "/tickets/" + key + "/comments", "felix", Map.of("body", "Fixed the hinge")).status());
+            assertEquals("closed", http("POST", "/tickets/" + key + "/transitions", "felix", Map.of("to", "closed")).body().get("status").asText());
+            assertEquals(400, http("POST", "/tickets", "anna", Map.of("type", "facility.repair", "summary", "x")).status());
         } finally {
-            System.setOut(previous);
+            // back for the class's other tests, also when an assertion above failed
+            long start = System.nanoTime();
+            features.installFeature("atrium-facility", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            waitUntil("facility types back", Duration.ofSeconds(30), () -> registry.find("facility.repair").isPresent());
+            System.out.printf("atrium-facility installed to types in catalog: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         }
-        return printed.toString(StandardCharsets.UTF_8);
+        assertTrue(catalogHas("facility.repair"));
+    }
+
+    private boolean catalogHas(String key) throws Exception {
+        for (JsonNode type : http("GET", "/catalog", "anna", null).body()) {
+            if (type.get("key").asText().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode catalogEntry(String key) throws Exception {
