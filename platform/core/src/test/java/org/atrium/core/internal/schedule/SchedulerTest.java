@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.atrium.core.internal.SettableClock;
 import org.atrium.core.internal.outbox.Outbox;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.Engine;
@@ -51,34 +51,6 @@ class SchedulerTest {
         return databases.database();
     }
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** A handler that writes a row (an outbox entry naming the timer) and remembers each call. */
     private static final class Recording implements TimerHandler {
         final List<String> calls = new ArrayList<>();
@@ -97,13 +69,13 @@ class SchedulerTest {
     }
 
     /** A scheduler on a fresh database, its clock at T0 for the test to move, and the refIds its TIMEOUT handler was called with. */
-    private record Recorded(Database db, TestClock clock, Scheduler scheduler, List<Long> calls) {
+    private record Recorded(Database db, SettableClock clock, Scheduler scheduler, List<Long> calls) {
     }
 
     /** The batch tests' setup: the TIMEOUT handler records each call, then does what {@code then} says. */
     private Recorded recordedScheduler(Engine engine, Then then) throws Exception {
         Database db = open(engine);
-        TestClock clock = new TestClock(T0);
+        SettableClock clock = new SettableClock(T0);
         Scheduler scheduler = new Scheduler(db, clock);
         List<Long> calls = new ArrayList<>();
         scheduler.handle(TIMEOUT, (em, refId, dueAt) -> {
@@ -124,7 +96,7 @@ class SchedulerTest {
     @EnumSource(Engine.class)
     void aDueTimerFiresOnceWithTheHandlersWritesAndIsDeleted(Engine engine) throws Exception {
         Database db = open(engine);
-        TestClock clock = new TestClock(T0);
+        SettableClock clock = new SettableClock(T0);
         Scheduler scheduler = new Scheduler(db, clock);
         Recording handler = new Recording();
         scheduler.handle(TIMEOUT, handler);
@@ -181,7 +153,7 @@ class SchedulerTest {
     @EnumSource(Engine.class)
     void cancelledTimersNeverFire(Engine engine) throws Exception {
         Database db = open(engine);
-        TestClock clock = new TestClock(T0);
+        SettableClock clock = new SettableClock(T0);
         Scheduler scheduler = new Scheduler(db, clock);
         Recording timeouts = new Recording();
         Recording reminders = new Recording();
@@ -235,7 +207,7 @@ class SchedulerTest {
     @EnumSource(Engine.class)
     void aFailingHandlerRollsBackItsWritesIsRetriedWithGrowingPausesThenGivenUp(Engine engine) throws Exception {
         Database db = open(engine);
-        TestClock clock = new TestClock(T0);
+        SettableClock clock = new SettableClock(T0);
         Scheduler scheduler = new Scheduler(db, clock);
         Recording writes = new Recording();
         List<Instant> attempts = new ArrayList<>();

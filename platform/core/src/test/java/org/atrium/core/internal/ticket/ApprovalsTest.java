@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.atrium.core.internal.SettableClock;
 import org.atrium.api.ConflictException;
 import org.atrium.api.FieldError;
 import org.atrium.api.ForbiddenException;
@@ -166,34 +164,6 @@ class ApprovalsTest {
     private SettableClock clock;
     private TicketServiceImpl service;
 
-    /** A clock the test moves by hand: timers fall due when the test says so. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-    }
-
     @BeforeAll
     static void open() throws SQLException {
         databases = TestDatabases.open("approvals");
@@ -217,7 +187,7 @@ class ApprovalsTest {
                 "hanna,Hanna Huber,,de,hr,,DE,DE-BY,employee;agent-hr,true,,,",
                 "felix,Felix Fac,,de,facility,,DE,DE-HH,employee;agent-facility,true,,,",
                 "admin,Admin,,en,it,,DE,DE-BE,employee;admin,true,,,");
-        clock = new SettableClock();
+        clock = new SettableClock(START);
         service = new TicketServiceImpl(databases.database(), catalog, clock);
     }
 

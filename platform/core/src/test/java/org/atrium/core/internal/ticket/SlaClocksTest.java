@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.atrium.core.internal.SettableClock;
 import org.atrium.api.catalog.RequestType;
 import org.atrium.api.catalog.RequestTypeRegistry;
 import org.atrium.api.security.Caller;
@@ -45,7 +46,7 @@ class SlaClocksTest {
 
     private static TestDatabases databases;
     private static RequestTypeRegistry registry;
-    private ApprovalsTest.SettableClock clock;
+    private SettableClock clock;
     private TicketServiceImpl service;
 
     /** it.incident of the test catalog, with first response (2 h) and resolution (8 h, raised to P2 and to the network group at breach). */
@@ -81,7 +82,7 @@ class SlaClocksTest {
         TestPeople.store(databases.database(),
                 "anna,Anna Albrecht,,de,sales,,DE,DE-BY,employee,true,,,",
                 "ina,Ina Io,,de,it,,DE,DE-BE,employee;agent-it,true,,,");
-        clock = new ApprovalsTest.SettableClock();
+        clock = new SettableClock(ApprovalsTest.START);
         clock.set(MONDAY_0800_CET);
         BusinessCalendarsService calendars = new BusinessCalendarsService();
         calendars.add(new org.atrium.core.internal.calendar.CalendarConfiguration(new org.atrium.core.internal.calendar.JollydayHolidayCalendar(),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.atrium.core.internal.SettableClock;
 import org.atrium.api.FieldError;
 import org.atrium.api.ForbiddenException;
 import org.atrium.api.ValidationException;
@@ -53,7 +54,7 @@ class SlaListsTest {
     static final Instant MONDAY_0800_CET = SlaClocksTest.MONDAY_0800_CET;
 
     private TestDatabases databases;
-    private ApprovalsTest.SettableClock clock;
+    private SettableClock clock;
     private TicketServiceImpl service;
 
     @AfterEach
@@ -68,7 +69,7 @@ class SlaListsTest {
         TestPeople.store(databases.database(),
                 "anna,Anna Albrecht,,de,sales,,DE,DE-BY,employee,true,,,",
                 "ina,Ina Io,,de,it,,DE,DE-BE,employee;agent-it,true,,,");
-        clock = new ApprovalsTest.SettableClock();
+        clock = new SettableClock(ApprovalsTest.START);
         clock.set(MONDAY_0800_CET);
         BusinessCalendarsService calendars = new BusinessCalendarsService();
         calendars.add(new org.atrium.core.internal.calendar.CalendarConfiguration(new org.atrium.core.internal.calendar.JollydayHolidayCalendar(),
