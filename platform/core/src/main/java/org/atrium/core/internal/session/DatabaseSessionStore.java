@@ -47,7 +47,7 @@ public class DatabaseSessionStore implements SessionStore {
     public StartedSession start(Caller caller, SessionLimits limits) {
         sweepNowAndThen(limits);
         String token = SessionTokens.newToken();
-        Instant now = clock.instant();
+        Instant now = now();
         db.inTransaction(em -> {
             em.persist(new SessionEntity(SessionTokens.hash(token), caller.user(), caller.roles(), now));
             return null;
@@ -63,7 +63,7 @@ public class DatabaseSessionStore implements SessionStore {
         String hash = SessionTokens.hash(token);
         Optional<SessionEntity> stored = db.read(em -> Optional.ofNullable(em.find(SessionEntity.class, hash))
                 );
-        Instant now = clock.instant();
+        Instant now = now();
         if (stored.isEmpty() || limits.expired(stored.get().getCreatedAt(), stored.get().getLastSeenAt(), now)) {
             return Optional.empty();
         }
@@ -75,6 +75,11 @@ public class DatabaseSessionStore implements SessionStore {
         }
         Caller caller = new Caller(row.getLogin(), row.getRoles());
         return Optional.of(new Session(caller, SessionTokens.csrfToken(token), row.getCreatedAt(), limits.expiresAt(row.getCreatedAt(), lastSeen)));
+    }
+
+    /** Milliseconds: what every database keeps exactly, so that the times a client is told are the stored ones. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** Moves the last use on; a concurrent request that already did (or a logout) makes this a no-op. */
@@ -96,7 +101,7 @@ public class DatabaseSessionStore implements SessionStore {
 
     @Override
     public int sweep(SessionLimits limits) {
-        Instant now = clock.instant();
+        Instant now = now();
         int deleted = db.inTransaction(em -> em.createQuery(
                 "DELETE FROM SessionEntity s WHERE s.lastSeenAt <= :idleCut OR s.createdAt <= :maxCut")
                 .setParameter("idleCut", now.minus(limits.idle())).setParameter("maxCut", now.minus(limits.max())).executeUpdate());
