@@ -59,7 +59,8 @@ export function clearErrors(form) {
 }
 
 function setError(box, message) {
-  const error = box.querySelector(`#${box.dataset.errorId}`);
+  const error = box.dataset.errorId && box.querySelector(`#${box.dataset.errorId}`);
+  if (!error) return;
   error.hidden = !message;
   error.textContent = message || '';
   for (const c of box.querySelectorAll('[data-control]')) {

@@ -55,7 +55,7 @@ export function comments(key, { agent = false } = {}) {
   const internal = h('input', { type: 'checkbox', name: 'internal', id: 'comment-internal' });
   const form = h('form', { novalidate: true }, errorSummary(),
     fieldBox({ key: 'body', label: t('comments.add'), control: body }),
-    agent && h('div', { class: 'field choices', 'data-field': 'internal' }, h('label', { for: 'comment-internal' }, internal, t('comments.internalOption'))),
+    agent && h('div', { class: 'field choices' }, h('label', { for: 'comment-internal' }, internal, t('comments.internalOption'))),
     h('button', { type: 'submit', text: t('comments.submit') }));
   onSubmit(form, async () => {
     await api(`/tickets/${enc(key)}/comments`, { method: 'POST', body: { body: body.value, internal: agent && internal.checked } });
