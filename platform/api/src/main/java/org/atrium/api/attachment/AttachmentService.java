@@ -22,8 +22,11 @@ public interface AttachmentService {
      */
     Attachment attach(Caller caller, String ticketKey, AttachmentUpload upload, AttachmentRules rules);
 
-    /** One attachment's metadata (404 if the ticket has no such attachment, or its bytes were erased). */
-    Attachment get(Caller caller, String ticketKey, long id);
+    /**
+     * What a download of one attachment sends besides the bytes (404 if the ticket has no such attachment,
+     * or its bytes were erased); the read is audited where the ticket is confidential.
+     */
+    AttachmentDownload download(Caller caller, String ticketKey, long id);
 
     /** Writes the attachment's bytes to {@code out}, streamed from the database; access is checked again. */
     void copyContent(Caller caller, String ticketKey, long id, OutputStream out) throws IOException;

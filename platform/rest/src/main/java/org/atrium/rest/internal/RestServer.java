@@ -218,7 +218,7 @@ public class RestServer {
                 new StrictJsonProvider(JsonMapping.objectMapper()),
                 new AvailabilityFilter(availability),
                 new RequestOriginFilter(),
-                new BodyLimit(config.maxBodyBytes()),
+                new BodyLimit(config.maxBodyBytes(), config.maxAttachmentBytes()),
                 new Cors(config.corsAllowedOrigins(), config.corsMaxAgeSeconds()),
                 new BasicAuthFilter(new LoginGuard(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L), throttle, this::auditLoginFailure)),
                 new DateHeaderFilter(),

@@ -13,6 +13,7 @@ import javax.persistence.EntityManager;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.attachment.Attachment;
+import org.atrium.api.attachment.AttachmentDownload;
 import org.atrium.api.attachment.AttachmentRules;
 import org.atrium.api.attachment.AttachmentService;
 import org.atrium.api.attachment.AttachmentUpload;
@@ -101,11 +102,12 @@ public class AttachmentServiceImpl implements AttachmentService {
     }
 
     @Override
-    public Attachment get(Caller caller, String ticketKey, long id) {
+    public AttachmentDownload download(Caller caller, String ticketKey, long id) {
         TicketEntity[] seen = new TicketEntity[1];
-        Attachment attachment = db.read(em -> {
+        AttachmentDownload attachment = db.read(em -> {
             seen[0] = TicketLookup.permitted(em, caller, ticketKey, TicketAction.READ_RECORD);
-            return toDto(find(em, seen[0], id));
+            AttachmentEntity found = find(em, seen[0], id);
+            return new AttachmentDownload(toDto(found), found.getFileName());
         });
         audit.read(caller, seen[0].isConfidential(), seen[0].getKey(), seen[0].getDepartment());
         return attachment;

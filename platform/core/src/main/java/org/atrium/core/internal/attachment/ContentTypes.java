@@ -32,7 +32,7 @@ public final class ContentTypes {
     public static final String ODS = "application/vnd.oasis.opendocument.spreadsheet";
     public static final String ODP = "application/vnd.oasis.opendocument.presentation";
     /** Accepted unless the installation configures its own list. */
-    public static final Set<String> DEFAULT = Set.of(PDF, PNG, JPEG, GIF, WEBP, TEXT, CSV, DOC, XLS, PPT, DOCX, XLSX, PPTX, ODT, ODS, ODP);
+    public static final Set<String> DEFAULT = org.atrium.api.attachment.AttachmentRules.DEFAULT_CONTENT_TYPES;
     /** How many first bytes the check reads. */
     public static final int HEAD = 512;
 

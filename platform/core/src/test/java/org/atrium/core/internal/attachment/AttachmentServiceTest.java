@@ -130,12 +130,13 @@ class AttachmentServiceTest {
         assertEquals(List.of(added), attachments.list(CARL, ticket.key()), "the department's agent sees it");
         assertArrayEquals(bytes, download(CARL, ticket.key(), added.id()));
         assertArrayEquals(bytes, download(ANNA, ticket.key(), added.id()));
-        assertEquals(added, attachments.get(ANNA, ticket.key(), added.id()));
+        assertEquals(added, attachments.download(ANNA, ticket.key(), added.id()).attachment());
+        assertEquals("Übersicht_März.pdf", attachments.download(ANNA, ticket.key(), added.id()).fileName());
         assertTrue(tickets.history(ANNA, ticket.key()).stream()
                 .anyMatch(h -> AttachmentServiceImpl.ADDED.equals(h.action()) && String.valueOf(added.id()).equals(h.after())));
-        assertThrows(NotFoundException.class, () -> attachments.get(ANNA, ticket.key(), added.id() + 1000));
+        assertThrows(NotFoundException.class, () -> attachments.download(ANNA, ticket.key(), added.id() + 1000));
         Ticket other = incident();
-        assertThrows(NotFoundException.class, () -> attachments.get(ANNA, other.key(), added.id()), "an id of another ticket");
+        assertThrows(NotFoundException.class, () -> attachments.download(ANNA, other.key(), added.id()), "an id of another ticket");
     }
 
     @ParameterizedTest
