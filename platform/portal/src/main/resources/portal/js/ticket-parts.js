@@ -17,7 +17,7 @@ export function facts(ticket, type, { withFields = true } = {}) {
     row(t('ticket.created'), formatDateTime(ticket.createdAt)),
     row(t('ticket.updated'), formatDateTime(ticket.updatedAt)),
     row(t('ticket.slaDue'), ticket.slaDueAt && formatDateTime(ticket.slaDueAt)),
-    row(t('ticket.resolution'), ticket.resolutionCode),
+    row(t('ticket.resolution'), ticket.resolutionCode && pick(type?.resolutionCodes?.find((c) => c.value === ticket.resolutionCode)?.labels, ticket.resolutionCode)),
     row(t('ticket.description'), ticket.description && h('span', { class: 'pre', text: ticket.description })),
     withFields && Object.entries(ticket.fields || {}).map(([name, value]) => {
       const field = fields.find((f) => f.name === name);
