@@ -45,7 +45,7 @@ async function render() {
   try {
     leaveView = (await module.render(main, route.argument, { go })) || null;
   } catch (error) {
-    if (error?.status === 401) return;
+    if (error?.handled) return;
     clear(main, h('h1', { text: t('error.title') }), h('p', { class: 'notice error-box', role: 'alert', text: error.message }));
   }
   if (ticket === rendering && !main.contains(document.activeElement)) { window.scrollTo(0, 0); main.focus({ preventScroll: true }); }

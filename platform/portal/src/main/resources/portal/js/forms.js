@@ -118,7 +118,7 @@ export function onSubmit(form, action) {
       clearErrors(form);
       await action(event.submitter);
     } catch (error) {
-      if (error?.status !== 401) showProblem(form, error);
+      if (!error?.handled) showProblem(form, error);
     } finally {
       buttons.forEach((b) => { b.disabled = false; });
     }

@@ -73,7 +73,7 @@ export async function render(main) {
       empty.hidden = body.children.length > 0;
       if (fresh) announce(t('queue.loaded', { n: page.items.length }));
     } catch (error) {
-      if (error.status === 401) return;
+      if (error.handled) return;
       problem.hidden = false;
       problem.textContent = error.fieldErrors.length ? error.fieldErrors.map((e) => `${e.field}: ${e.reason}`).join('; ') : error.message;
     }
