@@ -68,7 +68,7 @@ final class Approvals implements TicketParticipant {
         if (change.entered() == null) {
             return;
         }
-        TicketEntity ticket = entity(em, change.ticket().key());
+        TicketEntity ticket = TicketLookup.find(em, change.ticket().key());
         if (change.from() != null && Approval.PENDING.equals(ticket.getApprovalState())) {
             // moved on by someone while approvers were still asked (withdrawn, cancelled): they need not decide any more
             withdrawOpen(em, ticket, null, null);
@@ -313,11 +313,6 @@ final class Approvals implements TicketParticipant {
     static TicketEntity lockTicket(EntityManager em, long ticketId) {
         return em.createQuery("SELECT t FROM TicketEntity t WHERE t.id = :id", TicketEntity.class)
                 .setParameter("id", ticketId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
-    }
-
-    private static TicketEntity entity(EntityManager em, String key) {
-        return em.createQuery("SELECT t FROM TicketEntity t WHERE t.key = :key", TicketEntity.class)
-                .setParameter("key", key).getSingleResult();
     }
 
     Optional<RequestType> typeOf(TicketEntity ticket) {

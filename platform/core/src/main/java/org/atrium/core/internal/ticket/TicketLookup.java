@@ -1,6 +1,10 @@
 package org.atrium.core.internal.ticket;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.persistence.EntityManager;
 import org.atrium.api.ConflictException;
 import org.atrium.api.NotFoundException;
@@ -13,7 +17,19 @@ import org.atrium.core.internal.persistence.TicketEntity;
 
 /** Finding a ticket the caller may see, and telling a client that lost a race which version to reload. */
 public final class TicketLookup {
+    /**
+     * The ids of the tickets created in a transaction, by key, per EntityManager (weakly: one lives for one
+     * transaction). A creation's participants (clocks, approvals, children) each look the new ticket up by key:
+     * by its id it comes from the persistence context, without a query and the flush a query forces.
+     */
+    private static final Map<EntityManager, Map<String, Long>> CREATED_IN = Collections.synchronizedMap(new WeakHashMap<>());
+
     private TicketLookup() {
+    }
+
+    /** A ticket persisted (with its id) in this EntityManager's transaction. */
+    static void created(EntityManager em, TicketEntity ticket) {
+        CREATED_IN.computeIfAbsent(em, e -> new ConcurrentHashMap<>()).put(ticket.getKey(), ticket.getId());
     }
 
     /** The ticket, if the policy lets the caller do this with it (else 404 or 403, as TicketAccessPolicy says). */
@@ -35,6 +51,14 @@ public final class TicketLookup {
 
     /** The ticket with this key, whoever asks; callers check access themselves. */
     public static TicketEntity find(EntityManager em, String key) {
+        Map<String, Long> created = CREATED_IN.get(em);
+        Long id = created == null ? null : created.get(key);
+        if (id != null) {
+            TicketEntity ticket = em.find(TicketEntity.class, id);
+            if (ticket != null && key.equals(ticket.getKey())) {
+                return ticket;
+            }
+        }
         List<TicketEntity> found = em.createQuery("SELECT t FROM TicketEntity t WHERE t.key = :key", TicketEntity.class)
                 .setParameter("key", key).getResultList();
         if (found.isEmpty()) {

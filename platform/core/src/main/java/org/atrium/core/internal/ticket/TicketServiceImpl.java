@@ -406,6 +406,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         ticket.setKey(TicketKeyAllocator.key(type.keyPrefix(), number));
         em.persist(ticket);
         em.flush(); // entities are not linked by mappings: write the ticket before the rows that reference it
+        TicketLookup.created(em, ticket);
         em.persist(new HistoryEntity(ticket.getId(), now, actor, "created", "status", null, ticket.getStatus()));
         TicketChange.announce(participants, em, TicketChange.entered(TicketMapper.toDto(ticket), actor, initial, null, Map.of()));
         return ticket;

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.security.auth.Subject;
@@ -26,6 +27,8 @@ import org.atrium.api.security.Caller;
  * Logs in against a Karaf JAAS realm (properties file by default, LDAP by configuration). A
  * successful login is remembered for a short time under a hash of the credentials, so that a
  * client sending Basic credentials on every request does not pay a full JAAS login each time.
+ * When the memory runs out, the concurrent requests with the same credentials wait for one login
+ * instead of each running it (a login checks a bcrypt hash: tens of milliseconds of CPU).
  */
 public class JaasAuthenticator implements Authenticator {
     private static final int MAX_REMEMBERED = 10_000;
@@ -36,6 +39,7 @@ public class JaasAuthenticator implements Authenticator {
     private final String realm;
     private final long rememberMillis;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<Caller>>> loggingIn = new ConcurrentHashMap<>();
 
     public JaasAuthenticator(String realm, long rememberMillis) {
         this.realm = realm;
@@ -50,17 +54,31 @@ public class JaasAuthenticator implements Authenticator {
         if (known != null && known.until() > now) {
             return Optional.of(known.caller());
         }
-        Optional<Caller> caller = login(user, password);
-        if (caller.isPresent() && rememberMillis > 0) {
-            if (remembered.size() >= MAX_REMEMBERED) {
-                remembered.clear();
-            }
-            remembered.put(fingerprint, new Remembered(caller.get(), now + rememberMillis));
+        CompletableFuture<Optional<Caller>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Caller>> running = loggingIn.putIfAbsent(fingerprint, mine);
+        if (running != null) {
+            return running.join(); // the same credentials are being checked right now: share that answer
         }
-        return caller;
+        try {
+            Optional<Caller> caller = login(user, password);
+            if (caller.isPresent() && rememberMillis > 0) {
+                if (remembered.size() >= MAX_REMEMBERED) {
+                    remembered.clear();
+                }
+                remembered.put(fingerprint, new Remembered(caller.get(), System.currentTimeMillis() + rememberMillis));
+            }
+            mine.complete(caller);
+            return caller;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loggingIn.remove(fingerprint, mine);
+        }
     }
 
-    private Optional<Caller> login(String user, String password) {
+    /** One JAAS login (package-private so that a test can count them). */
+    Optional<Caller> login(String user, String password) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // JAAS finds Karaf's login module through the context class loader
