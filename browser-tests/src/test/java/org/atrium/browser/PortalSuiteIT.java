@@ -15,6 +15,14 @@ import org.junit.runners.Suite;
 @RunWith(Suite.class)
 @Suite.SuiteClasses({
         SignInFlow.class,
+        LanguagesFlow.class,
+        KeyboardFlow.class,
+        FormErrorsFlow.class,
+        LeaveRequestFlow.class,
+        QueueFlow.class,
+        AttachmentFlow.class,
+        PhoneFlow.class,
+        ViewsTour.class,
 })
 public class PortalSuiteIT {
     @ClassRule

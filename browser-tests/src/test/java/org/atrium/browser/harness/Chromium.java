@@ -56,18 +56,35 @@ public final class Chromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--disable-extensions", "--disable-default-apps", "--no-default-browser-check",
-                "--user-data-dir=" + profile, "--lang=" + language, "--window-size=" + size.width + "," + size.height);
+                "--user-data-dir=" + profile, "--lang=" + language, "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        if (size.width < 600) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", size.width, "height", size.height, "pixelRatio", 1.0, "touch", true)));
-        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().withSilent(true).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        driver.manage().window().setSize(size);
-        return new Chromium(driver, profile);
+        Chromium chromium = new Chromium(driver, profile);
+        chromium.window(size);
+        return chromium;
+    }
+
+    /**
+     * The page as a screen of {@code size} shows it: the desktop size as a window; a phone size as
+     * Chromium's device emulation (a mobile viewport of that many CSS pixels, as DevTools does).
+     */
+    public void window(Dimension size) {
+        if (size.equals(DESKTOP)) {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            driver.manage().window().setSize(size);
+        } else {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width, "height", size.height,
+                    "deviceScaleFactor", 1, "mobile", true));
+        }
+    }
+
+    /** Whether the page is wider than the screen (a layout a phone must scroll sideways). */
+    public boolean scrollsSideways() {
+        Object wider = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
+        return Boolean.TRUE.equals(wider);
     }
 
     private static void requireInstalled(String path, String debianPackage) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -63,14 +64,27 @@ public abstract class PortalPage {
         return root.getText();
     }
 
-    /** Follows a navigation link of the portal to the view {@code view}. */
-    protected void navigate(String hash, String view) {
-        List<WebElement> links = driver.findElements(By.cssSelector("a[href$='#/" + hash + "'], a[href$='#" + hash + "']"));
+    /**
+     * Goes to the view at {@code #/hash} through the portal's navigation link when one is visible
+     * (as a person does), else through the address (a bookmarked view); waits for {@code view}.
+     */
+    public static void go(WebDriver driver, String hash, String view) {
+        List<WebElement> links = driver.findElements(By.cssSelector("a[href='#/" + hash + "']")).stream()
+                .filter(WebElement::isDisplayed).toList();
         if (links.isEmpty()) {
-            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("location.hash = arguments[0]", "#/" + hash);
+            ((JavascriptExecutor) driver).executeScript("location.hash = arguments[0]", "#/" + hash);
         } else {
             links.get(0).click();
         }
+        new WebDriverWait(driver, WAIT).withMessage(() -> "the view " + view + " did not appear for #/" + hash)
+                .until(d -> !d.findElements(By.cssSelector("main#view-" + view)).isEmpty()
+                        && d.getCurrentUrl().endsWith("#/" + hash));
         awaitView(driver, view);
+    }
+
+    /** Signs out through the header's button; the sign-in view follows. */
+    public static SignInPage signOut(WebDriver driver) {
+        driver.findElement(By.id("sign-out")).click();
+        return new SignInPage(driver);
     }
 }
