@@ -1,0 +1,61 @@
+// Data several views share: the catalog (labels of types, fields, options, states) and small formatters.
+import { api } from './api.js';
+import { currentLanguage, pick, t } from './i18n.js';
+
+let catalog = null;
+let catalogLanguage = null;
+
+export async function getCatalog() {
+  if (!catalog || catalogLanguage !== currentLanguage()) {
+    catalogLanguage = currentLanguage();
+    catalog = await api('/catalog');
+  }
+  return catalog;
+}
+
+export async function typeOf(key) {
+  return (await getCatalog()).find((type) => type.key === key) || null;
+}
+
+export const typeName = (type, fallback) => (type ? type.name || pick(type.names, type.key) : fallback);
+export const fieldLabel = (field) => field.label || pick(field.labels, field.name);
+export const optionLabel = (option) => option.label || pick(option.labels, option.value);
+
+/** The state's name from the type's workflow in the catalog, else the key (types that left the catalog). */
+export function stateName(type, key) {
+  const state = type?.workflow?.states?.find((s) => s.key === key);
+  return state ? state.name || pick(state.names, key) : key;
+}
+
+export function departmentName(key) {
+  const label = t(`department.${key}`);
+  return label === `department.${key}` ? key.toUpperCase() : label;
+}
+
+/** A form value as people read it: option labels, ranges, yes/no. */
+export function displayValue(field, value) {
+  if (value === null || value === undefined) return '';
+  if (field?.options?.length) {
+    const label = (v) => { const o = field.options.find((x) => x.value === v); return o ? optionLabel(o) : v; };
+    return Array.isArray(value) ? value.map(label).join(', ') : label(value);
+  }
+  if (typeof value === 'boolean') return value ? t('yes') : t('no');
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object' && 'from' in value) return `${value.from} – ${value.to}`;
+  return String(value);
+}
+
+/** Time left until an instant, as "2 h 5 min" or "-15 min" once past. */
+export function countdown(iso, now = Date.now()) {
+  const minutes = Math.round((new Date(iso).getTime() - now) / 60000);
+  const sign = minutes < 0 ? '-' : '';
+  const abs = Math.abs(minutes);
+  const days = Math.floor(abs / 1440);
+  const hours = Math.floor((abs % 1440) / 60);
+  const rest = abs % 60;
+  const parts = [];
+  if (days) parts.push(t('unit.days', { n: days }));
+  if (hours) parts.push(t('unit.hours', { n: hours }));
+  if (!days) parts.push(t('unit.minutes', { n: rest }));
+  return sign + parts.join(' ');
+}
