@@ -31,4 +31,10 @@ public @interface RestConfig {
 
     @AttributeDefinition(description = "The longest lock, in seconds")
     int loginMaxLockSeconds() default 300;
+
+    @AttributeDefinition(description = "Minutes a portal session lives without being used (POST /session)")
+    int sessionIdleMinutes() default 30;
+
+    @AttributeDefinition(description = "Hours a portal session lives at most after sign-in, however often it is used")
+    int sessionMaxHours() default 10;
 }

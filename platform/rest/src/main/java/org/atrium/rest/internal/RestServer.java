@@ -20,6 +20,7 @@ import org.atrium.rest.internal.auth.BasicAuthFilter;
 import org.atrium.rest.internal.auth.JaasAuthenticator;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.api.health.HealthCheck;
+import org.atrium.api.session.SessionStore;
 import org.atrium.rest.internal.guard.AllowHeader;
 import org.atrium.rest.internal.guard.AllowedMethods;
 import org.atrium.rest.internal.guard.Availability;
@@ -31,6 +32,8 @@ import org.atrium.rest.internal.guard.FallbackResource;
 import org.atrium.rest.internal.guard.SecurityHeaders;
 import org.atrium.rest.internal.guard.SelfProbe;
 import org.atrium.rest.internal.auth.LoginGuard;
+import org.atrium.rest.internal.session.SessionAuthFilter;
+import org.atrium.rest.internal.session.SessionSettings;
 import org.atrium.rest.internal.auth.LoginThrottle;
 import org.atrium.rest.internal.problem.AtriumExceptionMapper;
 import org.atrium.rest.internal.problem.JsonExceptionMapper;
@@ -88,6 +91,8 @@ public class RestServer {
     private final LoginThrottle throttle;
     private ScheduledFuture<?> pending;
     private volatile AuditTrail auditTrail;
+    /** Sessions of the portal (SessionAuthFilter); until the core provides them a session cookie gets 503. */
+    private volatile SessionStore sessionStore;
     private volatile Server server;
     private Server fallback;
 
@@ -139,6 +144,17 @@ public class RestServer {
         AuditTrail trail = auditTrail;
         if (trail != null) {
             trail.loginFailed(user, address);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setSessionStore(SessionStore store) {
+        this.sessionStore = store;
+    }
+
+    void unsetSessionStore(SessionStore store) {
+        if (this.sessionStore == store) {
+            this.sessionStore = null;
         }
     }
 
@@ -214,13 +230,16 @@ public class RestServer {
         factory.setAddress(config.address());
         factory.setServiceBeans(new ArrayList<>(resources.keySet()));
         AllowedMethods allowed = new AllowedMethods(resources.keySet());
+        // one guard for both ways in: a password guessed through POST /session counts as one guessed through Basic
+        LoginGuard guard = new LoginGuard(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L), throttle, this::auditLoginFailure);
         factory.setProviders(List.of(
                 new StrictJsonProvider(JsonMapping.objectMapper()),
                 new AvailabilityFilter(availability),
                 new RequestOriginFilter(),
                 new BodyLimit(config.maxBodyBytes()),
                 new Cors(config.corsAllowedOrigins(), config.corsMaxAgeSeconds()),
-                new BasicAuthFilter(new LoginGuard(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L), throttle, this::auditLoginFailure)),
+                new SessionAuthFilter(guard, () -> sessionStore, SessionSettings.limits(config)),
+                new BasicAuthFilter(guard),
                 new DateHeaderFilter(),
                 new SecurityHeaders(),
                 new AllowHeader(allowed),

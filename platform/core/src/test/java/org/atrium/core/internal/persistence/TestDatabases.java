@@ -99,6 +99,7 @@ public final class TestDatabases implements AutoCloseable {
             statement.executeUpdate("DELETE FROM request_type_version");
             statement.executeUpdate("DELETE FROM person");
             statement.executeUpdate("DELETE FROM audit_event");
+            statement.executeUpdate("DELETE FROM portal_session");
             statement.executeUpdate("DELETE FROM person_identity WHERE id <> 'p-0'");
             dropKeySequences(connection);
         } catch (SQLException e) {

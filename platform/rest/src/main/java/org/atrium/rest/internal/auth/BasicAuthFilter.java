@@ -17,6 +17,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.atrium.api.security.Caller;
 import org.atrium.rest.internal.problem.Problem;
+import org.atrium.rest.internal.session.SessionAuthFilter;
 
 /**
  * HTTP Basic authentication for every request except the OpenAPI document and the health check. No or wrong
@@ -38,8 +39,8 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.equals("openapi.json") || path.equals("health")) {
-            return;
+        if (path.equals("openapi.json") || path.equals("health") || request.getProperty(SessionAuthFilter.HANDLED) != null) {
+            return; // public, or the session filter signed the caller in (or refused them) already
         }
         Optional<String[]> pair = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         LoginGuard.Outcome outcome = pair.isEmpty() ? new LoginGuard.Failed() : guard.login(pair.get()[0], pair.get()[1], clientAddress());

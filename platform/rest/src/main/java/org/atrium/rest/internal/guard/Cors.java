@@ -26,7 +26,7 @@ import javax.ws.rs.core.Response;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
     static final String METHODS = "GET, POST, PATCH, DELETE";
-    static final String HEADERS = "Authorization, Content-Type, Accept, Accept-Language";
+    static final String HEADERS = "Authorization, Content-Type, Accept, Accept-Language, X-CSRF-Token";
     static final String EXPOSED = "Location, Retry-After, Allow";
     private final Set<String> origins;
     private final long maxAgeSeconds;
