@@ -25,6 +25,7 @@ import org.junit.rules.ExternalResource;
  * 8181/8101), started with {@code bin/karaf run}, ready once {@code /api/v1/health} and an
  * authenticated read answer 200; stopped by pid (SIGTERM to the Karaf JVM, SIGKILL if it lingers),
  * also when the test JVM ends first. The same approach as itests' UnpackedDistribution.
+ * {@code -Datrium.browser.server=http://127.0.0.1:PORT} uses a distribution already running there instead.
  */
 public final class AtriumDistribution extends ExternalResource {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
@@ -43,6 +44,10 @@ public final class AtriumDistribution extends ExternalResource {
 
     public AtriumDistribution(Path home) {
         this.home = home;
+        String running = System.getProperty("atrium.browser.server");
+        if (running != null) {
+            port = Integer.parseInt(running.replaceAll(".*:(\\d+)/?$", "$1"));
+        }
     }
 
     public AtriumDistribution with(Tweak tweak) {
@@ -52,6 +57,9 @@ public final class AtriumDistribution extends ExternalResource {
 
     @Override
     protected void before() throws Throwable {
+        if (port != 0) {
+            return; // developing the flows against a distribution already running (with the same tweaks applied by hand)
+        }
         unpack();
         for (Tweak tweak : tweaks) {
             tweak.apply(home);
