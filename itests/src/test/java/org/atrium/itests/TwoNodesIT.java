@@ -44,7 +44,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Two Atrium nodes on one PostgreSQL database, as docs/scaling.md runs them: two unpacked
  * distributions started with {@code bin/karaf run} on their own free ports, switched to a database
- * in the test run's private PostgreSQL cluster. Plain JUnit, no Pax Exam (one container per JVM
+ * in the test run's private PostgreSQL cluster (a portal session signed in on one node is accepted and
+ * ended on the other). Plain JUnit, no Pax Exam (one container per JVM
  * does not fit). The methods run in name order: the last one kills node B.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
@@ -137,6 +138,38 @@ public class TwoNodesIT {
         Reply seen = send(b, "GET", "/tickets/" + key, "anna", null);
         assertEquals("after", seen.json.path("summary").asText());
         assertEquals(updated.json.path("version").asLong(), seen.json.path("version").asLong());
+    }
+
+    @Test
+    public void t3s_aSessionSignedInOnOneNodeIsAcceptedAndEndedOnTheOther() throws Exception {
+        HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(URI.create(a.api() + "/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"anna\",\"password\":\"anna\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(signedIn.body(), 201, signedIn.statusCode());
+        String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String csrf = JSON.readTree(signedIn.body()).path("csrfToken").asText();
+        HttpResponse<String> onB = withCookie(b, "GET", "/session", cookie, null);
+        assertEquals("no sticky sessions: B accepts A's session", 200, onB.statusCode());
+        assertEquals(csrf, JSON.readTree(onB.body()).path("csrfToken").asText());
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(b.api() + "/tickets")).header("Cookie", cookie)
+                .header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(String.format(INCIDENT, "via a session from A"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(created.body(), 201, created.statusCode());
+        assertEquals(204, withCookie(b, "DELETE", "/session", cookie, csrf).statusCode());
+        assertEquals("signed out on B, refused on A", 401, withCookie(a, "GET", "/me", cookie, null).statusCode());
+    }
+
+    private static HttpResponse<String> withCookie(KarafNode node, String method, String path, String cookie, String csrf)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.api() + path)).header("Cookie", cookie)
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -39,7 +39,9 @@ export async function api(path, { method = 'GET', body, form, signal, allow401 =
   }
   if (response.status === 401 && !allow401) {
     onUnauthorized();
-    throw new ApiError(401, await problemOf(response));
+    const error = new ApiError(401, await problemOf(response));
+    error.handled = true; // the person is on their way to the sign-in page: nothing more to show here
+    throw error;
   }
   if (!response.ok) throw new ApiError(response.status, await problemOf(response));
   if (response.status === 204) return null;

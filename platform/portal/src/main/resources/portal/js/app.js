@@ -18,6 +18,7 @@ const routes = {
 const app = document.getElementById('app');
 let leaveView = null;
 let rendering = 0;
+let rendered = false;
 
 function parse(hash) {
   const [name, ...rest] = (hash.replace(/^#\/?/, '') || 'catalog').split('/');
@@ -45,10 +46,12 @@ async function render() {
   try {
     leaveView = (await module.render(main, route.argument, { go })) || null;
   } catch (error) {
-    if (error?.status === 401) return;
+    if (error?.handled) return;
     clear(main, h('h1', { text: t('error.title') }), h('p', { class: 'notice error-box', role: 'alert', text: error.message }));
   }
-  if (ticket === rendering && !main.contains(document.activeElement)) { window.scrollTo(0, 0); main.focus({ preventScroll: true }); }
+  // after a navigation the focus moves to the new view; on the first load it stays at the start, where Tab finds the skip link
+  if (ticket === rendering && rendered && !main.contains(document.activeElement)) { window.scrollTo(0, 0); main.focus({ preventScroll: true }); }
+  rendered = true;
 }
 
 function renderChrome(current) {

@@ -19,7 +19,7 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-export function append(parent, children) {
+export function append(parent, ...children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     parent.append(child instanceof Node ? child : document.createTextNode(String(child)));

@@ -59,7 +59,8 @@ export function clearErrors(form) {
 }
 
 function setError(box, message) {
-  const error = box.querySelector(`#${box.dataset.errorId}`);
+  const error = box.dataset.errorId && box.querySelector(`#${box.dataset.errorId}`);
+  if (!error) return;
   error.hidden = !message;
   error.textContent = message || '';
   for (const c of box.querySelectorAll('[data-control]')) {
@@ -117,7 +118,7 @@ export function onSubmit(form, action) {
       clearErrors(form);
       await action(event.submitter);
     } catch (error) {
-      if (error?.status !== 401) showProblem(form, error);
+      if (!error?.handled) showProblem(form, error);
     } finally {
       buttons.forEach((b) => { b.disabled = false; });
     }

@@ -1,7 +1,7 @@
 // Sections the requester's and the agent's ticket views share: facts, status timeline, comments, approvals, SLA.
 import { h, clear } from './dom.js';
 import { t, pick, formatDateTime } from './i18n.js';
-import { api, enc } from './api.js';
+import { api, enc, BASE } from './api.js';
 import { fieldBox, errorSummary, onSubmit, savedNotice } from './forms.js';
 import { stateName, fieldLabel, displayValue, countdown } from './data.js';
 
@@ -17,11 +17,14 @@ export function facts(ticket, type, { withFields = true } = {}) {
     row(t('ticket.created'), formatDateTime(ticket.createdAt)),
     row(t('ticket.updated'), formatDateTime(ticket.updatedAt)),
     row(t('ticket.slaDue'), ticket.slaDueAt && formatDateTime(ticket.slaDueAt)),
-    row(t('ticket.resolution'), ticket.resolutionCode),
+    row(t('ticket.resolution'), ticket.resolutionCode && pick(type?.resolutionCodes?.find((c) => c.value === ticket.resolutionCode)?.labels, ticket.resolutionCode)),
     row(t('ticket.description'), ticket.description && h('span', { class: 'pre', text: ticket.description })),
     withFields && Object.entries(ticket.fields || {}).map(([name, value]) => {
       const field = fields.find((f) => f.name === name);
-      return row(field ? fieldLabel(field) : name, displayValue(field, value));
+      const shown = field?.type === 'attachment' && value
+        ? h('a', { href: `${BASE}/tickets/${enc(ticket.key)}/attachments/${enc(value)}`, text: t('attachments.download') })
+        : displayValue(field, value);
+      return row(field ? fieldLabel(field) : name, shown);
     }));
 }
 
@@ -32,7 +35,7 @@ export async function timeline(key, type, { full = false } = {}) {
   const describe = (e) => {
     if (e.field === 'status') return e.action === 'created' ? t('history.created', { status: stateName(type, e.after) }) : t('history.moved', { from: stateName(type, e.before), to: stateName(type, e.after) });
     if (e.action === 'commented') return t(e.field === 'internal' ? 'history.internalComment' : 'history.comment');
-    return t('history.changed', { field: e.field, before: e.before ?? '–', after: e.after ?? '–' });
+    return t('history.changed', { field: e.field || e.action, before: e.before ?? '–', after: e.after ?? '–' });
   };
   return h('section', { class: 'panel', 'aria-labelledby': 'history-title' },
     h('h2', { id: 'history-title', text: t(full ? 'history.title' : 'history.timeline') }),
@@ -55,7 +58,7 @@ export function comments(key, { agent = false } = {}) {
   const internal = h('input', { type: 'checkbox', name: 'internal', id: 'comment-internal' });
   const form = h('form', { novalidate: true }, errorSummary(),
     fieldBox({ key: 'body', label: t('comments.add'), control: body }),
-    agent && h('div', { class: 'field choices', 'data-field': 'internal' }, h('label', { for: 'comment-internal' }, internal, t('comments.internalOption'))),
+    agent && h('div', { class: 'field choices' }, h('label', { for: 'comment-internal' }, internal, t('comments.internalOption'))),
     h('button', { type: 'submit', text: t('comments.submit') }));
   onSubmit(form, async () => {
     await api(`/tickets/${enc(key)}/comments`, { method: 'POST', body: { body: body.value, internal: agent && internal.checked } });

@@ -1,5 +1,5 @@
 // The catalog by department, searched in the browser over names, help texts and field labels.
-import { h, clear, announce } from '../dom.js';
+import { h, append, clear, announce } from '../dom.js';
 import { t } from '../i18n.js';
 import { getCatalog, typeName, fieldLabel, departmentName } from '../data.js';
 
@@ -7,7 +7,7 @@ export async function render(main) {
   const catalog = await getCatalog();
   const search = h('input', { type: 'search', id: 'catalog-search', name: 'q', autocomplete: 'off' });
   const results = h('div', { id: 'catalog-results' });
-  main.append(
+  append(main, 
     h('h1', { text: t('catalog.title') }),
     h('div', { class: 'field', role: 'search' }, h('label', { for: 'catalog-search', text: t('catalog.search') }), search),
     results);

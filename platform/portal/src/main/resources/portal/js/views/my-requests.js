@@ -30,7 +30,7 @@ export async function render(main) {
     return;
   }
   more.addEventListener('click', load);
-  main.append(h('div', { class: 'table-wrap' }, h('table', {},
+  main.append(h('div', { class: 'table-wrap' }, h('table', { class: 'stack' },
     h('caption', { class: 'visually-hidden', text: t('myRequests.title') }),
     h('thead', {}, h('tr', {}, [t('ticket.key'), t('ticket.summary'), t('ticket.type'), t('ticket.status'), t('ticket.updated')].map((c) => h('th', { scope: 'col', text: c })))),
     body)), more);

@@ -47,7 +47,7 @@ export async function render(main) {
     h('div', { class: 'field' }, mine),
     h('button', { type: 'submit', text: t('queue.apply') }));
   const body = h('tbody');
-  const table = h('div', { class: 'table-wrap' }, h('table', { class: 'queue' },
+  const table = h('div', { class: 'table-wrap' }, h('table', { class: 'queue stack' },
     h('caption', { class: 'visually-hidden', text: t('queue.caption') }),
     h('thead', {}, h('tr', {}, [t('ticket.key'), t('ticket.summary'), t('ticket.priority'), t('ticket.status'), t('ticket.assignee'), t('queue.due')].map((c) => h('th', { scope: 'col', text: c })))),
     body));
@@ -73,7 +73,7 @@ export async function render(main) {
       empty.hidden = body.children.length > 0;
       if (fresh) announce(t('queue.loaded', { n: page.items.length }));
     } catch (error) {
-      if (error.status === 401) return;
+      if (error.handled) return;
       problem.hidden = false;
       problem.textContent = error.fieldErrors.length ? error.fieldErrors.map((e) => `${e.field}: ${e.reason}`).join('; ') : error.message;
     }

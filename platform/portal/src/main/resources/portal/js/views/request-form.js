@@ -1,6 +1,6 @@
 // A request form from the type's descriptor: POST /tickets, server errors beside their fields, then
 // the attachments (POST /tickets/{key}/attachments) and their ids into the form (PATCH).
-import { h } from '../dom.js';
+import { h, append } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, enc, ApiError } from '../api.js';
 import { fieldBox, errorSummary, onSubmit } from '../forms.js';
@@ -11,7 +11,7 @@ import { uploadAttachment } from '../attachments.js';
 export async function render(main, typeKey, { go }) {
   const type = await typeOf(typeKey);
   if (!type) {
-    main.append(h('h1', { text: t('request.unknownType') }), h('p', {}, h('a', { href: '#/catalog', text: t('nav.catalog') })));
+    append(main, h('h1', { text: t('request.unknownType') }), h('p', {}, h('a', { href: '#/catalog', text: t('nav.catalog') })));
     return;
   }
   const summary = h('input', { type: 'text', name: 'summary', maxlength: 200, required: true });
@@ -30,7 +30,7 @@ export async function render(main, typeKey, { go }) {
       fieldBox({ key: 'urgency', label: t('request.urgency'), control: urgency })],
     h('p', { class: 'help', text: t('form.requiredNote') }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', text: t('request.submit') }), h('a', { href: '#/catalog', text: t('cancel') })));
-  main.append(h('h1', { text: typeName(type) }), type.helpText && h('p', { class: 'help', text: type.helpText }), form);
+  append(main, h('h1', { text: typeName(type) }), type.helpText && h('p', { class: 'help', text: type.helpText }), form);
   applyConditions(form, boxes);
   form.addEventListener('input', () => applyConditions(form, boxes));
   form.addEventListener('change', () => applyConditions(form, boxes));
@@ -54,7 +54,7 @@ async function attachFiles(ticket, files) {
     try {
       ids[name] = (await uploadAttachment(ticket.key, file)).id;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) throw error;
+      if (error instanceof ApiError && error.handled) throw error;
       failed.push(`${file.name} (${error.message})`);
     }
   }

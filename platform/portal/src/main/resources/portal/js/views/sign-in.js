@@ -1,5 +1,5 @@
 // Sign-in: POST /session; afterwards back to where the person was (also after an expired session).
-import { h } from '../dom.js';
+import { h, append } from '../dom.js';
 import { t } from '../i18n.js';
 import { fieldBox, errorSummary, onSubmit } from '../forms.js';
 import * as session from '../session.js';
@@ -15,7 +15,7 @@ export function render(main, _argument, { go }) {
     fieldBox({ key: 'login', label: t('signIn.login'), control: login }),
     fieldBox({ key: 'password', label: t('signIn.password'), control: password }),
     h('button', { type: 'submit', text: t('signIn.submit') }));
-  main.append(
+  append(main, 
     h('h1', { text: t('signIn.title') }),
     expired && h('p', { class: 'notice', role: 'status', text: t('signIn.expired') }),
     form);

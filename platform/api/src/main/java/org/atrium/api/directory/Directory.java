@@ -33,4 +33,12 @@ public interface Directory {
 
     /** The people for whom {@code delegateId} acts on that date: they are away then and named them as delegate. */
     List<Person> actingThrough(String delegateId, LocalDate date);
+
+    /**
+     * Sets the caller's own absence (null clears it). The delegate must be an active person of the
+     * directory other than the caller (a ValidationException naming {@code delegate}); the caller must
+     * be in the directory (NotFoundException); a provider that cannot store absences
+     * ({@link OutOfOfficeStore}) makes this a ConflictException.
+     */
+    void setOutOfOffice(org.atrium.api.security.Caller caller, OutOfOffice absence);
 }

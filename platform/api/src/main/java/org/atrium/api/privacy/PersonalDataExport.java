@@ -18,10 +18,21 @@ import org.atrium.api.ticket.Ticket;
  * @param approvals         the approvals assigned to them, decided by them or on their behalf
  * @param history           the history rows naming them (as actor or as a value)
  * @param formValues        form values of other tickets that name them
+ * @param attachments       the files they attached (metadata; the bytes are downloaded from the ticket)
+ * @param ratings           the ratings they gave
  */
 public record PersonalDataExport(String login, String personId, boolean erased, Person person, List<Ticket> ticketsRequested,
         List<String> ticketsAssigned, List<CommentOf> comments, List<ApprovalOf> approvals, List<HistoryOf> history,
-        List<FormValueOf> formValues) {
+        List<FormValueOf> formValues, List<AttachmentOf> attachments, List<RatingOf> ratings) {
+
+    /** A file the person attached, with its ticket (no bytes). */
+    public record AttachmentOf(String ticket, long id, String fileName, String contentType, long size, String sha256,
+            java.time.Instant uploadedAt, boolean erased) {
+    }
+
+    /** A rating the person gave. */
+    public record RatingOf(String ticket, int score, String comment, java.time.Instant ratedAt) {
+    }
 
     /** A comment with the ticket it belongs to. */
     public record CommentOf(String ticket, long id, String body, boolean internal, java.time.Instant createdAt) {
@@ -48,5 +59,7 @@ public record PersonalDataExport(String login, String personId, boolean erased, 
         approvals = List.copyOf(approvals);
         history = List.copyOf(history);
         formValues = List.copyOf(formValues);
+        attachments = List.copyOf(attachments);
+        ratings = List.copyOf(ratings);
     }
 }

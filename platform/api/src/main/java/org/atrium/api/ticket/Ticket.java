@@ -7,7 +7,8 @@ import java.util.Map;
  * A ticket as the caller may see it. {@code approval} is where its latest approval stands (null when
  * it never needed one). {@code slaDueAt} is the earliest due time of its running SLA clocks (null while
  * none runs): the queue's SLA order. An approver who may not otherwise see the ticket gets only the form fields
- * their stage shows, and no description.
+ * their stage shows, and no description. {@code rating} is the requester's rating (null until rated; filled
+ * where one ticket is read, null in lists and in the answers of changes).
  */
 public record Ticket(
         String key,
@@ -31,5 +32,13 @@ public record Ticket(
         Instant updatedAt,
         long version,
         org.atrium.api.approval.ApprovalOutcome approval,
-        Instant slaDueAt) {
+        Instant slaDueAt,
+        org.atrium.api.rating.Rating rating) {
+
+    /** This ticket with its rating. */
+    public Ticket withRating(org.atrium.api.rating.Rating rating) {
+        return new Ticket(key, type, typeVersion, department, summary, description, requester, assignee, assignmentGroup, status,
+                statusCategory, resolutionCode, impact, urgency, priority, confidential, fields, createdAt, updatedAt, version, approval,
+                slaDueAt, rating);
+    }
 }

@@ -17,6 +17,14 @@ public @interface RestConfig {
     @AttributeDefinition(description = "Largest request body in bytes; a larger one is refused with 413")
     long maxBodyBytes() default 1_048_576;
 
+    @AttributeDefinition(description = "Largest attachment in bytes (POST /tickets/{key}/attachments); a larger one is refused with 413. "
+            + "maxBodyBytes does not apply to uploads")
+    long maxAttachmentBytes() default 10_485_760;
+
+    @AttributeDefinition(description = "Media types accepted as attachments, comma-separated; empty: PDF, PNG, JPEG, GIF, WebP, plain text, "
+            + "CSV, Office and OpenDocument files")
+    String attachmentContentTypes() default "";
+
     @AttributeDefinition(description = "Origins (scheme://host[:port], comma-separated) whose browser pages may call the API; none by default")
     String corsAllowedOrigins() default "";
 
@@ -32,8 +40,8 @@ public @interface RestConfig {
     @AttributeDefinition(description = "The longest lock, in seconds")
     int loginMaxLockSeconds() default 300;
 
-    @AttributeDefinition(description = "Minutes a portal session lives without being used (POST /session)")
-    int sessionIdleMinutes() default 30;
+    @AttributeDefinition(description = "Minutes a portal session lives without being used (POST /session); fractions such as 0.5 allowed")
+    double sessionIdleMinutes() default 30;
 
     @AttributeDefinition(description = "Hours a portal session lives at most after sign-in, however often it is used")
     int sessionMaxHours() default 10;

@@ -236,7 +236,7 @@ public class RestServer {
                 new StrictJsonProvider(JsonMapping.objectMapper()),
                 new AvailabilityFilter(availability),
                 new RequestOriginFilter(),
-                new BodyLimit(config.maxBodyBytes()),
+                new BodyLimit(config.maxBodyBytes(), config.maxAttachmentBytes()),
                 new Cors(config.corsAllowedOrigins(), config.corsMaxAgeSeconds()),
                 new SessionAuthFilter(guard, () -> sessionStore, SessionSettings.limits(config)),
                 new BasicAuthFilter(guard),

@@ -1,10 +1,13 @@
 package org.atrium.core.internal.directory;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.atrium.api.directory.DirectoryProvider;
+import org.atrium.api.directory.OutOfOffice;
+import org.atrium.api.directory.OutOfOfficeStore;
 import org.atrium.api.directory.Person;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.PersonEntity;
@@ -18,7 +21,7 @@ import org.osgi.service.component.annotations.Reference;
  * so that a provider registered with a higher {@code service.ranking} (e.g. LDAP) takes over.
  */
 @Component(service = DirectoryProvider.class, property = "service.ranking:Integer=0")
-public class DatabaseDirectoryProvider implements DirectoryProvider {
+public class DatabaseDirectoryProvider implements DirectoryProvider, OutOfOfficeStore {
     private final Database db;
 
     @Activate
@@ -71,6 +74,22 @@ public class DatabaseDirectoryProvider implements DirectoryProvider {
     public List<Person> delegatingTo(String delegateId) {
         return db.read(em -> em.createQuery("SELECT p FROM PersonEntity p WHERE p.oooDelegate = :delegate ORDER BY p.login", PersonEntity.class)
                 .setParameter("delegate", delegateId).getResultList().stream().map(PersonEntity::toPerson).toList());
+    }
+
+    @Override
+    public boolean storeOutOfOffice(String id, OutOfOffice absence) {
+        return db.inTransaction(em -> {
+            List<PersonEntity> found = em.createQuery("SELECT p FROM PersonEntity p WHERE p.login = :login", PersonEntity.class)
+                    .setParameter("login", id).getResultList();
+            if (found.isEmpty()) {
+                return false;
+            }
+            PersonEntity entity = found.get(0);
+            Person p = entity.toPerson();
+            entity.update(new Person(p.id(), p.displayName(), p.email(), p.language(), p.department(), p.manager(), p.country(),
+                    p.region(), p.roles(), p.active(), absence), Instant.now());
+            return true;
+        });
     }
 
     /** A typed '%' or '_' is a character to find, not a wildcard. */

@@ -5,11 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.atrium.api.ConflictException;
 import org.atrium.api.FieldError;
+import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.directory.Directory;
 import org.atrium.api.directory.DirectoryProvider;
+import org.atrium.api.directory.OutOfOffice;
+import org.atrium.api.directory.OutOfOfficeStore;
 import org.atrium.api.directory.Person;
+import org.atrium.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -74,5 +79,29 @@ public class DirectoryService implements Directory {
         }
         return provider.delegatingTo(delegateId).stream()
                 .filter(person -> person.delegateOn(date).filter(delegateId::equals).isPresent()).toList();
+    }
+
+    @Override
+    public void setOutOfOffice(Caller caller, OutOfOffice absence) {
+        if (!(provider instanceof OutOfOfficeStore store)) {
+            throw new ConflictException("The directory (" + provider.getClass().getSimpleName()
+                    + ") cannot store out-of-office periods; set yours where the directory keeps them", null);
+        }
+        if (absence != null) {
+            checkDelegate(caller, absence.delegate());
+        }
+        if (!store.storeOutOfOffice(caller.user(), absence)) {
+            throw new NotFoundException("You are not in the directory; an administrator imports people (POST /directory/people/import)");
+        }
+    }
+
+    /** A delegate acts for the caller on approvals: an active person, and someone else. */
+    private void checkDelegate(Caller caller, String delegate) {
+        if (delegate.equals(caller.user())) {
+            throw new ValidationException("delegate", "must be someone other than you");
+        }
+        if (find(delegate).filter(Person::active).isEmpty()) {
+            throw new ValidationException("delegate", "must be an active person of the directory");
+        }
     }
 }

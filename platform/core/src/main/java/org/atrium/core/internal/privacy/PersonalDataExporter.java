@@ -15,6 +15,8 @@ import org.atrium.api.privacy.PersonalDataExport.HistoryOf;
 import org.atrium.api.security.Caller;
 import org.atrium.core.internal.audit.AuditRows;
 import org.atrium.core.internal.persistence.ApprovalEntity;
+import org.atrium.core.internal.persistence.AttachmentEntity;
+import org.atrium.core.internal.persistence.RatingEntity;
 import org.atrium.core.internal.persistence.CommentEntity;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.HistoryEntity;
@@ -47,7 +49,7 @@ final class PersonalDataExporter {
             }
             PersonalDataExport export = new PersonalDataExport(login, id, ids.erased(id), directory.find(login).orElse(null),
                     requested(em, login), assigned(em, login), comments(em, login), approvals(em, login), history(em, login, id),
-                    FormPeople.of(em, login));
+                    FormPeople.of(em, login), attachments(em, login), ratings(em, login));
             AuditRows.record(em, clock.instant(), caller.user(), AuditTrail.PERSONAL_DATA_EXPORTED, id, null, null, false);
             return export;
         });
@@ -56,6 +58,23 @@ final class PersonalDataExporter {
     private static List<org.atrium.api.ticket.Ticket> requested(EntityManager em, String login) {
         return em.createQuery("SELECT t FROM TicketEntity t WHERE t.requester = :login ORDER BY t.id", TicketEntity.class)
                 .setParameter("login", login).getResultList().stream().map(TicketMapper::toDto).toList();
+    }
+
+    private static List<PersonalDataExport.AttachmentOf> attachments(EntityManager em, String login) {
+        return em.createQuery("SELECT a, t.key FROM AttachmentEntity a, TicketEntity t WHERE t.id = a.ticketId AND a.uploadedBy = :login"
+                + " ORDER BY a.id", Object[].class).setParameter("login", login).getResultList().stream().map(row -> {
+                    AttachmentEntity a = (AttachmentEntity) row[0];
+                    return new PersonalDataExport.AttachmentOf((String) row[1], a.getId(), a.getOriginalName(), a.getContentType(), a.getSize(),
+                            a.getSha256(), a.getUploadedAt(), a.getErasedAt() != null);
+                }).toList();
+    }
+
+    private static List<PersonalDataExport.RatingOf> ratings(EntityManager em, String login) {
+        return em.createQuery("SELECT r, t.key FROM RatingEntity r, TicketEntity t WHERE t.id = r.ticketId AND r.ratedBy = :login"
+                + " ORDER BY t.id", Object[].class).setParameter("login", login).getResultList().stream().map(row -> {
+                    RatingEntity r = (RatingEntity) row[0];
+                    return new PersonalDataExport.RatingOf((String) row[1], r.getScore(), r.getComment(), r.getRatedAt());
+                }).toList();
     }
 
     private static List<String> assigned(EntityManager em, String login) {

@@ -17,7 +17,8 @@ import org.atrium.core.internal.persistence.TicketEntity;
 /**
  * Replaces the free text of a ticket (summary, description, free-text form fields, and the same
  * values in its history) by {@link PersonalData#REDACTED}; type, dates, statuses and priorities
- * stay for statistics. The redaction is itself a history row, so the ticket shows who redacted it and when.
+ * stay for statistics; the bytes of its attachments are removed (their names redacted) and the comment of its
+ * rating redacted. The redaction is itself a history row, so the ticket shows who redacted it and when.
  */
 final class TicketRedaction {
     /** ticket_history.action holds 20 characters. */
@@ -50,6 +51,9 @@ final class TicketRedaction {
             update.setParameter(4 + i, redactedFields.get(i));
         }
         int rows = update.executeUpdate();
+        org.atrium.core.internal.attachment.AttachmentServiceImpl.erase(em, ticket.getId(), now);
+        em.createNativeQuery("UPDATE ticket_rating SET comment = ? WHERE ticket_id = ? AND comment IS NOT NULL")
+                .setParameter(1, PersonalData.REDACTED).setParameter(2, ticket.getId()).executeUpdate();
         em.persist(new HistoryEntity(ticket.getId(), now, actor, ACTION, null, null, why));
         return rows;
     }

@@ -12,12 +12,12 @@ import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.TicketEntity;
 
 /** Finding a ticket the caller may see, and telling a client that lost a race which version to reload. */
-final class TicketLookup {
+public final class TicketLookup {
     private TicketLookup() {
     }
 
     /** The ticket, if the policy lets the caller do this with it (else 404 or 403, as TicketAccessPolicy says). */
-    static TicketEntity permitted(EntityManager em, Caller caller, String key, TicketAction action) {
+    public static TicketEntity permitted(EntityManager em, Caller caller, String key, TicketAction action) {
         TicketEntity ticket = find(em, key);
         TicketAccessPolicy.check(action, caller, ticket, () -> approvesStored(em, ticket.getId(), caller.user()));
         return ticket;
@@ -34,7 +34,7 @@ final class TicketLookup {
     }
 
     /** The ticket with this key, whoever asks; callers check access themselves. */
-    static TicketEntity find(EntityManager em, String key) {
+    public static TicketEntity find(EntityManager em, String key) {
         List<TicketEntity> found = em.createQuery("SELECT t FROM TicketEntity t WHERE t.key = :key", TicketEntity.class)
                 .setParameter("key", key).getResultList();
         if (found.isEmpty()) {

@@ -19,7 +19,7 @@ public final class TicketMapper {
                 t.getDescription(), t.getRequester(), t.getAssignee(), t.getAssignmentGroup(), t.getStatus(), t.getStatusCategory(),
                 t.getResolutionCode(), t.getImpact(), t.getUrgency(),
                 Priority.ofRank(t.getPriority()), t.isConfidential(), Json.readMap(t.getFieldsJson()),
-                t.getCreatedAt(), t.getUpdatedAt(), t.getVersion(), approvalOf(t), t.getSlaDueAt());
+                t.getCreatedAt(), t.getUpdatedAt(), t.getVersion(), approvalOf(t), t.getSlaDueAt(), null);
     }
 
     /** Where the ticket's latest approval stands; null when it never needed one. */

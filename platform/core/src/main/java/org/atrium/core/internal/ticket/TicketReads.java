@@ -48,7 +48,7 @@ final class TicketReads {
         Ticket read = db.read(em -> {
             TicketEntity ticket = TicketLookup.find(em, key);
             View view = TicketAccessPolicy.check(TicketAction.READ, caller, ticket, () -> approvals.shownTo(em, caller, ticket).isPresent());
-            Ticket full = TicketMapper.toDto(ticket);
+            Ticket full = TicketMapper.toDto(ticket).withRating(org.atrium.core.internal.rating.Ratings.of(em, ticket.getId()).orElse(null));
             return view == View.FULL ? full : ApprovalDesk.approverView(full, approvals.shownTo(em, caller, ticket).orElseThrow());
         });
         audit.read(caller, read.confidential(), read.key(), read.department());

@@ -102,6 +102,20 @@ class DatabaseSessionStoreTest {
     }
 
     @Test
+    void aShortIdleTimeIsTouchedOftenEnoughToStayAliveInUse() {
+        SessionLimits short10s = new SessionLimits(Duration.ofSeconds(10), Duration.ofHours(1));
+        assertEquals(Duration.ofSeconds(5), DatabaseSessionStore.touchEvery(short10s));
+        assertEquals(Duration.ofMinutes(1), DatabaseSessionStore.touchEvery(LIMITS));
+        String token = store.start(ANNA, short10s).token();
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofSeconds(6));
+            assertTrue(store.find(token, short10s).isPresent(), "used every 6 s");
+        }
+        clock.advance(Duration.ofSeconds(10));
+        assertTrue(store.find(token, short10s).isEmpty());
+    }
+
+    @Test
     void noSessionOutlivesTheMaximumHoweverOftenItIsUsed() {
         String token = store.start(ANNA, LIMITS).token();
         for (int i = 0; i < 39; i++) {
