@@ -5,6 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.atrium.browser.harness.Rest;
@@ -27,6 +30,7 @@ public class QueueFlow {
         String breached = incident("Mail server down for the whole floor", "high", "high");
         String fresh = incident("Printer on the 3rd floor jams", "low", "low");
         assertEquals("P1", rest.get("anna", "/tickets/" + breached).path("priority").asText());
+        awaitBreach(breached);
 
         try (Persona ina = Persona.signIn("ina", "en")) {
             QueuePage queue = QueuePage.open(ina.driver()).department("it");
@@ -53,6 +57,24 @@ public class QueueFlow {
         assertTrue(agentsView, agentsView.contains("certificate expired"));
         String requestersView = rest.get("anna", "/tickets/" + breached + "/comments").toString();
         assertFalse("anna never sees an internal comment: " + requestersView, requestersView.contains("certificate expired"));
+    }
+
+    /** Until the server says the ticket's due time has passed (its resolution target is a few seconds). */
+    private void awaitBreach(String key) {
+        Instant due = Instant.parse(rest.get("ina", "/tickets/" + key).path("slaDueAt").asText());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Instant.now().isAfter(due.plusSeconds(1))) {
+            assertTrue(key + " is not due within a minute: " + due, System.nanoTime() < deadline);
+            sleep();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String incident(String summary, String impact, String urgency) {
