@@ -47,7 +47,9 @@ export function displayValue(field, value) {
 
 /** Time left until an instant, as "2 h 5 min" or "-15 min" once past. */
 export function countdown(iso, now = Date.now()) {
-  const minutes = Math.round((new Date(iso).getTime() - now) / 60000);
+  const exact = (new Date(iso).getTime() - now) / 60000;
+  // whole minutes: -1 min right after the due time, 0 min in its last minute
+  const minutes = Math.floor(exact);
   const sign = minutes < 0 ? '-' : '';
   const abs = Math.abs(minutes);
   const days = Math.floor(abs / 1440);

@@ -72,6 +72,8 @@ final class PersonErasure {
                     + " after_value = CASE WHEN after_value IS NULL THEN NULL ELSE CAST(? AS VARCHAR(20)) END"
                     + " WHERE actor = ? AND (field IN ('summary', 'description') OR field LIKE 'fields.%')")
                     .setParameter(1, PersonalData.REDACTED).setParameter(2, PersonalData.REDACTED).setParameter(3, id).executeUpdate();
+            // an erased person signs in no more: their portal sessions end with the erasure
+            em.createNativeQuery("DELETE FROM portal_session WHERE person_id = ?").setParameter(1, id).executeUpdate();
             ids.pseudonymise(id, pseudonym, now);
             int formValues = FormPeople.rename(em, login, pseudonym);
             DecidersList.rename(em, login, pseudonym);

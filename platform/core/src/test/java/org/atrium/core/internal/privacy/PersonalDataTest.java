@@ -183,6 +183,19 @@ class PersonalDataTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void erasureEndsThePersonsPortalSessions(Engine engine) throws SQLException {
+        fresh(engine);
+        org.atrium.api.session.SessionLimits limits = org.atrium.api.session.SessionLimits.of(30, 10);
+        var sessions = new org.atrium.core.internal.session.DatabaseSessionStore(databases.database());
+        String annas = sessions.start(ANNA, limits).token();
+        String carls = sessions.start(CARL, limits).token();
+        personalData.erase(ROOT, "anna");
+        assertTrue(sessions.find(annas, limits).isEmpty());
+        assertTrue(sessions.find(carls, limits).isPresent());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void auditPagesNewestFirstOverHistoryAndEventsAndHidesConfidentialValuesFromAdmins(Engine engine) throws SQLException {
         fresh(engine);
         Ticket hr = tickets.create(ANNA, new NewTicket("hr.case", "My salary is wrong", null, null, null, Map.of()));

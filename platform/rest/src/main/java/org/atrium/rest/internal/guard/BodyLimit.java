@@ -78,7 +78,11 @@ public class BodyLimit implements ContainerRequestFilter {
                 Problem.of(413, "Payload Too Large", "The request body may hold at most " + maxBytes + " bytes").toResponse());
     }
 
-    /** Counts what is read and fails past the limit; the exception passes the readers untouched (it is unchecked). */
+    /**
+     * Counts what is read and fails past the limit; the exception passes the readers untouched (it is unchecked).
+     * It fails once: after that the stream ends, so that CXF, which drains a multipart request's remaining parts
+     * before it writes the answer, writes the 413 instead of failing again (and answering an empty 200).
+     */
     private final class Limited extends FilterInputStream {
         private long remaining;
         private final boolean upload;
@@ -89,8 +93,13 @@ public class BodyLimit implements ContainerRequestFilter {
             this.upload = upload;
         }
 
+        private boolean refused;
+
         @Override
         public int read() throws IOException {
+            if (refused) {
+                return -1;
+            }
             int b = super.read();
             if (b >= 0) {
                 count(1);
@@ -100,6 +109,9 @@ public class BodyLimit implements ContainerRequestFilter {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (refused) {
+                return -1;
+            }
             int read = super.read(buffer, offset, length);
             if (read > 0) {
                 count(read);
@@ -110,6 +122,7 @@ public class BodyLimit implements ContainerRequestFilter {
         private void count(int read) {
             remaining -= read;
             if (remaining < 0) {
+                refused = true;
                 throw tooLarge(upload);
             }
         }

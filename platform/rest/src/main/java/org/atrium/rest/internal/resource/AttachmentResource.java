@@ -23,9 +23,12 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.jaxrs.ext.MessageContext;
 import org.apache.cxf.jaxrs.ext.multipart.Attachment;
 import org.apache.cxf.jaxrs.ext.multipart.ContentDisposition;
 import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
+import org.apache.cxf.jaxrs.utils.multipart.AttachmentUtils;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.attachment.AttachmentDownload;
@@ -76,10 +79,11 @@ public class AttachmentResource implements RestResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@Context SecurityContext security, @Context UriInfo uri, @PathParam("key") String key, MultipartBody body) {
-        Attachment part = filePart(body);
+    public Response upload(@Context SecurityContext security, @Context UriInfo uri, @Context MessageContext context,
+            @PathParam("key") String key) {
+        Attachment part = filePart(context);
         ContentDisposition disposition = part.getContentDisposition();
-        String fileName = disposition == null ? null : disposition.getFilename();
+        String fileName = disposition == null ? null : Utf8Header.repaired(disposition.getFilename());
         String contentType = part.getContentType() == null ? null : part.getContentType().toString();
         try (InputStream content = part.getDataHandler().getInputStream()) {
             org.atrium.api.attachment.Attachment added = attachments.attach(Callers.of(security), key,
@@ -91,14 +95,21 @@ public class AttachmentResource implements RestResource {
         }
     }
 
-    /** Exactly one part named "file"; other parts (a browser's form may send more) are ignored. */
-    private static Attachment filePart(MultipartBody body) {
-        if (body == null) {
-            throw new ValidationException(PART, "is required: send multipart/form-data with one part named file");
+    /**
+     * Exactly one part named "file"; other parts (a browser's form may send more) are ignored. The body is
+     * parsed here, not by a MessageBodyReader, so that a body CXF cannot parse (no boundary, a boundary
+     * that never comes) is the client's 400 instead of CXF's Fault, which would be a 500.
+     */
+    private static Attachment filePart(MessageContext context) {
+        List<Attachment> files;
+        try {
+            MultipartBody body = AttachmentUtils.getMultipartBody(context);
+            files = body == null ? List.of() : body.getAllAttachments().stream()
+                    .filter(part -> part.getContentDisposition() != null && PART.equals(part.getContentDisposition().getParameter("name")))
+                    .toList();
+        } catch (Fault e) {
+            throw new ValidationException(PART, "could not be read: the body is not well-formed multipart/form-data (" + e.getMessage() + ")");
         }
-        List<Attachment> files = body.getAllAttachments().stream()
-                .filter(part -> part.getContentDisposition() != null && PART.equals(part.getContentDisposition().getParameter("name")))
-                .toList();
         if (files.size() != 1) {
             throw new ValidationException(PART, files.isEmpty() ? "is required: send multipart/form-data with one part named file"
                     : "may be sent once per request");

@@ -26,7 +26,7 @@ class BodyLimitTest {
     }
 
     @Test
-    void aChunkedBodyIsRefusedOnceItPassesTheLimit() {
+    void aChunkedBodyIsRefusedOnceItPassesTheLimit() throws Exception {
         FakeRequest request = new FakeRequest("POST", "tickets");
         request.body = new ByteArrayInputStream(new byte[101]);
         limit.filter(request.context());
@@ -34,6 +34,24 @@ class BodyLimitTest {
         InputStream body = request.body;
         WebApplicationException refused = assertThrows(WebApplicationException.class, body::readAllBytes);
         assertEquals(413, refused.getResponse().getStatus());
+        assertEquals(-1, body.read(), "refused once, then the stream ends (CXF drains multipart bodies before answering)");
+    }
+
+    @Test
+    void anAttachmentUploadHasItsOwnLimitAndNamesTheFile() throws Exception {
+        BodyLimit uploads = new BodyLimit(100, 1000);
+        FakeRequest upload = new FakeRequest("POST", "tickets/IT-1/attachments").header("Content-Length", "900");
+        upload.body = new ByteArrayInputStream(new byte[900]);
+        uploads.filter(upload.context());
+        assertNull(upload.aborted, "an attachment within its limit passes the general limit");
+        assertEquals(900, upload.body.readAllBytes().length);
+        FakeRequest tooLarge = new FakeRequest("POST", "tickets/IT-1/attachments").header("Content-Length", "2000000");
+        uploads.filter(tooLarge.context());
+        assertEquals(413, tooLarge.aborted.getStatus());
+        assertEquals("file", ((Problem) tooLarge.aborted.getEntity()).errors().get(0).field());
+        FakeRequest json = new FakeRequest("POST", "tickets/IT-1/comments").header("Content-Length", "900");
+        uploads.filter(json.context());
+        assertEquals(413, json.aborted.getStatus(), "other paths keep the general limit");
     }
 
     @Test
