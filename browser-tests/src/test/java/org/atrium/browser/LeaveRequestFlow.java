@@ -35,7 +35,7 @@ public class LeaveRequestFlow {
                     .submit().submitted();
             key = request.key();
             assertTrue(key, key.startsWith("HR-"));
-            Screenshots.save(anna.driver(), "request-detail-de-desktop");
+            Screenshots.save(anna.driver(), "request-detail-leave-de-desktop");
         }
         JsonNode created = rest.get("anna", "/tickets/" + key);
         assertEquals("annual", created.path("fields").path("kind").asText());
@@ -47,7 +47,7 @@ public class LeaveRequestFlow {
         try (Persona marc = Persona.signIn("marc", "de")) {
             ApprovalsPage inbox = ApprovalsPage.open(marc.driver());
             assertTrue(inbox.cardText(key), inbox.cardText(key).contains("Sommerurlaub an der Ostsee"));
-            Screenshots.save(marc.driver(), "approvals-de-desktop");
+            Screenshots.save(marc.driver(), "approvals-leave-de-desktop");
             inbox.approve(key, "Gute Erholung!");
         }
         assertEquals("approved", rest.get("hanna", "/tickets/" + key).path("status").asText());
@@ -64,7 +64,7 @@ public class LeaveRequestFlow {
         try (Persona anna = Persona.signIn("anna", "de")) {
             MyRequestsPage mine = MyRequestsPage.open(anna.driver());
             assertEquals("Entschieden", mine.statusOf(key));
-            Screenshots.save(anna.driver(), "my-requests-de-desktop");
+            Screenshots.save(anna.driver(), "my-requests-decided-de-desktop");
             RequestDetailPage request = mine.open(key);
             assertEquals("Entschieden", request.status());
             String progress = request.approvalProgress();

@@ -39,12 +39,12 @@ public class QueueFlow {
             assertFalse(inTime.getAttribute("class"), inTime.getAttribute("class").contains("sla-breached"));
             assertNotEquals("the breach has a colour of its own", colours(inTime), colours(late));
             assertTrue("the breached ticket comes first (SLA order)", queue.keys().indexOf(breached) < queue.keys().indexOf(fresh));
-            Screenshots.save(ina.driver(), "queue-en-desktop");
+            Screenshots.save(ina.driver(), "queue-breached-en-desktop");
 
             TicketPage ticket = queue.open(breached).assignToMe();
             ticket.comment("Checked the relay: certificate expired, renewing", true);
             assertTrue(ticket.listedComment("certificate expired").getAttribute("class").contains("internal"));
-            Screenshots.save(ina.driver(), "ticket-en-desktop");
+            Screenshots.save(ina.driver(), "ticket-internal-comment-en-desktop");
             ticket = ticket.transition("resolved", "fixed");
             assertEquals("Resolved", ticket.status());
         }
