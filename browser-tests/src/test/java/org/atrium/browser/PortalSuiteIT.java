@@ -3,14 +3,17 @@ package org.atrium.browser;
 import java.nio.file.Path;
 
 import org.atrium.browser.harness.AtriumDistribution;
+import org.atrium.browser.harness.Chromium;
 import org.junit.ClassRule;
+import org.junit.rules.ExternalResource;
+import org.junit.rules.RuleChain;
 import org.junit.runner.RunWith;
 import org.junit.runners.Suite;
 
 /**
- * Every browser flow against one running distribution (one start, about 15 s, for all of them).
- * The flows are the classes listed here; run one alone with
- * {@code -Dit.test=PortalSuiteIT} and JUnit's filter, not by its own name, since it needs the server.
+ * Every browser flow against one distribution, started once for all of them (failsafe runs only
+ * this class; the flows are the *Flow classes listed here). While writing a flow,
+ * {@code -Datrium.browser.server=http://127.0.0.1:PORT} runs them against a distribution already running.
  */
 @RunWith(Suite.class)
 @Suite.SuiteClasses({
@@ -25,7 +28,15 @@ import org.junit.runners.Suite;
         ViewsTour.class,
 })
 public class PortalSuiteIT {
-    @ClassRule
     public static final AtriumDistribution ATRIUM = new AtriumDistribution(Path.of("target", "atrium").toAbsolutePath())
             .with(BreachingIncidents::configure);
+
+    /** Without Chromium the suite fails once, saying what to install, before it starts a server for nothing. */
+    @ClassRule
+    public static final RuleChain CHROMIUM_THEN_ATRIUM = RuleChain.outerRule(new ExternalResource() {
+        @Override
+        protected void before() {
+            Chromium.requireInstalled();
+        }
+    }).around(ATRIUM);
 }

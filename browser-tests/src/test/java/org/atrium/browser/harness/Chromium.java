@@ -43,8 +43,7 @@ public final class Chromium implements AutoCloseable {
 
     /** A browser of the given window size; a phone size also emulates a phone's screen (touch, device pixels). */
     public static Chromium start(String language, Dimension size) {
-        requireInstalled(BROWSER, "chromium");
-        requireInstalled(DRIVER, "chromium-driver");
+        requireInstalled();
         Path profile;
         try {
             profile = Files.createTempDirectory("atrium-chromium-");
@@ -85,6 +84,12 @@ public final class Chromium implements AutoCloseable {
     public boolean scrollsSideways() {
         Object wider = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
         return Boolean.TRUE.equals(wider);
+    }
+
+    /** Fails with what to install when Debian's Chromium or its driver is missing. */
+    public static void requireInstalled() {
+        requireInstalled(BROWSER, "chromium");
+        requireInstalled(DRIVER, "chromium-driver");
     }
 
     private static void requireInstalled(String path, String debianPackage) {
