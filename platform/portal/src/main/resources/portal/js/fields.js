@@ -7,9 +7,9 @@ import { fieldBox, setRequired } from './forms.js';
 import { fieldLabel, optionLabel } from './data.js';
 import { personInput } from './people.js';
 
+/** One box per field the requester fills in (computed fields are the server's). */
 export function renderFields(fields) {
-  const boxes = fields.filter((f) => !f.computed).map(renderField);
-  return boxes;
+  return fields.filter((f) => !f.computed).map(renderField);
 }
 
 function renderField(field) {

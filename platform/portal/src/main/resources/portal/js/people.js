@@ -19,9 +19,7 @@ export function personInput({ name, multiple = false, id } = {}) {
       } catch { /* suggestions are a help, not a must */ }
     }, 200);
   });
-  // the datalist travels with the input
-  input.datalist = list;
-  const wrapper = document.createDocumentFragment();
+  // the suggestions go right after the input once the caller has placed it (in the same task)
   queueMicrotask(() => input.after(list));
   return input;
 }
