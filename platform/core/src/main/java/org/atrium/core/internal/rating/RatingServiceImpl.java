@@ -55,10 +55,13 @@ public class RatingServiceImpl implements RatingService {
         int score = validated(input);
         String comment = input.comment() == null || input.comment().isBlank() ? null : input.comment().strip();
         return db.inTransaction(em -> {
-            TicketEntity ticket = TicketLookup.permitted(em, caller, ticketKey, TicketAction.READ_RECORD);
-            if (!TicketAccessPolicy.isRequester(caller, ticket)) {
-                throw new ForbiddenException("Only the requester rates ticket " + ticket.getKey());
+            TicketEntity seen = TicketLookup.permitted(em, caller, ticketKey, TicketAction.READ_RECORD);
+            if (!TicketAccessPolicy.isRequester(caller, seen)) {
+                throw new ForbiddenException("Only the requester rates ticket " + seen.getKey());
             }
+            // the ticket's row lock: two ratings at once do not both insert, and a concurrent close is seen
+            TicketEntity ticket = em.createQuery("SELECT t FROM TicketEntity t WHERE t.id = :id", TicketEntity.class)
+                    .setParameter("id", seen.getId()).setLockMode(javax.persistence.LockModeType.PESSIMISTIC_WRITE).getSingleResult();
             RatingEntity rating = em.find(RatingEntity.class, ticket.getId());
             String category = ticket.getStatusCategory();
             if (!"resolved".equals(category) && !"closed".equals(category)) {
