@@ -42,8 +42,7 @@ export function setRequired(box, required) {
   for (const c of box.querySelectorAll('[data-control]')) {
     if (c.type !== 'checkbox' && c.type !== 'radio') c.setAttribute('aria-required', String(required));
   }
-  const fieldset = box.querySelector('fieldset');
-  if (fieldset) fieldset.setAttribute('aria-required', String(required));
+  // not on the fieldset: ARIA does not allow aria-required on a group (axe's critical aria-allowed-attr); its inputs carry it
 }
 
 /** The error key of a server field path: `fields.period.to` belongs to the field `period`. */

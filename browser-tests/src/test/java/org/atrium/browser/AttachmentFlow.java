@@ -1,0 +1,80 @@
+package org.atrium.browser;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.atrium.browser.harness.Rest;
+import org.atrium.browser.harness.Screenshots;
+import org.atrium.browser.pages.CatalogPage;
+import org.atrium.browser.pages.RequestDetailPage;
+import org.atrium.browser.pages.TicketPage;
+import org.junit.Test;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** anna reports a problem and attaches a picture of the error; ina opens the ticket and downloads exactly those bytes. */
+public class AttachmentFlow {
+    private final Rest rest = new Rest(PortalSuiteIT.ATRIUM.api());
+
+    @Test
+    public void anAttachmentUploadedByTheEmployeeIsOpenedByTheAgent() throws IOException {
+        Path folder = Files.createDirectories(Path.of("target", "attachments").toAbsolutePath());
+        Path picture = folder.resolve("vpn-error.png");
+        writePicture(picture);
+        String key;
+        try (Persona anna = Persona.signIn("anna", "en")) {
+            RequestDetailPage request = CatalogPage.open(anna.driver()).request("it.incident")
+                    .type("summary", "VPN refuses my certificate")
+                    .choose("affectedService", "vpn")
+                    .submit().submitted()
+                    .upload(picture);
+            key = request.key();
+            Screenshots.save(anna.driver(), "request-detail-attachment-en-desktop");
+        }
+        JsonNode listed = rest.get("anna", "/tickets/" + key + "/attachments").path("items").get(0);
+        assertEquals("vpn-error.png", listed.path("fileName").asText());
+        assertEquals("anna", listed.path("uploadedBy").asText());
+
+        Path downloads = Files.createDirectories(folder.resolve("downloads-ina"));
+        try (Persona ina = Persona.signIn("ina", "en")) {
+            ina.driver().executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            TicketPage ticket = TicketPage.open(ina.driver(), key);
+            ticket.attachmentLink("vpn-error.png").click();
+            Path downloaded = downloads.resolve("vpn-error.png");
+            new WebDriverWait(ina.driver(), Duration.ofSeconds(20)).withMessage("ina's download of the attachment did not arrive in " + downloads)
+                    .until(d -> Files.isRegularFile(downloaded) && sizeOf(downloaded) == sizeOf(picture));
+            assertArrayEquals(Files.readAllBytes(picture), Files.readAllBytes(downloaded));
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void writePicture(Path file) throws IOException {
+        BufferedImage image = new BufferedImage(120, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 120, 40);
+        g.setColor(Color.RED);
+        g.drawString("VPN error 809", 10, 25);
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+    }
+}
