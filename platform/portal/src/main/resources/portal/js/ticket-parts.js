@@ -41,7 +41,7 @@ export async function timeline(key, type, { full = false } = {}) {
   return h('section', { class: 'panel', 'aria-labelledby': 'history-title' },
     h('h2', { id: 'history-title', text: t(full ? 'history.title' : 'history.timeline') }),
     h('ol', { class: 'timeline' }, entries.map((e) => h('li', {}, h('span', { text: describe(e) }), h('br'),
-      h('span', { class: 'meta', text: `${e.actor}, ${formatDateTime(e.at)}` })))));
+      h('span', { class: 'meta' }, nameOf(e.actor), `, ${formatDateTime(e.at)}`)))));
 }
 
 /** Comments; `agent` may read and write internal ones. */
