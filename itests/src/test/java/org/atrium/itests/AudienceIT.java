@@ -147,6 +147,16 @@ public class AudienceIT extends AtriumTestSupport {
         return Map.of("type", "hr.offboarding", "summary", "Offboarding of " + employee, "fields", fields);
     }
 
+    /** Department labels come from the shipped descriptors, in the caller's language, on every type of the department. */
+    @Test
+    public void everyTypeCarriesItsDepartmentsLabelInTheCallersLanguage() throws Exception {
+        Map<String, JsonNode> german = catalog("anna", "de");
+        assertEquals("Personal (HR)", german.get("hr.leave").get("departmentName").asText());
+        assertEquals("Gebäudemanagement", german.get("facility.repair").get("departmentName").asText());
+        assertEquals("Human resources", german.get("hr.certificate").get("departmentNames").get("en").asText());
+        assertEquals("Facility management", catalog("anna", "en").get("facility.booking").get("departmentName").asText());
+    }
+
     private Map<String, JsonNode> catalog(String user, String language) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiBase() + "/catalog")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))

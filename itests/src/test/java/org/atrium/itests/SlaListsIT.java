@@ -65,6 +65,31 @@ public class SlaListsIT extends AtriumTestSupport {
         assertEquals(reply.raw().body(), List.of(field), fields);
     }
 
+    /** The queue's page and the single read carry the warning time of the clock that gives slaDueAt (75 % of its target). */
+    @Test
+    public void theQueueAndTheTicketCarryTheWarningOfTheClockThatIsDueFirst() throws Exception {
+        JsonNode ticket = incident("vpn");
+        String key = ticket.get("key").asText();
+        JsonNode read = http("GET", "/tickets/" + key, "ina", null).body();
+        assertFalse(read.toString(), read.get("slaWarnAt").isNull());
+        JsonNode first = null;
+        for (JsonNode clock : http("GET", "/tickets/" + key + "/sla", "ina", null).body()) {
+            if (clock.get("dueAt").asText().equals(read.get("slaDueAt").asText())) {
+                first = clock;
+            }
+        }
+        assertTrue("a clock gives slaDueAt", first != null);
+        assertEquals(first.get("warnAt").asText(), read.get("slaWarnAt").asText());
+        boolean listed = false;
+        for (JsonNode item : http("GET", "/tickets?department=it&sort=sla&limit=200", "ina", null).body().get("items")) {
+            if (item.get("key").asText().equals(key)) {
+                assertEquals(read.get("slaWarnAt").asText(), item.get("slaWarnAt").asText());
+                listed = true;
+            }
+        }
+        assertTrue(listed);
+    }
+
     @Test
     public void theQueueInSlaOrderPagesWithItsCursor() throws Exception {
         JsonNode ticket = incident("vpn");

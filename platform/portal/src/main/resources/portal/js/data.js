@@ -27,9 +27,10 @@ export function stateName(type, key) {
   return state ? state.name || pick(state.names, key) : key;
 }
 
+/** The department's label from the catalog's descriptors (`departmentName`, in the current language); its key where none gives one. */
 export function departmentName(key) {
-  const label = t(`department.${key}`);
-  return label === `department.${key}` ? key.toUpperCase() : label;
+  const type = catalog?.find((entry) => entry.department === key && (entry.departmentName || Object.keys(entry.departmentNames || {}).length));
+  return type ? type.departmentName || pick(type.departmentNames, key) : key.toUpperCase();
 }
 
 /** A form value as people read it: option labels, ranges, yes/no. */

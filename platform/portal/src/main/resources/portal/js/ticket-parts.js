@@ -4,6 +4,7 @@ import { t, pick, formatDateTime } from './i18n.js';
 import { api, enc, BASE } from './api.js';
 import { fieldBox, errorSummary, onSubmit, savedNotice } from './forms.js';
 import { stateName, fieldLabel, displayValue, countdown } from './data.js';
+import { nameOf } from './names.js';
 
 export function facts(ticket, type, { withFields = true } = {}) {
   const row = (label, value) => value !== null && value !== undefined && value !== '' && [h('dt', { text: label }), h('dd', {}, value)];
@@ -11,8 +12,8 @@ export function facts(ticket, type, { withFields = true } = {}) {
   return h('dl', { class: 'facts' },
     row(t('ticket.status'), stateName(type, ticket.status)),
     row(t('ticket.priority'), ticket.priority),
-    row(t('ticket.requester'), ticket.requester),
-    row(t('ticket.assignee'), ticket.assignee || t('ticket.unassigned')),
+    row(t('ticket.requester'), ticket.requester && nameOf(ticket.requester)),
+    row(t('ticket.assignee'), ticket.assignee ? nameOf(ticket.assignee) : t('ticket.unassigned')),
     row(t('ticket.group'), ticket.assignmentGroup),
     row(t('ticket.created'), formatDateTime(ticket.createdAt)),
     row(t('ticket.updated'), formatDateTime(ticket.updatedAt)),
@@ -40,7 +41,7 @@ export async function timeline(key, type, { full = false } = {}) {
   return h('section', { class: 'panel', 'aria-labelledby': 'history-title' },
     h('h2', { id: 'history-title', text: t(full ? 'history.title' : 'history.timeline') }),
     h('ol', { class: 'timeline' }, entries.map((e) => h('li', {}, h('span', { text: describe(e) }), h('br'),
-      h('span', { class: 'meta', text: `${e.actor}, ${formatDateTime(e.at)}` })))));
+      h('span', { class: 'meta' }, nameOf(e.actor), `, ${formatDateTime(e.at)}`)))));
 }
 
 /** Comments; `agent` may read and write internal ones. */
@@ -51,7 +52,7 @@ export function comments(key, { agent = false } = {}) {
     const items = (data.items || data).filter((c) => agent || !c.internal);
     clear(list, items.length === 0 ? h('li', { text: t('comments.none') }) : items.map((c) =>
       h('li', { class: c.internal ? 'internal' : null },
-        h('p', { class: 'meta' }, `${c.author}, ${formatDateTime(c.createdAt)}`, c.internal && [' ', h('span', { class: 'badge', text: t('comments.internal') })]),
+        h('p', { class: 'meta' }, nameOf(c.author), `, ${formatDateTime(c.createdAt)}`, c.internal && [' ', h('span', { class: 'badge', text: t('comments.internal') })]),
         h('p', { text: c.body }))));
   };
   const body = h('textarea', { name: 'body', rows: 3, maxlength: 20000 });

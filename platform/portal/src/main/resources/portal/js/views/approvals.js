@@ -1,10 +1,13 @@
 // The approver's inbox (GET /approvals): what the API shows the approver of each ticket, and the decision
-// with a comment (POST /approvals/{id}); decided ones on a second tab.
+// with a comment (POST /approvals/{id}) or a hand-over to a colleague (POST /approvals/{id}/hand-over);
+// decided ones on a second tab.
 import { h, clear, uid } from '../dom.js';
 import { t, pick, formatDateTime } from '../i18n.js';
 import { api, enc, query } from '../api.js';
 import { fieldBox, errorSummary, onSubmit, savedNotice } from '../forms.js';
 import { getCatalog, typeName, fieldLabel, displayValue } from '../data.js';
+import { personInput } from '../people.js';
+import { personName } from '../names.js';
 
 export async function render(main) {
   const catalog = await getCatalog();
@@ -44,9 +47,24 @@ export async function render(main) {
       clear(form);
       savedNotice(section, t(decision === 'approve' ? 'approvals.approved' : 'approvals.rejected', { key: approval.ticket }));
     });
-    section.append(form);
+    section.append(form, handOver(approval, section, form));
     return section;
   };
   stateSelect.addEventListener('change', load);
   await load();
+}
+
+/** Passes a pending approval to a named colleague, who then decides it instead (the server checks who may). */
+function handOver(approval, section, decisionForm) {
+  const to = personInput({ name: 'to' });
+  const form = h('form', { novalidate: true, class: 'hand-over' }, errorSummary(),
+    fieldBox({ key: 'to', label: t('approvals.handOverTo'), control: to, help: t('approvals.handOverHelp') }),
+    h('button', { type: 'submit', class: 'secondary', text: t('approvals.handOver') }));
+  onSubmit(form, async () => {
+    const handed = await api(`/approvals/${enc(approval.id)}/hand-over`, { method: 'POST', body: { to: to.value.trim() } });
+    clear(decisionForm);
+    clear(form);
+    savedNotice(section, t('approvals.handedOver', { key: approval.ticket, who: await personName(handed?.approver || to.value.trim()) }));
+  });
+  return h('details', {}, h('summary', { text: t('approvals.handOver') }), form);
 }

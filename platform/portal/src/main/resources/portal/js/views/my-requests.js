@@ -20,7 +20,7 @@ export async function render(main) {
       h('td', { text: stateName(typeOf(ticket.type), ticket.status) }),
       h('td', { text: formatDateTime(ticket.updatedAt) }))));
     cursor = page.nextCursor;
-    more.hidden = !cursor;
+    more.hidden = !cursor || page.items.length === 0; // no further page: nothing to load
     return page.items.length;
   };
   main.append(h('h1', { text: t('myRequests.title') }));

@@ -1,11 +1,12 @@
 // The agent's queue: GET /tickets of a department in SLA order (sort=sla), a page at a time (cursor),
-// filters, and a countdown to each ticket's due time, coloured at the warning time and at breach.
+// filters, and a countdown to each ticket's due time, coloured at the warning time (slaWarnAt) and at breach.
 import { h, clear, uid, announce } from '../dom.js';
 import { t, pick } from '../i18n.js';
 import { api, query, enc } from '../api.js';
-import { getCatalog, stateName, countdown } from '../data.js';
+import { getCatalog, stateName, countdown, departmentName } from '../data.js';
 import { personInput } from '../people.js';
 import { slaClass } from '../ticket-parts.js';
+import { nameOf } from '../names.js';
 import * as session from '../session.js';
 
 export async function render(main) {
@@ -15,7 +16,7 @@ export async function render(main) {
   const catalog = await getCatalog();
   const saved = JSON.parse(sessionStorage.getItem('atrium.queue') || '{}');
 
-  const department = h('select', { name: 'department', id: uid('f') }, departments.map((d) => h('option', { value: d, text: d.toUpperCase() })));
+  const department = h('select', { name: 'department', id: uid('f') }, departments.map((d) => h('option', { value: d, text: departmentName(d) })));
   const status = h('select', { name: 'status', id: uid('f') });
   const group = h('select', { name: 'group', id: uid('f') });
   const assignee = personInput({ name: 'assignee' });
@@ -69,7 +70,7 @@ export async function render(main) {
       const page = await api(`/tickets${query({ ...parameters(), cursor })}`);
       for (const ticket of page.items) body.append(row(ticket));
       cursor = page.nextCursor;
-      more.hidden = !cursor;
+      more.hidden = !cursor || page.items.length === 0; // no further page: nothing to load
       empty.hidden = body.children.length > 0;
       if (fresh) announce(t('queue.loaded', { n: page.items.length }));
     } catch (error) {
@@ -81,16 +82,15 @@ export async function render(main) {
   const row = (ticket) => {
     const type = catalog.find((x) => x.key === ticket.type);
     const due = h('td', {});
-    const entry = { ticket, due, warnAt: null };
+    const entry = { ticket, due, warnAt: ticket.slaWarnAt };
     rows.push(entry);
     paint(entry);
-    if (ticket.slaDueAt) warningOf(ticket).then((warnAt) => { entry.warnAt = warnAt; paint(entry); });
     return h('tr', {},
       h('td', {}, h('a', { href: `#/tickets/${enc(ticket.key)}`, text: ticket.key })),
       h('td', { text: ticket.summary }),
       h('td', { text: ticket.priority }),
       h('td', { text: stateName(type, ticket.status) }),
-      h('td', { text: ticket.assignee || t('ticket.unassigned') }),
+      h('td', {}, ticket.assignee ? nameOf(ticket.assignee) : t('ticket.unassigned')),
       due);
   };
   const paint = ({ ticket, due, warnAt }) => {
@@ -114,16 +114,4 @@ export async function render(main) {
   await load(true);
   const timer = setInterval(() => rows.forEach(paint), 30000);
   return () => clearInterval(timer);
-}
-
-/** The warning time of the clock that is due first (GET /tickets/{key}/sla): the queue's page carries only the due time. */
-async function warningOf(ticket) {
-  try {
-    const data = await api(`/tickets/${enc(ticket.key)}/sla`);
-    const clocks = (data.clocks || data.items || data).filter((c) => c.state === 'running' && c.dueAt);
-    clocks.sort((a, b) => new Date(a.dueAt) - new Date(b.dueAt));
-    return clocks[0]?.warnAt || null;
-  } catch {
-    return null;
-  }
 }

@@ -36,8 +36,10 @@ async function transitions(ticket, type, reload) {
   const code = h('select', { name: 'resolutionCode', id: uid('f') });
   const codeBox = fieldBox({ key: 'resolutionCode', label: t('transitions.resolutionCode'), control: code, required: true });
   const blocked = h('p', { class: 'help' });
+  const linkedBox = h('div', {});
   const update = () => {
     const step = steps.find((s) => s.to === to.value);
+    clear(linkedBox, linkedOffers(step));
     codeBox.hidden = !step?.resolutionCodes?.length;
     code.disabled = codeBox.hidden;
     clear(code, h('option', { value: '', text: t('form.choose') }), (step?.resolutionCodes || []).map((c) => h('option', { value: c.value, text: pick(c.labels, c.value) })));
@@ -45,17 +47,47 @@ async function transitions(ticket, type, reload) {
   };
   to.addEventListener('change', update);
   const form = h('form', { novalidate: true }, errorSummary(),
-    fieldBox({ key: 'to', label: t('transitions.step'), control: to }), codeBox, blocked,
+    fieldBox({ key: 'to', label: t('transitions.step'), control: to }), codeBox, blocked, linkedBox,
     h('button', { type: 'submit', text: t('transitions.submit') }));
   update();
   onSubmit(form, async () => {
     const body = { to: to.value, version: ticket.version };
     if (!code.disabled && code.value) body.resolutionCode = code.value;
+    const linked = linkedMoves(linkedBox);
+    if (linked.length) body.linked = linked;
     await api(`/tickets/${enc(ticket.key)}/transitions`, { method: 'POST', body });
     reload(t('transitions.done', { status: stateName(type, to.value) }));
   });
   section.append(form);
   return section;
+}
+
+/**
+ * The linked tickets a step can move along (the transition's `linked` offers: the incidents a problem caused),
+ * each with a checkbox and, where it resolves, its resolution code; errors come back as `linked[i].member`.
+ */
+function linkedOffers(step) {
+  const offers = step?.linked || [];
+  if (!offers.length) return null;
+  return h('fieldset', { class: 'linked-offers' }, h('legend', { text: t('transitions.linked') }),
+    offers.map((offer, i) => {
+      const box = h('input', { type: 'checkbox', name: `linked[${i}]`, id: uid('f'), checked: true, value: offer.key });
+      box.dataset.to = offer.to;
+      const codes = offer.resolutionCodes || [];
+      const code = codes.length ? h('select', { name: `linked[${i}].resolutionCode`, id: uid('f') },
+        codes.map((c) => h('option', { value: c.value, text: pick(c.labels, c.value) }))) : null;
+      return h('div', { class: 'field', 'data-field': `linked[${i}]` },
+        h('div', { class: 'choices' }, h('label', { for: box.id }, box, `${offer.key}: ${offer.summary}`)),
+        code && h('label', { for: code.id, text: t('transitions.resolutionCode') }), code);
+    }));
+}
+
+/** The checked offers as the transition's `linked` moves. */
+function linkedMoves(container) {
+  return [...container.querySelectorAll('input[type=checkbox]:checked')].map((box) => {
+    const code = container.querySelector(`select[name="${box.name}.resolutionCode"]`);
+    return { key: box.value, to: box.dataset.to, ...(code ? { resolutionCode: code.value } : {}) };
+  });
 }
 
 function assignment(ticket, reload) {

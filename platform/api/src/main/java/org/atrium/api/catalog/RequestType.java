@@ -27,6 +27,7 @@ import org.atrium.api.workflow.Workflow;
  * @param approvals      the approval processes states of the workflow start; empty: none
  * @param children       the child tickets its tickets create in other departments; null: none
  * @param sla            its service levels (clocks, targets per priority, calendar); null: none
+ * @param departmentNames the department's label per language tag ({@code de}, {@code en}); empty when the descriptor gives none
  */
 public record RequestType(
         String key,
@@ -47,9 +48,11 @@ public record RequestType(
         List<RoutingRule> routing,
         List<org.atrium.api.approval.ApprovalProcess> approvals,
         ChildTickets children,
-        org.atrium.api.sla.SlaPolicy sla) {
+        org.atrium.api.sla.SlaPolicy sla,
+        Map<String, String> departmentNames) {
 
     public RequestType {
+        departmentNames = departmentNames == null ? Map.of() : Map.copyOf(departmentNames);
         names = Map.copyOf(names);
         help = Map.copyOf(help);
         fields = List.copyOf(fields);
@@ -59,6 +62,16 @@ public record RequestType(
         audience = audience == null ? Audience.EVERYONE : audience;
         routing = routing == null ? List.of() : List.copyOf(routing);
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
+    }
+
+    /** A type whose descriptor names no department label. */
+    public RequestType(String key, String department, String category, String keyPrefix, Map<String, String> names,
+            Map<String, String> help, List<FormField> fields, int schemaVersion, boolean confidential, List<String> validators,
+            List<String> calculators, Workflow workflow, List<FieldOption> resolutionCodes, String bundle, Audience audience,
+            List<RoutingRule> routing, List<org.atrium.api.approval.ApprovalProcess> approvals, ChildTickets children,
+            org.atrium.api.sla.SlaPolicy sla) {
+        this(key, department, category, keyPrefix, names, help, fields, schemaVersion, confidential, validators, calculators,
+                workflow, resolutionCodes, bundle, audience, routing, approvals, children, sla, null);
     }
 
     /** A type without service levels. */

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param elapsed   business time counted so far
  * @param remaining target minus elapsed (negative once breached)
  * @param dueAt     when it breaches if it keeps running; null unless running
- * @param warnAt    when it warns if it keeps running; null unless running and not yet warned
+ * @param warnAt    when it warns (the policy's warning share of the target) if it keeps running, or when it warned;
+ *                  null unless running
  * @param stoppedAt when it stopped; null unless met, breached after stopping, or cancelled
  * @param segments  its life, segment by segment, each with the history row that caused it
  */

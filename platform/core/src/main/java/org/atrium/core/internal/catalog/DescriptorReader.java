@@ -47,7 +47,9 @@ final class DescriptorReader {
     private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final Set<String> TOP_LEVEL = Set.of("key", "department", "category", "keyPrefix", "names", "help",
             "fields", "schemaVersion", "confidential", "validators", "calculators", "actions", "workflow", "resolutionCodes",
-            "fieldRules", "audience", "routing", "approvals", "children", "sla");
+            "fieldRules", "audience", "routing", "approvals", "children", "sla", "departmentNames");
+    /** A label of the department, not of the type: changing it changes no ticket, so it needs no new schemaVersion. */
+    private static final String DEPARTMENT_NAMES = "departmentNames";
     private static final Set<String> FIELD_MEMBERS = Set.of("name", "type", "required", "labels", "help", "options",
             "optionSource", "min", "max", "minLength", "maxLength", "pattern", "requiredWhen", "shownWhen", "computed",
             "notInPast", "maxDays");
@@ -75,6 +77,7 @@ final class DescriptorReader {
         boolean confidential = bool(root, "confidential", "confidential");
         Map<String, String> names = languages(root.get("names"), "names", true);
         Map<String, String> help = languages(root.get("help"), "help", false);
+        Map<String, String> departmentNames = languages(root.get(DEPARTMENT_NAMES), DEPARTMENT_NAMES, false);
         List<FormField> fields = fields(root.get("fields"));
         List<String> validators = extensionNames(root.get("validators"), "validators");
         List<String> calculators = extensionNames(root.get("calculators"), "calculators");
@@ -101,16 +104,20 @@ final class DescriptorReader {
         ChildTickets children = ChildrenReader.read(root.get("children"), fields, workflow);
         SlaPolicy sla = SlaReader.read(root.get("sla"), fields, workflow);
         return new RequestType(key, department, category, prefix, names, help, fields, version.intValue(),
-                confidential, validators, calculators, workflow, codes, bundle, audience, routing, approvals, children, sla);
+                confidential, validators, calculators, workflow, codes, bundle, audience, routing, approvals, children, sla, departmentNames);
     }
 
     /**
      * SHA-256 (hex) of the descriptor as canonical JSON (members sorted, no white space): the same
-     * for a re-formatted file, different for any change of content. Null for unreadable JSON.
+     * for a re-formatted file, different for any change of content but the department's label
+     * ({@code departmentNames}). Null for unreadable JSON.
      */
     static String contentHash(byte[] descriptor) {
         try {
             Object tree = Json.MAPPER.readValue(descriptor, Object.class);
+            if (tree instanceof Map<?, ?> members) {
+                members.remove(DEPARTMENT_NAMES); // the department's label is no part of the type's version
+            }
             byte[] canonical = Json.MAPPER.writeValueAsBytes(tree);
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (IOException e) {

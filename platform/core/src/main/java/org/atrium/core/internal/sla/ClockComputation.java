@@ -69,7 +69,8 @@ public final class ClockComputation {
         if (phase == Phase.RUNNING) {
             // when it breaches (or breached) and warns if it keeps running from the last row on
             dueAt = counter.breachedAt != null ? counter.breachedAt : calendar.plus(since, counter.target.minus(counter.elapsed));
-            warnAt = counter.warnedAt != null ? null : calendar.plus(since, counter.warnAfter.minus(counter.elapsed));
+            // a warning already crossed keeps its instant: a queue still colours the clock amber after it
+            warnAt = counter.warnedAt != null ? counter.warnedAt : calendar.plus(since, counter.warnAfter.minus(counter.elapsed));
             counter.count(since, now);
         }
         if (open != null) {

@@ -190,7 +190,7 @@ final class ApprovalDesk implements ApprovalService {
         return new Ticket(ticket.key(), ticket.type(), ticket.typeVersion(), ticket.department(), ticket.summary(), null,
                 ticket.requester(), ticket.assignee(), ticket.assignmentGroup(), ticket.status(), ticket.statusCategory(),
                 ticket.resolutionCode(), ticket.impact(), ticket.urgency(), ticket.priority(), ticket.confidential(), fields,
-                ticket.createdAt(), ticket.updatedAt(), ticket.version(), ticket.approval(), ticket.slaDueAt(), null);
+                ticket.createdAt(), ticket.updatedAt(), ticket.version(), ticket.approval(), ticket.slaDueAt(), ticket.slaWarnAt(), null);
     }
 
     // ---------------------------------------------------------------- checks

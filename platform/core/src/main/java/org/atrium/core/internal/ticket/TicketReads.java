@@ -48,7 +48,8 @@ final class TicketReads {
         Ticket read = db.read(em -> {
             TicketEntity ticket = TicketLookup.find(em, key);
             View view = TicketAccessPolicy.check(TicketAction.READ, caller, ticket, () -> approvals.shownTo(em, caller, ticket).isPresent());
-            Ticket full = TicketMapper.toDto(ticket).withRating(org.atrium.core.internal.rating.Ratings.of(em, ticket.getId()).orElse(null));
+            Ticket full = TicketMapper.toDto(ticket).withRating(org.atrium.core.internal.rating.Ratings.of(em, ticket.getId()).orElse(null))
+                    .withSlaWarnAt(SlaWarnings.warnAt(em, List.of(ticket)).get(ticket.getId()));
             return view == View.FULL ? full : ApprovalDesk.approverView(full, approvals.shownTo(em, caller, ticket).orElseThrow());
         });
         audit.read(caller, read.confidential(), read.key(), read.department());
@@ -63,7 +64,7 @@ final class TicketReads {
             boolean more = rows.size() > limit;
             List<TicketEntity> page = more ? rows.subList(0, limit) : rows;
             String next = more ? QueueCursor.after(request.sort(), page.get(page.size() - 1)).encode(cursorKey) : null;
-            return new TicketPage(page.stream().map(TicketMapper::toDto).toList(), next);
+            return new TicketPage(SlaWarnings.of(em, page, page.stream().map(TicketMapper::toDto).toList()), next);
         });
     }
 

@@ -32,6 +32,18 @@ class DescriptorReaderTest {
         return json.replace(from, to);
     }
 
+    /** The optional department label: both languages, and no part of the type's version (its hash). */
+    @Test
+    void aDepartmentLabelIsReadAndChangesNoVersion() throws DescriptorException {
+        assertEquals(Map.of(), read(TestCatalogs.IT_INCIDENT).departmentNames(), "optional");
+        String labelled = incidentWith("\"department\": \"it\",", "\"department\": \"it\", \"departmentNames\": {\"de\": \"IT-Abteilung\", \"en\": \"IT\"},");
+        assertEquals(Map.of("de", "IT-Abteilung", "en", "IT"), read(labelled).departmentNames());
+        assertEquals(DescriptorReader.contentHash(TestCatalogs.IT_INCIDENT.getBytes(StandardCharsets.UTF_8)),
+                DescriptorReader.contentHash(labelled.getBytes(StandardCharsets.UTF_8)), "a label needs no new schemaVersion");
+        assertEquals("departmentNames.en", refused(incidentWith("\"department\": \"it\",",
+                "\"department\": \"it\", \"departmentNames\": {\"de\": \"IT\"},")).field());
+    }
+
     @Test
     void readsValidDescriptor() throws DescriptorException {
         RequestType type = read(TestCatalogs.IT_INCIDENT);

@@ -23,6 +23,7 @@ import org.atrium.api.ticket.HistoryEntry;
 import org.atrium.api.ticket.NewComment;
 import org.atrium.api.ticket.NewTicket;
 import org.atrium.api.ticket.Ticket;
+import org.atrium.api.ticket.TicketQuery;
 import org.atrium.api.ticket.TransitionRequest;
 import org.atrium.core.internal.calendar.BusinessCalendarsService;
 import org.atrium.core.internal.catalog.TestCatalogs;
@@ -146,6 +147,30 @@ class SlaClocksTest {
                 .map(c -> c.getClockKey() + " " + c.getState() + " " + c.getElapsedSeconds() + " " + c.getDueAt() + " " + c.getWarnAt()
                         + " " + c.getComputedAt() + "@" + c.getVersion())
                 .toList());
+    }
+
+    /**
+     * The queue and a single read carry the warning time of the clock that gives slaDueAt (the first
+     * response, 75 % of 2 h), also once the warning has passed, so that a client colours the row amber
+     * without reading the ticket's clocks.
+     */
+    @Test
+    void theQueueAndTheTicketCarryTheWarningOfTheClockThatIsDueFirst() {
+        Ticket ticket = incident(null, null);
+        Instant due = MONDAY_0800_CET.plus(Duration.ofHours(2));
+        Instant warning = MONDAY_0800_CET.plus(Duration.ofMinutes(90));
+        Ticket queued = service.list(INA, new TicketQuery("it", null, null, null, 10, null)).items().get(0);
+        assertEquals(due, queued.slaDueAt());
+        assertEquals(warning, queued.slaWarnAt(), "the first response's warning, not the resolution's (6 h)");
+        assertEquals(warning, service.get(ANNA, ticket.key()).slaWarnAt());
+        clock.advance(Duration.ofMinutes(100));
+        assertEquals(1, service.runTimers(), "the warning");
+        assertEquals(warning, service.get(INA, ticket.key()).slaWarnAt(), "a passed warning keeps its time");
+        assertEquals(warning, clock(ticket.key(), ClockPolicy.FIRST_RESPONSE).warnAt());
+        service.comment(INA, ticket.key(), new NewComment("On it", false)); // the first response is met: the resolution is due first
+        Ticket answered = service.get(INA, ticket.key());
+        assertEquals(MONDAY_0800_CET.plus(Duration.ofHours(8)), answered.slaDueAt());
+        assertEquals(MONDAY_0800_CET.plus(Duration.ofHours(6)), answered.slaWarnAt());
     }
 
     @Test

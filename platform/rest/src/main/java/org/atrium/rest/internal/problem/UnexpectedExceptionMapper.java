@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Anything else is our fault: log it with an id the client can quote, reveal nothing internal. Unless
  * the node could not serve at all (its database is down, it is stopping): that is a 503 the client may
- * retry, not a 500.
+ * retry, not a 500. A client that disconnected mid-answer is logged at DEBUG only.
  */
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
@@ -25,6 +25,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (ClientDisconnect.causedBy(e)) {
+            // a client that hung up mid-answer is not a server error: no ERROR, no stack trace
+            LOG.debug("The client closed the connection before its answer was written: {}", e.toString());
+            return Problem.of(400, "Client closed the connection", "The answer could not be delivered").toResponse();
+        }
         String unavailable = availability.causeOfFailure();
         if (unavailable != null) {
             LOG.warn("A request failed while this node could not serve ({}): {}", unavailable, e.toString());

@@ -17,6 +17,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.atrium.api.catalog.Catalog;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
+import org.atrium.api.catalog.RequestType;
 import org.atrium.api.spi.Extension;
 import org.atrium.api.spi.OptionSource;
 import org.atrium.rest.internal.RestResource;
@@ -63,7 +64,10 @@ public class CatalogResource implements RestResource {
     @GET
     public Response catalog(@Context SecurityContext security, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         String language = AcceptedLanguage.of(acceptLanguage);
-        List<CatalogEntry> entries = catalog.availableTo(Callers.of(security)).stream().map(type -> CatalogEntry.of(type, this::options, language)).toList();
+        List<RequestType> types = catalog.availableTo(Callers.of(security));
+        Map<String, Map<String, String>> departments = DepartmentLabels.of(types);
+        List<CatalogEntry> entries = types.stream()
+                .map(type -> CatalogEntry.of(type, this::options, language, departments.getOrDefault(type.department(), Map.of()))).toList();
         Response.ResponseBuilder answer = Response.ok(entries).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.AUTHORIZATION);
         if (language != null) {
             answer.header(HttpHeaders.CONTENT_LANGUAGE, language);

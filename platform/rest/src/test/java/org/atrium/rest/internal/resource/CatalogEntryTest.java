@@ -75,4 +75,21 @@ class CatalogEntryTest {
         assertEquals("Leave request", english.get("name").asText());
         assertEquals("Period", english.get("fields").get(1).get("label").asText());
     }
+
+    /** A department's label comes from any descriptor of it that names one: a type without its own shows it too. */
+    @Test
+    void everyTypeOfADepartmentCarriesItsLabelInTheCallersLanguage() {
+        RequestType labelled = new RequestType("hr.certificate", "hr", "service-request", "HR", Map.of("de", "Zeugnis", "en", "Certificate"),
+                Map.of(), List.of(), 1, true, null, null, null, null, "org.atrium.hr", null, null, null, null, null,
+                Map.of("de", "Personal (HR)", "en", "Human resources"));
+        Map<String, Map<String, String>> departments = DepartmentLabels.of(List.of(LEAVE, labelled));
+        JsonNode leave = MAPPER.valueToTree(CatalogEntry.of(LEAVE, FormField::options, "de", departments.get("hr")));
+        assertEquals("Personal (HR)", leave.get("departmentName").asText());
+        assertEquals("Human resources", leave.get("departmentNames").get("en").asText());
+        JsonNode english = MAPPER.valueToTree(CatalogEntry.of(LEAVE, FormField::options, "en", departments.get("hr")));
+        assertEquals("Human resources", english.get("departmentName").asText());
+        JsonNode none = MAPPER.valueToTree(CatalogEntry.of(LEAVE, FormField::options, "de", Map.of()));
+        assertTrue(none.get("departmentNames").isEmpty(), "no label: an empty object");
+        assertFalse(none.has("departmentName"));
+    }
 }
