@@ -67,6 +67,12 @@ public class TicketEntity {
     /** A cache of the SLA clocks, written by SQL of its own: keeping it is no change of the ticket (no new version). */
     @Column(name = "sla_due_at", insertable = false, updatable = false)
     private Instant slaDueAt;
+    /**
+     * The same column as the ticket's INSERT writes it: a new ticket's row is inserted with its due time
+     * (no UPDATE right after it). Set only before the row is persisted, so it never makes the ticket dirty.
+     */
+    @Column(name = "sla_due_at", updatable = false)
+    private Instant slaDueAtInserted;
     /** When the ticket's retention anonymised it (V14); written by SQL of the retention run only. */
     @Column(name = "anonymised_at", insertable = false, updatable = false)
     private Instant anonymisedAt;
@@ -152,4 +158,9 @@ public class TicketEntity {
     public Instant getAnonymisedAt() { return anonymisedAt; }
     /** Only what this entity shows within the transaction; the column is written by {@code SlaClocks}. */
     public void setSlaDueAt(Instant slaDueAt) { this.slaDueAt = slaDueAt; }
+    /** The due time a new ticket's row is inserted with (before it is persisted; later changes go through SQL). */
+    public void setSlaDueAtOnInsert(Instant slaDueAt) {
+        this.slaDueAtInserted = slaDueAt;
+        this.slaDueAt = slaDueAt;
+    }
 }

@@ -105,9 +105,22 @@ final class SlaClocks implements TicketParticipant {
             keep(em, ticket); // moved on without the clocks being told: read what the history says
             return;
         }
-        HistoryEntity created = new HistoryEntity(ticket.getId(), ticket.getCreatedAt(), ticket.getRequester(), "created", "status", null,
-                ticket.getStatus());
-        keep(em, ticket, false, List.of(created));
+        keep(em, ticket, false, List.of(creationRow(ticket)));
+    }
+
+    private static HistoryEntity creationRow(TicketEntity ticket) {
+        return new HistoryEntity(ticket.getId(), ticket.getCreatedAt(), ticket.getRequester(), "created", "status", null, ticket.getStatus());
+    }
+
+    /**
+     * The queue's due time of a ticket about to be inserted (in its initial state, not persisted yet), so
+     * that its row is inserted complete: the clocks kept after the INSERT then find it stored and write no
+     * UPDATE (which cost its own statement and the flush of the unit of work it forced). Null without a
+     * running clock.
+     */
+    Instant dueOfNew(TicketEntity ticket) {
+        return policyOf(ticket).map(policy -> earliestDue(compute(null, ticket, policy, List.of(creationRow(ticket)), ticket.getCreatedAt())))
+                .orElse(null);
     }
 
     /** A clock's timer: the ticket's clocks are folded again now, which records what has crossed. */
@@ -144,7 +157,6 @@ final class SlaClocks implements TicketParticipant {
                 .setParameter("t", ticket.getId()).getResultList().stream()
                 .collect(Collectors.toMap(SlaClockEntity::getClockKey, row -> row));
         List<Escalation> escalations = new ArrayList<>();
-        Instant earliestDue = null;
         for (SlaClock computed : clocks) {
             SlaClockEntity row = rows.remove(computed.key());
             boolean fresh = row == null;
@@ -165,9 +177,6 @@ final class SlaClocks implements TicketParticipant {
             if (retime || !java.util.Objects.equals(timedBefore, timedNow)) {
                 time(em, row, fresh, timedNow); // most changes move no due time: the timer stays as it is
             }
-            if (SlaClock.RUNNING.equals(computed.state()) || (SlaClock.BREACHED.equals(computed.state()) && computed.dueAt() != null)) {
-                earliestDue = earliestDue == null || computed.dueAt().isBefore(earliestDue) ? computed.dueAt() : earliestDue;
-            }
         }
         for (SlaClockEntity gone : rows.values()) { // no target any more (another priority) or no such clock in the policy
             scheduler.cancel(em, CHECK, gone.getId());
@@ -179,10 +188,21 @@ final class SlaClocks implements TicketParticipant {
                 gone.setComputedAt(now);
             }
         }
-        storeDueTime(em, ticket, earliestDue);
+        storeDueTime(em, ticket, earliestDue(clocks));
         if (!escalations.isEmpty()) {
             escalate(em, ticket, escalations, now);
         }
+    }
+
+    /** The queue's order: the earliest due time of the running clocks (and of breached ones still timed). */
+    private static Instant earliestDue(List<SlaClock> clocks) {
+        Instant earliest = null;
+        for (SlaClock computed : clocks) {
+            if (SlaClock.RUNNING.equals(computed.state()) || (SlaClock.BREACHED.equals(computed.state()) && computed.dueAt() != null)) {
+                earliest = earliest == null || computed.dueAt().isBefore(earliest) ? computed.dueAt() : earliest;
+            }
+        }
+        return earliest;
     }
 
     /** When the clock's timer must fire: its warning, then its breach, while it runs; null otherwise. */

@@ -404,6 +404,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         long number = keys.next(em, type.keyPrefix());
         ticket.setKeyNumber(number);
         ticket.setKey(TicketKeyAllocator.key(type.keyPrefix(), number));
+        ticket.setSlaDueAtOnInsert(slaClocks.dueOfNew(ticket)); // one INSERT, complete: no UPDATE of the due time after it
         em.persist(ticket);
         em.flush(); // entities are not linked by mappings: write the ticket before the rows that reference it
         TicketLookup.created(em, ticket);

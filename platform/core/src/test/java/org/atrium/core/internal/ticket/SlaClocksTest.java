@@ -124,6 +124,36 @@ class SlaClocksTest {
     }
 
     /**
+     * A new ticket's row is inserted with its due time: no UPDATE of sla_due_at follows the INSERT (a
+     * trigger counts them), while a change that moves the due time (a first response) still writes one.
+     */
+    @Test
+    void aNewTicketIsInsertedWithItsDueTimeAndNoUpdateFollows() {
+        databases.database().inTransaction(em -> {
+            em.createNativeQuery("CREATE TABLE due_updates (n INT)").executeUpdate();
+            return em.createNativeQuery("CREATE TRIGGER count_due_updates AFTER UPDATE OF sla_due_at ON ticket"
+                    + " FOR EACH ROW INSERT INTO due_updates (n) VALUES (1)").executeUpdate();
+        });
+        try {
+            Ticket ticket = incident(null, null);
+            assertEquals(MONDAY_0800_CET.plus(Duration.ofHours(2)), ticket.slaDueAt());
+            assertEquals(0, dueUpdates(), "the INSERT carried the due time");
+            service.comment(INA, ticket.key(), new NewComment("Looking into it", false));
+            assertEquals(MONDAY_0800_CET.plus(Duration.ofHours(8)), service.get(INA, ticket.key()).slaDueAt());
+            assertEquals(1, dueUpdates(), "a due time that moves later is still written");
+        } finally {
+            databases.database().inTransaction(em -> {
+                em.createNativeQuery("DROP TRIGGER count_due_updates").executeUpdate();
+                return em.createNativeQuery("DROP TABLE due_updates").executeUpdate();
+            });
+        }
+    }
+
+    private long dueUpdates() {
+        return databases.database().read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM due_updates").getSingleResult()).longValue());
+    }
+
+    /**
      * A new ticket's clocks are folded from memory (its creation row is not read back): what they store
      * is what folding its stored history stores, and folding again with nothing changed writes nothing.
      */
