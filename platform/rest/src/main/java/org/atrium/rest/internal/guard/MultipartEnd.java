@@ -11,13 +11,15 @@ import javax.ws.rs.core.MediaType;
  * A multipart body that ends before its closing boundary ({@code --boundary--}) broke off: CXF would hand
  * the parts over as they came, and a truncated file would be stored. This stream watches for the closing
  * boundary (a KMP matcher: constant work per byte) and fails the read that reaches the end without it, so
- * the upload is refused (400 naming {@code file}) and nothing is stored.
+ * the upload is refused (400 naming {@code file}) and nothing is stored. Once: the reads after it end, so that
+ * CXF, which drains the rest of a multipart body before it answers, can send the 400.
  */
 final class MultipartEnd extends FilterInputStream {
     private final byte[] closing;
     private final int[] fallback;
     private int matched;
     private boolean seen;
+    private boolean reported;
 
     private MultipartEnd(InputStream in, String boundary) {
         super(in);
@@ -59,8 +61,10 @@ final class MultipartEnd extends FilterInputStream {
         return n;
     }
 
+    /** Fails the first read that finds the end without the closing boundary; later reads just end (CXF drains the body before answering). */
     private int ended() throws IOException {
-        if (!seen) {
+        if (!seen && !reported) {
+            reported = true;
             throw new IOException("the body ends before its closing boundary: the upload broke off, send it again");
         }
         return -1;
