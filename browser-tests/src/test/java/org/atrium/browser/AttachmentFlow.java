@@ -2,6 +2,7 @@ package org.atrium.browser;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -20,6 +21,7 @@ import org.atrium.browser.harness.Rest;
 import org.atrium.browser.harness.Screenshots;
 import org.atrium.browser.pages.CatalogPage;
 import org.atrium.browser.pages.RequestDetailPage;
+import org.atrium.browser.pages.RequestFormPage;
 import org.atrium.browser.pages.TicketPage;
 import org.junit.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,6 +59,34 @@ public class AttachmentFlow {
                     .until(d -> Files.isRegularFile(downloaded) && sizeOf(downloaded) == sizeOf(picture));
             assertArrayEquals(Files.readAllBytes(picture), Files.readAllBytes(downloaded));
         }
+    }
+
+    /** The form's own attachment field: the file goes up before the request (POST /attachments), its id with the request. */
+    @Test
+    public void aPhotoChosenInTheFormArrivesWithTheRequest() throws IOException {
+        Path folder = Files.createDirectories(Path.of("target", "attachments").toAbsolutePath());
+        Path picture = folder.resolve("broken-lamp.png");
+        writePicture(picture);
+        Path page = folder.resolve("lamp.html");
+        Files.writeString(page, "<html><body>not a photo</body></html>");
+        String key;
+        try (Persona anna = Persona.signIn("anna", "en")) {
+            RequestFormPage form = CatalogPage.open(anna.driver()).request("facility.repair")
+                    .type("summary", "Lamp flickers in 3.12")
+                    .type("building", "A")
+                    .type("room", "3.12")
+                    .choose("category", "lighting")
+                    .attach("photo", page)
+                    .submit();
+            String refused = form.errorOf("photo");
+            assertTrue(refused, refused.contains("html") || refused.contains("page"));
+            key = form.attach("photo", picture).submit().submitted().key();
+        }
+        JsonNode ticket = rest.get("anna", "/tickets/" + key);
+        JsonNode listed = rest.get("anna", "/tickets/" + key + "/attachments").path("items");
+        assertEquals(1, listed.size());
+        assertEquals("broken-lamp.png", listed.get(0).path("fileName").asText());
+        assertEquals(listed.get(0).path("id").asText(), ticket.path("fields").path("photo").asText());
     }
 
     private static long sizeOf(Path file) {

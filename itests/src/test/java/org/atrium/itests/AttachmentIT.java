@@ -85,6 +85,41 @@ public class AttachmentIT extends AtriumTestSupport {
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, response);
     }
 
+    /** POST /attachments: an upload before its ticket exists. */
+    private Reply uploadFirst(String user, byte[] multipartBody) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request("/attachments", user)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, response);
+    }
+
+    /** A descriptor-only bundle with a type whose attachment field is required (like the legal example's draft contract). */
+    private void reviewTypeInstalled() throws Exception {
+        if (http("GET", "/catalog", "anna", null).raw().body().contains("\"lab.review\"")) {
+            return;
+        }
+        String review = "{\"key\": \"lab.review\", \"department\": \"lab\", \"category\": \"service-request\", \"keyPrefix\": \"REV\","
+                + " \"schemaVersion\": 1, \"names\": {\"de\": \"Prüfung\", \"en\": \"Review\"},"
+                + " \"fields\": [{\"name\": \"document\", \"type\": \"attachment\", \"required\": true,"
+                + " \"labels\": {\"de\": \"Entwurf\", \"en\": \"Draft\"}}]}";
+        org.osgi.framework.Bundle bundle = bundleContext.installBundle("atrium-test:review", new java.io.ByteArrayInputStream(
+                TestBundles.descriptorBundle("org.atrium.test.review", "1.0.0", Map.of("review.json", review))));
+        bundle.start();
+        waitUntil("the review type in the catalog", Duration.ofSeconds(30), () -> {
+            try {
+                return http("GET", "/catalog", "anna", null).raw().body().contains("\"lab.review\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private Reply review(String user, Object document) throws Exception {
+        return http("POST", "/tickets", user, Map.of("type", "lab.review", "summary", "NDA with Acme",
+                "fields", document == null ? Map.of() : Map.of("document", document)));
+    }
+
     private Reply upload(String key, String user, String fileName, String contentType, byte[] content) throws Exception {
         return upload(key, user, multipart("file", fileName, contentType, content), "multipart/form-data; boundary=" + BOUNDARY);
     }
@@ -174,6 +209,61 @@ public class AttachmentIT extends AtriumTestSupport {
         assertEquals(garbage.raw().body(), 400, garbage.status());
         assertTrue(garbage.contentType(), garbage.contentType().startsWith("application/problem+json"));
         assertEquals(0, http("GET", "/tickets/" + key + "/attachments", "anna", null).body().get("items").size());
+    }
+
+    @Test
+    public void aRequiredAttachmentFieldIsFilledWithAnUploadMadeBeforeTheTicket() throws Exception {
+        reviewTypeInstalled();
+        problemNaming(review("anna", null), 400, "fields.document");
+        byte[] bytes = pdf(300 * 1024);
+        Reply held = uploadFirst("anna", multipart("file", "Entwurf NDA.pdf", "application/pdf", bytes));
+        assertEquals(held.raw().body(), 201, held.status());
+        String id = held.body().get("id").asText();
+        assertEquals("Entwurf NDA.pdf", held.body().get("fileName").asText());
+        assertEquals("anna", held.body().get("uploadedBy").asText());
+
+        problemNaming(review("ina", id), 400, "fields.document"); // someone else's upload: as if there were none
+        problemNaming(review("anna", "att-4711"), 400, "fields.document");
+        Reply created = review("anna", id);
+        assertEquals(created.raw().body(), 201, created.status());
+        String key = created.body().get("key").asText();
+        assertEquals(id, created.body().get("fields").get("document").asText());
+        JsonNode items = http("GET", "/tickets/" + key + "/attachments", "anna", null).body().get("items");
+        assertEquals(1, items.size());
+        assertEquals(id, items.get(0).get("id").asText());
+        assertArrayEquals(bytes, download(key, Long.parseLong(id), "anna").body());
+        assertTrue(http("GET", "/tickets/" + key + "/history", "anna", null).raw().body().contains("\"attachment added\""));
+        problemNaming(review("anna", id), 400, "fields.document"); // taken: it belongs to the first ticket now
+
+        // a ticket's update may name a new upload of the caller, never someone else's
+        Reply mine = uploadFirst("anna", multipart("file", "v2.pdf", "application/pdf", pdf(1000)));
+        Reply hers = uploadFirst("ina", multipart("file", "x.pdf", "application/pdf", pdf(1000)));
+        long version = created.body().get("version").asLong();
+        problemNaming(http("PATCH", "/tickets/" + key, "anna", Map.of("version", version, "fields", Map.of("document", hers.body().get("id").asText()))),
+                400, "fields.document");
+        Reply updated = http("PATCH", "/tickets/" + key, "anna", Map.of("version", version, "fields", Map.of("document", mine.body().get("id").asText())));
+        assertEquals(updated.raw().body(), 200, updated.status());
+        assertEquals(2, http("GET", "/tickets/" + key + "/attachments", "anna", null).body().get("items").size());
+    }
+
+    @Test
+    public void uploadsBeforeATicketHaveTheSameChecksAndATruncatedBodyIsRefused() throws Exception {
+        problemNaming(uploadFirst("anna", multipart("file", "big.pdf", "application/pdf", pdf(10 * 1024 * 1024 + 1))), 413, "file");
+        problemNaming(uploadFirst("anna", multipart("file", "page.html", "text/html", "<html></html>".getBytes(StandardCharsets.UTF_8))), 415, "file");
+        problemNaming(uploadFirst("anna", multipart("document", "a.pdf", "application/pdf", pdf(100))), 400, "file");
+        assertEquals(401, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(apiBase() + "/attachments"))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("file", "a.pdf", "application/pdf", pdf(100)))).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        // a body that broke off before its closing boundary: never stored, neither before a ticket nor on one
+        byte[] whole = multipart("file", "cut.pdf", "application/pdf", pdf(200 * 1024));
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - ("\r\n--" + BOUNDARY + "--\r\n").length());
+        problemNaming(uploadFirst("anna", cut), 400, "file");
+        String key = incident("Truncated upload");
+        problemNaming(upload(key, "anna", cut, "multipart/form-data; boundary=" + BOUNDARY), 400, "file");
+        assertEquals(0, http("GET", "/tickets/" + key + "/attachments", "anna", null).body().get("items").size());
+        assertEquals(201, upload(key, "anna", whole, "multipart/form-data; boundary=" + BOUNDARY).status());
     }
 
     @Test

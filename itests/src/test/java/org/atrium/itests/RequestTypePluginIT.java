@@ -63,8 +63,9 @@ public class RequestTypePluginIT extends AtriumTestSupport {
 
         JsonNode review = catalogEntry("legal.contract-review");
         assertEquals("Vertragsprüfung", review.get("names").get("de").asText());
+        String draft = uploadedText("anna", "NDA draft.txt", "Draft of the NDA with Acme"); // its required attachment field
         Reply created = http("POST", "/tickets", "anna", Map.of("type", "legal.contract-review", "summary", "NDA with Acme",
-                "fields", Map.of("contractType", "nda", "signBy", "2026-12-15", "document", "att-4711")));
+                "fields", Map.of("contractType", "nda", "signBy", "2026-12-15", "document", draft)));
         assertEquals(created.raw().body(), 201, created.status());
         String key = created.body().get("key").asText();
         assertTrue(key, key.startsWith("LEG-"));
@@ -194,6 +195,22 @@ public class RequestTypePluginIT extends AtriumTestSupport {
             }
         }
         throw new AssertionError(key + " is not in the catalog");
+    }
+
+    /** POST /attachments: the id of a text file uploaded before its ticket. */
+    private String uploadedText(String user, String fileName, String text) throws Exception {
+        String boundary = "----atrium-plugin-it";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/plain\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(apiBase() + "/attachments"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(response.body(), 201, response.statusCode());
+        return JSON.readTree(response.body()).get("id").asText();
     }
 
     private static String asset(int version, String moreFields) {

@@ -10,6 +10,13 @@ export function uploadAttachment(key, file) {
   return api(`/tickets/${enc(key)}/attachments`, { method: 'POST', form });
 }
 
+/** POST /attachments: a file uploaded before its ticket exists, held for the uploader; its id goes into an attachment field. */
+export function uploadBeforeTicket(file) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api('/attachments', { method: 'POST', form });
+}
+
 const size = (bytes) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`);
 
 /** The attachments section; `canUpload` for those who may comment on the ticket. */

@@ -89,7 +89,7 @@ export function applyConditions(form, boxes) {
   }
 }
 
-/** The form's values for POST /tickets `fields`: shown fields with a value; attachments are uploaded afterwards. */
+/** The form's values for POST /tickets `fields`: shown fields with a value; the chosen files apart (uploaded first, their ids sent). */
 export function collectValues(form, boxes) {
   const values = {};
   const files = {};

@@ -1,12 +1,13 @@
-// A request form from the type's descriptor: POST /tickets, server errors beside their fields, then
-// the attachments (POST /tickets/{key}/attachments) and their ids into the form (PATCH).
+// A request form from the type's descriptor: the chosen files first (POST /attachments), then POST /tickets
+// with their ids in the attachment fields (so a required attachment field is filled at creation), server
+// errors beside their fields.
 import { h, append } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, enc, ApiError } from '../api.js';
 import { fieldBox, errorSummary, onSubmit } from '../forms.js';
 import { typeOf, typeName } from '../data.js';
 import { renderFields, applyConditions, collectValues } from '../fields.js';
-import { uploadAttachment } from '../attachments.js';
+import { uploadBeforeTicket } from '../attachments.js';
 
 export async function render(main, typeKey, { go }) {
   const type = await typeOf(typeKey);
@@ -35,36 +36,35 @@ export async function render(main, typeKey, { go }) {
   form.addEventListener('input', () => applyConditions(form, boxes));
   form.addEventListener('change', () => applyConditions(form, boxes));
 
+  const uploaded = new WeakMap(); // file -> upload id: a form sent again after an error does not upload the same file twice
   onSubmit(form, async () => {
     const { values, files } = collectValues(form, boxes);
+    Object.assign(values, await uploadFiles(files, uploaded));
     const body = { type: type.key, summary: summary.value, description: description.value || null, fields: values };
     if (type.category === 'incident') Object.assign(body, { impact: impact.value, urgency: urgency.value });
     const ticket = await api('/tickets', { method: 'POST', body });
-    const failed = await attachFiles(ticket, files);
-    sessionStorage.setItem('atrium.saved', failed.length ? t('request.createdUploadFailed', { key: ticket.key, files: failed.join(', ') }) : t('request.created', { key: ticket.key }));
+    sessionStorage.setItem('atrium.saved', t('request.created', { key: ticket.key }));
     go(`#/requests/${enc(ticket.key)}`);
   });
 }
 
-/** Uploads each chosen file and sets the field to the upload's id; the request exists already, so a failure is reported, not fatal. */
-async function attachFiles(ticket, files) {
-  const failed = [];
+/**
+ * Uploads each chosen file (POST /attachments) and returns the fields' values (the uploads' ids). A refused
+ * file (too large, a type not accepted) is an error beside its field (the server names the part `file`).
+ */
+async function uploadFiles(files, uploaded) {
   const ids = {};
+  const errors = [];
   for (const [name, file] of Object.entries(files)) {
     try {
-      ids[name] = (await uploadAttachment(ticket.key, file)).id;
+      if (!uploaded.has(file)) uploaded.set(file, String((await uploadBeforeTicket(file)).id));
+      ids[name] = uploaded.get(file);
     } catch (error) {
-      if (error instanceof ApiError && error.handled) throw error;
-      failed.push(`${file.name} (${error.message})`);
+      if (!(error instanceof ApiError) || error.handled) throw error;
+      const reasons = error.fieldErrors.length ? error.fieldErrors.map((e) => e.reason) : [error.message];
+      reasons.forEach((reason) => errors.push({ field: `fields.${name}`, reason }));
     }
   }
-  if (Object.keys(ids).length) {
-    const fields = Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, String(v)]));
-    try {
-      await api(`/tickets/${enc(ticket.key)}`, { method: 'PATCH', body: { version: ticket.version, fields } });
-    } catch (error) {
-      failed.push(error.message);
-    }
-  }
-  return failed;
+  if (errors.length) throw new ApiError(400, { errors });
+  return ids;
 }

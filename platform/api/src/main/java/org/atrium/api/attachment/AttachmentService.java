@@ -23,6 +23,14 @@ public interface AttachmentService {
     Attachment attach(Caller caller, String ticketKey, AttachmentUpload upload, AttachmentRules rules);
 
     /**
+     * Stores a file before its ticket exists, held for the caller alone (no one else lists or downloads it):
+     * a ticket's {@code attachment} field naming its id attaches it when the ticket is created or updated;
+     * one that no ticket takes is deleted after a day (configurable). Same limits and exceptions as
+     * {@link #attach}.
+     */
+    Attachment upload(Caller caller, AttachmentUpload upload, AttachmentRules rules);
+
+    /**
      * What a download of one attachment sends besides the bytes (404 if the ticket has no such attachment,
      * or its bytes were erased); the read is audited where the ticket is confidential.
      */

@@ -25,7 +25,7 @@ public record PersonalDataExport(String login, String personId, boolean erased, 
         List<String> ticketsAssigned, List<CommentOf> comments, List<ApprovalOf> approvals, List<HistoryOf> history,
         List<FormValueOf> formValues, List<AttachmentOf> attachments, List<RatingOf> ratings) {
 
-    /** A file the person attached, with its ticket (no bytes). */
+    /** A file the person attached, with its ticket (no bytes); {@code ticket} is null for an upload no ticket took yet. */
     public record AttachmentOf(String ticket, long id, String fileName, String contentType, long size, String sha256,
             java.time.Instant uploadedAt, boolean erased) {
     }

@@ -81,7 +81,24 @@ public class AttachmentServiceImpl implements AttachmentService {
         try (Spool spool = Spool.of(upload.content(), rules.maxBytes())) {
             ContentTypes.check(type, spool.head(), spool.headLength(), rules.contentTypes());
             return db.inTransaction(em -> store(em, caller, ticketKey, spool,
-                    new AttachmentEntity(0, stored, shown, type, spool.size(), spool.sha256(), caller.user(), clock.instant())));
+                    new AttachmentEntity(null, stored, shown, type, spool.size(), spool.sha256(), caller.user(), clock.instant())));
+        }
+    }
+
+    @Override
+    public Attachment upload(Caller caller, AttachmentUpload upload, AttachmentRules rules) {
+        if (upload == null || upload.content() == null) {
+            throw new ValidationException("file", "is required");
+        }
+        String shown = FileNames.display(upload.fileName());
+        String stored = FileNames.sanitised(upload.fileName());
+        FileNames.checkExtension(shown);
+        String type = ContentTypes.normalise(upload.contentType());
+        try (Spool spool = Spool.of(upload.content(), rules.maxBytes())) {
+            ContentTypes.check(type, spool.head(), spool.headLength(), rules.contentTypes());
+            // no ticket yet: held for the uploader until a ticket's attachment field names it (PendingUploads)
+            return db.inTransaction(em -> write(em, spool,
+                    new AttachmentEntity(null, stored, shown, type, spool.size(), spool.sha256(), caller.user(), clock.instant())));
         }
     }
 
@@ -92,6 +109,13 @@ public class AttachmentServiceImpl implements AttachmentService {
         em.persist(attachment);
         em.persist(new HistoryEntity(ticket.getId(), attachment.getUploadedAt(), caller.user(), ADDED, "attachment", null,
                 String.valueOf(attachment.getId()))); // TABLE ids are assigned at persist
+        return write(em, spool, attachment);
+    }
+
+    private static Attachment write(EntityManager em, Spool spool, AttachmentEntity attachment) {
+        if (!em.contains(attachment)) {
+            em.persist(attachment);
+        }
         em.flush(); // the row exists (and has its id) before its content is written on the same connection
         try (InputStream content = spool.open()) {
             AttachmentContent.write(em, attachment.getId(), content, spool.size());
@@ -134,7 +158,7 @@ public class AttachmentServiceImpl implements AttachmentService {
 
     private static AttachmentEntity find(EntityManager em, TicketEntity ticket, long id) {
         AttachmentEntity attachment = em.find(AttachmentEntity.class, id);
-        if (attachment == null || attachment.getTicketId() != ticket.getId() || attachment.getErasedAt() != null) {
+        if (attachment == null || !Long.valueOf(ticket.getId()).equals(attachment.getTicketId()) || attachment.getErasedAt() != null) {
             throw new NotFoundException("Ticket " + ticket.getKey() + " has no attachment " + id);
         }
         return attachment;

@@ -24,8 +24,9 @@ public class AttachmentEntity {
             valueColumnName = "seq_count", pkColumnValue = "ticket_attachment", allocationSize = 20)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "attachment_ids")
     private long id;
-    @Column(name = "ticket_id", nullable = false, updatable = false)
-    private long ticketId;
+    /** Null while the upload waits for its ticket (POST /attachments): held for its uploader only. */
+    @Column(name = "ticket_id")
+    private Long ticketId;
     @Column(name = "file_name", nullable = false)
     private String fileName;
     @Column(name = "original_name", nullable = false)
@@ -47,7 +48,7 @@ public class AttachmentEntity {
     protected AttachmentEntity() {
     }
 
-    public AttachmentEntity(long ticketId, String fileName, String originalName, String contentType, long size, String sha256,
+    public AttachmentEntity(Long ticketId, String fileName, String originalName, String contentType, long size, String sha256,
             String uploadedBy, Instant uploadedAt) {
         this.ticketId = ticketId;
         this.fileName = fileName;
@@ -60,7 +61,9 @@ public class AttachmentEntity {
     }
 
     public long getId() { return id; }
-    public long getTicketId() { return ticketId; }
+    public Long getTicketId() { return ticketId; }
+    /** Attaches a pending upload to its ticket (in the ticket's transaction). */
+    public void attachTo(long ticket) { this.ticketId = ticket; }
     public String getFileName() { return fileName; }
     public String getOriginalName() { return originalName; }
     public String getContentType() { return contentType; }

@@ -67,6 +67,8 @@ final class PersonErasure {
                     .setParameter(1, PersonalData.REDACTED).setParameter(2, PersonalData.REDACTED).setParameter(3, id).executeUpdate();
             // an erased person signs in no more: their portal sessions end with the erasure
             em.createNativeQuery("DELETE FROM portal_session WHERE person_id = ?").setParameter(1, id).executeUpdate();
+            // uploads no ticket took are theirs alone: nothing of them stays
+            em.createNativeQuery("DELETE FROM ticket_attachment WHERE uploaded_by = ? AND ticket_id IS NULL").setParameter(1, id).executeUpdate();
             ids.pseudonymise(id, pseudonym, now);
             int formValues = FormPeople.rename(em, login, pseudonym);
             DecidersList.rename(em, login, pseudonym);

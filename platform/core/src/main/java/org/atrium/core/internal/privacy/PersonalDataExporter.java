@@ -54,12 +54,19 @@ final class PersonalDataExporter {
     }
 
     private static List<PersonalDataExport.AttachmentOf> attachments(EntityManager em, String login) {
-        return em.createQuery("SELECT a, t.key FROM AttachmentEntity a, TicketEntity t WHERE t.id = a.ticketId AND a.uploadedBy = :login"
-                + " ORDER BY a.id", Object[].class).setParameter("login", login).getResultList().stream().map(row -> {
-                    AttachmentEntity a = (AttachmentEntity) row[0];
-                    return new PersonalDataExport.AttachmentOf((String) row[1], a.getId(), a.getOriginalName(), a.getContentType(), a.getSize(),
-                            a.getSha256(), a.getUploadedAt(), a.getErasedAt() != null);
-                }).toList();
+        List<PersonalDataExport.AttachmentOf> files = new java.util.ArrayList<>(em.createQuery("SELECT a, t.key FROM AttachmentEntity a,"
+                + " TicketEntity t WHERE t.id = a.ticketId AND a.uploadedBy = :login ORDER BY a.id", Object[].class)
+                .setParameter("login", login).getResultList().stream()
+                .map(row -> attachmentOf((String) row[1], (AttachmentEntity) row[0])).toList());
+        // uploads no ticket took yet (POST /attachments): theirs too, with no ticket
+        em.createQuery("SELECT a FROM AttachmentEntity a WHERE a.ticketId IS NULL AND a.uploadedBy = :login ORDER BY a.id", AttachmentEntity.class)
+                .setParameter("login", login).getResultList().forEach(a -> files.add(attachmentOf(null, a)));
+        return files;
+    }
+
+    private static PersonalDataExport.AttachmentOf attachmentOf(String ticket, AttachmentEntity a) {
+        return new PersonalDataExport.AttachmentOf(ticket, a.getId(), a.getOriginalName(), a.getContentType(), a.getSize(),
+                a.getSha256(), a.getUploadedAt(), a.getErasedAt() != null);
     }
 
     private static List<PersonalDataExport.RatingOf> ratings(EntityManager em, String login) {

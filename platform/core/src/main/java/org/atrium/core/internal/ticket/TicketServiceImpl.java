@@ -48,6 +48,7 @@ import org.atrium.api.ticket.TransitionRequest;
 import org.atrium.api.workflow.WorkflowState;
 import org.atrium.core.internal.access.TicketAction;
 import org.atrium.core.internal.approval.ApproverResolution;
+import org.atrium.core.internal.attachment.PendingUploads;
 import org.atrium.core.internal.catalog.AudienceRule;
 import org.atrium.core.internal.directory.DatabaseDirectoryProvider;
 import org.atrium.core.internal.directory.DirectoryService;
@@ -356,6 +357,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
             audiences.checkMayFile(caller, type);
             values = forms.process(type, caller, caller.user(), values, input.fields().keySet(), true, errors);
             audiences.checkPeople(caller, type, values, errors);
+            checkUploads(caller, type, values, errors);
         }
         String fieldsJson = Json.write(values);
         TicketInput.fieldsSize(fieldsJson, errors);
@@ -368,11 +370,22 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         Ticket created = db.inTransaction(em -> {
             TicketEntity ticket = insert(em, type, caller.user(), caller.user(), input.summary().strip(), input.description(), checked,
                     impact, urgency);
+            PendingUploads.claim(em, caller.user(), type, checked, checked.keySet(), ticket.getId(), ticket.getCreatedAt());
             em.flush(); // the version the participants' changes (an approval's move, the SLA due time) gave it
             return TicketMapper.toDto(ticket); // as the participants left it (an approval may have moved it on)
         });
         delivered();
         return created;
+    }
+
+    /** Attachment fields must name the caller's own uploads (read before the transaction, claimed in it). */
+    private void checkUploads(Caller caller, RequestType type, Map<String, Object> values, List<FieldError> errors) {
+        if (!PendingUploads.named(type, values, values.keySet()).isEmpty()) {
+            db.read(em -> {
+                PendingUploads.check(em, caller.user(), type, values, values.keySet(), null, errors);
+                return null;
+            });
+        }
     }
 
     /** Writes a checked new ticket in the caller's transaction and hands it to the participants. */
@@ -472,7 +485,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
             Priority priority = Priority.of(Level.parse(ticket.getImpact()).orElseThrow(), Level.parse(ticket.getUrgency()).orElseThrow());
             changes.set("priority", Priority.ofRank(ticket.getPriority()).name(), priority.name(), p -> ticket.setPriority(priority.rank()));
             if (update.fields() != null) {
-                updateFields(caller, ticket, update.fields(), changes);
+                updateFields(em, caller, ticket, update.fields(), changes);
             }
             steps.checkFieldRules(parties, ticket, changes);
             List<FieldError> covered = approvals.lockedFields(em, ticket, changes.fields());
@@ -499,7 +512,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     }
 
     /** Applies a fields patch (null clears a field) and checks the result against the ticket's own version. */
-    private void updateFields(Caller caller, TicketEntity ticket, Map<String, Object> patch, Changes changes) {
+    private void updateFields(EntityManager em, Caller caller, TicketEntity ticket, Map<String, Object> patch, Changes changes) {
         Map<String, Object> stored = Json.readMap(ticket.getFieldsJson());
         Map<String, Object> merged = new LinkedHashMap<>(stored);
         patch.forEach((name, value) -> {
@@ -514,6 +527,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         Map<String, Object> values;
         if (type != null) {
             values = forms.process(type, caller, ticket.getRequester(), merged, patch.keySet(), changed(stored, patch), false, errors);
+            PendingUploads.check(em, caller.user(), type, values, changed(stored, patch), ticket.getId(), errors);
         } else {
             // a ticket older than the version store: keep it workable on the fields it has
             patch.keySet().stream().filter(name -> !stored.containsKey(name))
@@ -534,6 +548,9 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
             if (!Objects.equals(before, after)) {
                 changes.record("fields." + name, before, after);
             }
+        }
+        if (type != null) {
+            PendingUploads.claim(em, caller.user(), type, values, changed(stored, patch), ticket.getId(), changes.at());
         }
         ticket.setFieldsJson(fieldsJson);
     }

@@ -203,13 +203,19 @@ class AttachmentServiceTest {
         ratings.rate(ANNA, ticket.key(), new NewRating(2, "Anna was unhappy"));
         PersonalData personalData = new PersonalDataService(databases.database(),
                 new DirectoryService(new DatabaseDirectoryProvider(databases.database())), catalog, clock);
+        Attachment waiting = attachments.upload(ANNA, upload("second-note.pdf", "application/pdf", pdf(500)), RULES); // no ticket yet
         PersonalDataExport export = personalData.export(ROOT, "anna");
-        assertEquals(List.of("anna-sick-note.pdf"), export.attachments().stream().map(PersonalDataExport.AttachmentOf::fileName).toList());
+        assertEquals(List.of("anna-sick-note.pdf", "second-note.pdf"),
+                export.attachments().stream().map(PersonalDataExport.AttachmentOf::fileName).toList());
+        assertEquals(ticket.key(), export.attachments().get(0).ticket());
+        assertEquals(null, export.attachments().get(1).ticket());
+        assertEquals(waiting.id(), export.attachments().get(1).id());
         assertEquals(2, export.ratings().get(0).score());
 
         personalData.erase(ROOT, "anna");
         assertEquals(List.of(), attachments.list(CARL, ticket.key()));
         assertThrows(NotFoundException.class, () -> download(CARL, ticket.key(), added.id()));
+        assertEquals(0, count("SELECT COUNT(*) FROM ticket_attachment WHERE ticket_id IS NULL"), "the upload no ticket took is gone");
         assertEquals(0, count("SELECT COUNT(*) FROM ticket_attachment WHERE content IS NOT NULL"));
         assertEquals(1, count("SELECT COUNT(*) FROM ticket_attachment WHERE file_name = '" + PersonalData.REDACTED + "'"));
         assertEquals(PersonalData.REDACTED, ratings.rating(CARL, ticket.key()).orElseThrow().comment());

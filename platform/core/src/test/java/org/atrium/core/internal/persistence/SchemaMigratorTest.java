@@ -136,6 +136,30 @@ class SchemaMigratorTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anAttachmentMayWaitWithoutATicketFromV20(Engine engine) throws SQLException {
+        DataSource ds = engine.empty("pending");
+        try {
+            SchemaMigrator.migrate(ds);
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                String table = engine == Engine.DERBY ? "TICKET_ATTACHMENT" : "ticket_attachment";
+                try (ResultSet r = c.getMetaData().getColumns(null, null, table, engine == Engine.DERBY ? "TICKET_ID" : "ticket_id")) {
+                    assertTrue(r.next());
+                    assertEquals("YES", r.getString("IS_NULLABLE"), "a pending upload has no ticket");
+                }
+                s.executeUpdate("INSERT INTO ticket_attachment (id, file_name, original_name, content_type, size_bytes, sha256, uploaded_by,"
+                        + " uploaded_at) VALUES (1, 'a.txt', 'a.txt', 'text/plain', 1, 'x', 'p-1', CURRENT_TIMESTAMP)");
+                try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM ticket_attachment WHERE ticket_id IS NULL")) {
+                    r.next();
+                    assertEquals(1, r.getInt(1));
+                }
+            }
+        } finally {
+            engine.drop(ds);
+        }
+    }
+
     @Test
     void choosesTheDialectsVariantWhereThereIsOne() {
         assertEquals("V1__tickets.postgresql.sql", SchemaMigrator.script(Dialect.POSTGRESQL, "V1__tickets.sql"));

@@ -29,7 +29,8 @@ import org.atrium.rest.internal.problem.Problem;
 public class BodyLimit implements ContainerRequestFilter {
     /** What a multipart body may carry besides the file: boundaries and part headers. */
     static final long MULTIPART_OVERHEAD = 64 * 1024;
-    private static final Pattern UPLOAD = Pattern.compile("/?tickets/[^/]+/attachments/?");
+    /** A ticket's uploads and those before the ticket exists (POST /attachments). */
+    private static final Pattern UPLOAD = Pattern.compile("/?(tickets/[^/]+/)?attachments/?");
     private final long maxBytes;
     private final long maxAttachmentBytes;
 
@@ -53,7 +54,9 @@ public class BodyLimit implements ContainerRequestFilter {
             request.abortWith(tooLarge(upload).getResponse());
             return;
         }
-        request.setEntityStream(new Limited(request.getEntityStream(), limit, upload));
+        // an upload must end with its closing boundary, else it broke off (MultipartEnd)
+        InputStream body = upload ? MultipartEnd.watched(request.getEntityStream(), request.getMediaType()) : request.getEntityStream();
+        request.setEntityStream(new Limited(body, limit, upload));
     }
 
     private static boolean declaredTooLarge(String length, long limit) {

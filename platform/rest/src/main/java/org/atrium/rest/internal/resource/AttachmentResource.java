@@ -1,7 +1,5 @@
 package org.atrium.rest.internal.resource;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,18 +21,11 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
-import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.jaxrs.ext.MessageContext;
-import org.apache.cxf.jaxrs.ext.multipart.Attachment;
-import org.apache.cxf.jaxrs.ext.multipart.ContentDisposition;
-import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
-import org.apache.cxf.jaxrs.utils.multipart.AttachmentUtils;
 import org.atrium.api.NotFoundException;
-import org.atrium.api.ValidationException;
 import org.atrium.api.attachment.AttachmentDownload;
 import org.atrium.api.attachment.AttachmentRules;
 import org.atrium.api.attachment.AttachmentService;
-import org.atrium.api.attachment.AttachmentUpload;
 import org.atrium.rest.internal.RestConfig;
 import org.atrium.rest.internal.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -51,7 +42,7 @@ import org.osgi.service.component.annotations.Reference;
 @Path("/tickets/{key}/attachments")
 @Produces(MediaType.APPLICATION_JSON)
 public class AttachmentResource implements RestResource {
-    static final String PART = "file";
+    static final String PART = MultipartFile.PART;
     private final AttachmentService attachments;
     private final AttachmentRules rules;
 
@@ -81,40 +72,10 @@ public class AttachmentResource implements RestResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@Context SecurityContext security, @Context UriInfo uri, @Context MessageContext context,
             @PathParam("key") String key) {
-        Attachment part = filePart(context);
-        ContentDisposition disposition = part.getContentDisposition();
-        String fileName = disposition == null ? null : Utf8Header.repaired(disposition.getFilename());
-        String contentType = part.getContentType() == null ? null : part.getContentType().toString();
-        try (InputStream content = part.getDataHandler().getInputStream()) {
-            org.atrium.api.attachment.Attachment added = attachments.attach(Callers.of(security), key,
-                    new AttachmentUpload(fileName, contentType, content), rules);
-            URI location = uri.getBaseUriBuilder().path("tickets").path(key).path("attachments").path(String.valueOf(added.id())).build();
-            return Response.created(location).entity(added).build();
-        } catch (IOException e) {
-            throw new ValidationException(PART, "could not be read: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Exactly one part named "file"; other parts (a browser's form may send more) are ignored. The body is
-     * parsed here, not by a MessageBodyReader, so that a body CXF cannot parse (no boundary, a boundary
-     * that never comes) is the client's 400 instead of CXF's Fault, which would be a 500.
-     */
-    private static Attachment filePart(MessageContext context) {
-        List<Attachment> files;
-        try {
-            MultipartBody body = AttachmentUtils.getMultipartBody(context);
-            files = body == null ? List.of() : body.getAllAttachments().stream()
-                    .filter(part -> part.getContentDisposition() != null && PART.equals(part.getContentDisposition().getParameter("name")))
-                    .toList();
-        } catch (Fault e) {
-            throw new ValidationException(PART, "could not be read: the body is not well-formed multipart/form-data (" + e.getMessage() + ")");
-        }
-        if (files.size() != 1) {
-            throw new ValidationException(PART, files.isEmpty() ? "is required: send multipart/form-data with one part named file"
-                    : "may be sent once per request");
-        }
-        return files.get(0);
+        org.atrium.api.attachment.Attachment added = MultipartFile.read(context,
+                upload -> attachments.attach(Callers.of(security), key, upload, rules));
+        URI location = uri.getBaseUriBuilder().path("tickets").path(key).path("attachments").path(String.valueOf(added.id())).build();
+        return Response.created(location).entity(added).build();
     }
 
     @GET

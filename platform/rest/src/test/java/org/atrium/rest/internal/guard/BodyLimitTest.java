@@ -49,6 +49,15 @@ class BodyLimitTest {
         uploads.filter(tooLarge.context());
         assertEquals(413, tooLarge.aborted.getStatus());
         assertEquals("file", ((Problem) tooLarge.aborted.getEntity()).errors().get(0).field());
+        FakeRequest first = new FakeRequest("POST", "attachments").header("Content-Length", "900");
+        first.body = new ByteArrayInputStream(new byte[900]);
+        uploads.filter(first.context());
+        assertNull(first.aborted, "an upload before its ticket (POST /attachments) has the same limit");
+        FakeRequest cut = new FakeRequest("POST", "attachments").header("Content-Length", "900")
+                .header("Content-Type", "multipart/form-data; boundary=b0");
+        cut.body = new ByteArrayInputStream("--b0\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nhalf a fi".getBytes());
+        uploads.filter(cut.context());
+        assertThrows(java.io.IOException.class, cut.body::readAllBytes, "a multipart body without its closing boundary broke off");
         FakeRequest json = new FakeRequest("POST", "tickets/IT-1/comments").header("Content-Length", "900");
         uploads.filter(json.context());
         assertEquals(413, json.aborted.getStatus(), "other paths keep the general limit");

@@ -59,6 +59,8 @@ final class FakeRequest {
                     case "getUriInfo" -> uri;
                     case "getSecurityContext" -> security;
                     case "getHeaderString" -> headers.get((String) args[0]);
+                    case "getMediaType" -> headers.get("Content-Type") == null ? null
+                            : javax.ws.rs.core.MediaType.valueOf(headers.get("Content-Type"));
                     case "getEntityStream" -> body;
                     case "setEntityStream" -> {
                         body = (InputStream) args[0];
