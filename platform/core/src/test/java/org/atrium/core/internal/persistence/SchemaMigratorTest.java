@@ -138,7 +138,7 @@ class SchemaMigratorTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void anAttachmentMayWaitWithoutATicketFromV20(Engine engine) throws SQLException {
+    void anAttachmentMayWaitWithoutATicketFromV18(Engine engine) throws SQLException {
         DataSource ds = engine.empty("pending");
         try {
             SchemaMigrator.migrate(ds);
