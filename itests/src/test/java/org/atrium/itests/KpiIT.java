@@ -75,8 +75,8 @@ public class KpiIT extends AtriumTestSupport {
 
     @Test
     public void anAgentReadsTheirDepartmentsKpisAsJsonWithoutTicketKeys() throws Exception {
-        String key = resolvedAndRatedIncident("kpi-vpn");
-        resolvedAndRatedIncident("kpi-vpn");
+        String key = resolvedAndRatedIncident("telephony");
+        resolvedAndRatedIncident("telephony");
         String today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
         Reply reply = http("GET", "/kpis?department=it&type=it.incident&period=day&from=" + today + "&to=" + today, "ina", null);
         assertEquals(reply.raw().body(), 200, reply.status());
@@ -98,7 +98,7 @@ public class KpiIT extends AtriumTestSupport {
         assertTrue(report.toString(), resolved >= 2 && ratings >= 2);
         JsonNode vpn = null;
         for (JsonNode service : report.get("mtbf")) {
-            vpn = "kpi-vpn".equals(service.get("service").asText()) ? service : vpn;
+            vpn = "telephony".equals(service.get("service").asText()) ? service : vpn;
         }
         assertTrue(report.toString(), vpn != null && vpn.get("incidents").asLong() == 2 && vpn.get("mtbfSeconds").isNumber());
         assertFalse("aggregates only", reply.raw().body().contains(key));
@@ -106,7 +106,7 @@ public class KpiIT extends AtriumTestSupport {
 
     @Test
     public void theSameReportComesAsCsvByAcceptHeaderAndByPath() throws Exception {
-        resolvedAndRatedIncident("kpi-mail");
+        resolvedAndRatedIncident("email");
         HttpResponse<String> byAccept = raw("/kpis?department=it&period=week", "ina", "text/csv");
         assertEquals(byAccept.body(), 200, byAccept.statusCode());
         assertTrue(byAccept.headers().firstValue("Content-Type").orElse(""), byAccept.headers().firstValue("Content-Type").orElse("")
@@ -124,7 +124,7 @@ public class KpiIT extends AtriumTestSupport {
 
     @Test
     public void employeesGetForbiddenAndAnotherDepartmentsAgentSeesOnlyTheirOwn() throws Exception {
-        resolvedAndRatedIncident("kpi-printing");
+        resolvedAndRatedIncident("printing");
         Reply anna = http("GET", "/kpis", "anna", null);
         assertEquals(anna.raw().body(), 403, anna.status());
         assertTrue(anna.contentType(), anna.contentType().startsWith("application/problem+json"));
@@ -154,7 +154,7 @@ public class KpiIT extends AtriumTestSupport {
 
     @Test
     public void theConsolePrintsTheKpisAsATable() throws Exception {
-        resolvedAndRatedIncident("kpi-console");
+        resolvedAndRatedIncident("erp");
         String table = KarafConsole.run(sessionFactory, "atrium:kpis --department it --period month");
         assertTrue(table, table.contains("MTTR wall") && table.contains("it.incident") && table.contains("Backlog now"));
         Exception refused = org.junit.Assert.assertThrows(Exception.class, () -> KarafConsole.run(sessionFactory, "atrium:kpis --period year"));
