@@ -1,6 +1,6 @@
 // Data several views share: the catalog (labels of types, fields, options, states) and small formatters.
 import { api } from './api.js';
-import { currentLanguage, pick, t } from './i18n.js';
+import { currentLanguage, formatDate, pick, t } from './i18n.js';
 
 let catalog = null;
 let catalogLanguage = null;
@@ -42,7 +42,12 @@ export function displayValue(field, value) {
   }
   if (typeof value === 'boolean') return value ? t('yes') : t('no');
   if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'object' && 'from' in value) return `${value.from} – ${value.to}`;
+  // dates as the reader's language writes them (21.12.2026, Dec 21, 2026); times stay as sent
+  if (field?.type === 'date' && typeof value === 'string') return formatDate(value);
+  if (typeof value === 'object' && 'from' in value) {
+    const end = field?.type === 'date-range' ? formatDate : String;
+    return `${end(value.from)} – ${end(value.to)}`;
+  }
   return String(value);
 }
 
