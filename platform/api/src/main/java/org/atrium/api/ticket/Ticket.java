@@ -7,7 +7,7 @@ import java.util.Map;
  * A ticket as the caller may see it. {@code approval} is where its latest approval stands (null when
  * it never needed one). {@code slaDueAt} is the earliest due time of its running SLA clocks (null while
  * none runs): the queue's SLA order. {@code slaWarnAt} is the warning instant of the clock that gives {@code slaDueAt}
- * (when it warns or warned; null with {@code slaDueAt}, and in the answers of changes): a client colours a queue
+ * (when it warns or warned; null with {@code slaDueAt}): a client colours a queue
  * without reading each ticket's clocks. An approver who may not otherwise see the ticket gets only the form fields
  * their stage shows, and no description. {@code rating} is the requester's rating (null until rated; filled
  * where one ticket is read, null in lists and in the answers of changes).

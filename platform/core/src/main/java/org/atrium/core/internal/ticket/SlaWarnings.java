@@ -36,6 +36,14 @@ final class SlaWarnings {
         return filled;
     }
 
+    /**
+     * The ticket as a change leaves it, with its warning time: the answer of a creation, an update or a step
+     * must equal what a read gives right after it (one query by the clocks' ticket index, after the flush).
+     */
+    static Ticket answer(EntityManager em, TicketEntity ticket) {
+        return TicketMapper.toDto(ticket).withSlaWarnAt(warnAt(em, List.of(ticket)).get(ticket.getId()));
+    }
+
     /** By ticket id: the warning time of the clock whose due time is the ticket's slaDueAt; tickets with none are left out. */
     static Map<Long, Instant> warnAt(EntityManager em, Collection<TicketEntity> tickets) {
         Map<Long, Instant> dueById = new HashMap<>();

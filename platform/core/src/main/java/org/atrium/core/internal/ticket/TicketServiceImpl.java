@@ -372,7 +372,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
                     impact, urgency);
             PendingUploads.claim(em, caller.user(), type, checked, checked.keySet(), ticket.getId(), ticket.getCreatedAt());
             em.flush(); // the version the participants' changes (an approval's move, the SLA due time) gave it
-            return TicketMapper.toDto(ticket); // as the participants left it (an approval may have moved it on)
+            return SlaWarnings.answer(em, ticket); // as the participants left it (an approval may have moved it on)
         });
         delivered();
         return created;
@@ -498,7 +498,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
                 TicketChange.announce(participants, em, TicketChange.of("UPDATED", TicketMapper.toDto(ticket), caller.user(), Map.of()));
                 em.flush(); // the version after the participants (the SLA due time may have moved)
             }
-            return TicketMapper.toDto(ticket);
+            return SlaWarnings.answer(em, ticket);
         }));
         delivered();
         return updated;

@@ -121,7 +121,7 @@ final class WorkflowSteps {
                 moveLinked(em, caller, ticket, request.linked().get(i), "linked[" + i + "]");
             }
             em.flush();
-            return TicketMapper.toDto(ticket); // as the participants left it: an approval may have moved it on at once
+            return SlaWarnings.answer(em, ticket); // as the participants left it: an approval may have moved it on at once
         }));
         delivered.run();
         return moved;

@@ -189,6 +189,7 @@ class SlaClocksTest {
         Ticket ticket = incident(null, null);
         Instant due = MONDAY_0800_CET.plus(Duration.ofHours(2));
         Instant warning = MONDAY_0800_CET.plus(Duration.ofMinutes(90));
+        assertEquals(warning, ticket.slaWarnAt(), "the creation's answer is what a read gives right after it");
         Ticket queued = service.list(INA, new TicketQuery("it", null, null, null, 10, null)).items().get(0);
         assertEquals(due, queued.slaDueAt());
         assertEquals(warning, queued.slaWarnAt(), "the first response's warning, not the resolution's (6 h)");
