@@ -2,11 +2,9 @@ package org.atrium.core.internal.attachment;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.atrium.core.internal.persistence.Database;
+import org.atrium.core.internal.worker.PollingWorker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,13 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes uploads that no ticket took (POST /attachments, then no ticket named them) once they are older
- * than {@code pendingUploadHours}. Every node may sweep: a row deleted twice is deleted once.
+ * than {@code pendingUploadHours}. Every node may sweep: a row deleted twice is deleted once. A
+ * {@link PollingWorker} runs it, so a failed sweep is retried at the next poll and the health check
+ * sees a sweep that hangs.
  */
 @Component(immediate = true, configurationPid = "org.atrium.attachments", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = PendingUploadSweep.Config.class)
 public class PendingUploadSweep {
     private static final Logger LOG = LoggerFactory.getLogger(PendingUploadSweep.class);
-    private static final int BATCH = 200;
 
     @ObjectClassDefinition(name = "Atrium uploads before their ticket")
     public @interface Config {
@@ -37,34 +36,23 @@ public class PendingUploadSweep {
         int pendingUploadSweepSeconds() default 600;
     }
 
-    private final ScheduledExecutorService timer;
+    private final PollingWorker worker;
 
     @Activate
     public PendingUploadSweep(@Reference Database db, Config config) {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "atrium-upload-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
         Clock clock = Clock.systemUTC();
         Duration kept = Duration.ofHours(Math.max(1, config.pendingUploadHours()));
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                int deleted;
-                do {
-                    deleted = db.inTransaction(em -> PendingUploads.sweep(em, clock.instant().minus(kept), BATCH));
-                    if (deleted > 0) {
-                        LOG.info("Deleted {} uploads that no ticket took within {} hours", deleted, kept.toHours());
-                    }
-                } while (deleted == BATCH);
-            } catch (RuntimeException e) {
-                LOG.warn("Sweep of uploads no ticket took failed; the next one tries again: {}", e.toString());
+        worker = PollingWorker.start("atrium-upload-sweep", limit -> {
+            int deleted = db.inTransaction(em -> PendingUploads.sweep(em, clock.instant().minus(kept), limit));
+            if (deleted > 0) {
+                LOG.info("Deleted {} uploads that no ticket took within {} hours", deleted, kept.toHours());
             }
-        }, 30, Math.max(1, config.pendingUploadSweepSeconds()), TimeUnit.SECONDS);
+            return deleted;
+        }, Duration.ofSeconds(Math.max(1, config.pendingUploadSweepSeconds())));
     }
 
     @Deactivate
     void stop() {
-        timer.shutdownNow();
+        worker.stop();
     }
 }

@@ -1,10 +1,9 @@
 package org.atrium.core.internal.ticket;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
+import org.atrium.core.internal.worker.PollingWorker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -25,8 +24,6 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = AutoCloseSweep.Config.class)
 public class AutoCloseSweep {
     private static final Logger LOG = LoggerFactory.getLogger(AutoCloseSweep.class);
-    /** Tickets closed per round; a bigger backlog drains over the next rounds. */
-    private static final int BATCH = 200;
 
     @ObjectClassDefinition(name = "Atrium workflow timers")
     public @interface Config {
@@ -34,34 +31,23 @@ public class AutoCloseSweep {
         int autoCloseSweepSeconds() default 60;
     }
 
-    private final ScheduledExecutorService timer;
+    private final PollingWorker worker;
 
     @Activate
     public AutoCloseSweep(@Reference DueTransitions due, Config config) {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "atrium-auto-close");
-            thread.setDaemon(true);
-            return thread;
-        });
         Clock clock = Clock.systemUTC();
-        int every = Math.max(1, config.autoCloseSweepSeconds());
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                int closed;
-                do {
-                    closed = due.closeDue(clock.instant(), BATCH);
-                    if (closed > 0) {
-                        LOG.info("Closed {} resolved tickets whose auto-close time had come", closed);
-                    }
-                } while (closed == BATCH);
-            } catch (RuntimeException e) {
-                LOG.warn("Auto-close sweep failed; the next one tries again: {}", e.toString());
+        worker = PollingWorker.start("atrium-auto-close", limit -> {
+            int closed = due.closeDue(clock.instant(), limit);
+            if (closed > 0) {
+                LOG.info("Closed {} resolved tickets whose auto-close time had come", closed);
             }
-        }, 5, every, TimeUnit.SECONDS);
+            return closed;
+        }, Duration.ofSeconds(Math.max(1, config.autoCloseSweepSeconds())));
+        worker.nudge(); // what fell due while the server was down closes now, not a poll later
     }
 
     @Deactivate
     void stop() {
-        timer.shutdownNow();
+        worker.stop();
     }
 }
