@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +43,7 @@ import org.atrium.api.ticket.TransitionRequest;
 import org.atrium.core.internal.catalog.RequestTypeCatalog;
 import org.atrium.core.internal.catalog.TestCatalogs;
 import org.atrium.core.internal.directory.TestPeople;
+import org.atrium.core.internal.persistence.DatabasesPerEngine;
 import org.atrium.core.internal.persistence.Engine;
 import org.atrium.core.internal.persistence.TestDatabases;
 import org.atrium.core.internal.directory.DatabaseDirectoryProvider;
@@ -64,7 +64,7 @@ class AttachmentServiceTest {
     static final Caller HELGA = Caller.of("helga", "employee", "agent-hr");
     static final Caller ROOT = Caller.of("root", Caller.ADMIN);
     static final AttachmentRules RULES = new AttachmentRules(64 * 1024, ContentTypes.DEFAULT);
-    private static final Map<Engine, TestDatabases> OPEN = new EnumMap<>(Engine.class);
+    private static final DatabasesPerEngine DATABASES = new DatabasesPerEngine("attachments");
     private static RequestTypeCatalog catalog;
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
     private TestDatabases databases;
@@ -79,15 +79,11 @@ class AttachmentServiceTest {
 
     @AfterAll
     static void close() {
-        OPEN.values().forEach(TestDatabases::close);
+        DATABASES.close();
     }
 
     void fresh(Engine engine) throws SQLException {
-        if (!OPEN.containsKey(engine)) {
-            OPEN.put(engine, TestDatabases.open("attachments", engine));
-        }
-        databases = OPEN.get(engine);
-        databases.clear();
+        databases = DATABASES.cleared(engine);
         TestPeople.store(databases.database(), TestPeople.CARL, "anna,Anna Annerl,anna@example.com,de,sales,,DE,DE-BY,employee,true,,,");
         tickets = TestTickets.service(databases.database(), catalog, clock);
         attachments = new AttachmentServiceImpl(databases.database(), clock);

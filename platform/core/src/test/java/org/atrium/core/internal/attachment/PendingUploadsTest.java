@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.Map;
 
 import org.atrium.api.NotFoundException;
@@ -25,6 +24,7 @@ import org.atrium.api.ticket.TicketService;
 import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.core.internal.catalog.RequestTypeCatalog;
 import org.atrium.core.internal.catalog.TestCatalogs;
+import org.atrium.core.internal.persistence.DatabasesPerEngine;
 import org.atrium.core.internal.persistence.Engine;
 import org.atrium.core.internal.persistence.TestDatabases;
 import org.atrium.core.internal.ticket.TestTickets;
@@ -51,7 +51,7 @@ class PendingUploadsTest {
               ]
             }
             """;
-    private static final Map<Engine, TestDatabases> OPEN = new EnumMap<>(Engine.class);
+    private static final DatabasesPerEngine DATABASES = new DatabasesPerEngine("uploads");
     private static RequestTypeCatalog catalog;
     private final Instant start = Instant.parse("2026-03-02T08:00:00Z");
     private TestDatabases databases;
@@ -65,15 +65,11 @@ class PendingUploadsTest {
 
     @AfterAll
     static void close() {
-        OPEN.values().forEach(TestDatabases::close);
+        DATABASES.close();
     }
 
     void fresh(Engine engine) throws SQLException {
-        if (!OPEN.containsKey(engine)) {
-            OPEN.put(engine, TestDatabases.open("uploads", engine));
-        }
-        databases = OPEN.get(engine);
-        databases.clear();
+        databases = DATABASES.cleared(engine);
         Clock clock = Clock.fixed(start, ZoneOffset.UTC);
         tickets = TestTickets.service(databases.database(), catalog, clock);
         attachments = new AttachmentServiceImpl(databases.database(), clock);

@@ -40,6 +40,7 @@ import org.atrium.core.internal.directory.DirectoryService;
 import org.atrium.core.internal.directory.DatabaseDirectoryProvider;
 import org.atrium.core.internal.directory.TestPeople;
 import org.atrium.core.internal.form.Json;
+import org.atrium.core.internal.persistence.DatabasesPerEngine;
 import org.atrium.core.internal.persistence.Engine;
 import org.atrium.core.internal.persistence.TestDatabases;
 import org.atrium.core.internal.ticket.TestTickets;
@@ -54,7 +55,7 @@ class PersonalDataTest {
     static final Caller CARL = Caller.of("carl", "employee", "agent-it");
     static final Caller ROOT = Caller.of("root", Caller.ADMIN);
     static final String ANNA_ROW = "anna,Anna Annerl,anna.annerl@example.com,de,sales,,DE,DE-BY,employee,true,,,";
-    private static final Map<Engine, TestDatabases> OPEN = new java.util.EnumMap<>(Engine.class);
+    private static final DatabasesPerEngine DATABASES = new DatabasesPerEngine("personaldata");
     private static RequestTypeCatalog catalog;
     private TestDatabases databases;
     private TicketService tickets;
@@ -69,16 +70,12 @@ class PersonalDataTest {
 
     @AfterAll
     static void close() {
-        OPEN.values().forEach(TestDatabases::close);
+        DATABASES.close();
     }
 
     /** One database per engine for the class, emptied before each test. */
     void fresh(Engine engine) throws SQLException {
-        if (!OPEN.containsKey(engine)) {
-            OPEN.put(engine, TestDatabases.open("personaldata", engine));
-        }
-        databases = OPEN.get(engine);
-        databases.clear();
+        databases = DATABASES.cleared(engine);
         TestPeople.store(databases.database(), TestPeople.CARL, ANNA_ROW);
         tickets = TestTickets.service(databases.database(), catalog, clock);
         personalData = new PersonalDataService(databases.database(), new DirectoryService(new DatabaseDirectoryProvider(databases.database())),
