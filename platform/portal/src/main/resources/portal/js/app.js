@@ -48,7 +48,7 @@ async function render() {
     leaveView = (await module.render(main, route.argument, { go })) || null;
   } catch (error) {
     if (error?.handled) return;
-    if (error?.status === 403) { forbidden(main, error); return; }
+    if (error?.status === 403) { forbidden(main); return; }
     clear(main, h('h1', { text: t('error.title') }), h('p', { class: 'notice error-box', role: 'alert', text: error.message }));
   }
   // after a navigation the focus moves to the new view; on the first load it stays at the start, where Tab finds the skip link
@@ -57,10 +57,10 @@ async function render() {
 }
 
 /** The portal's 403 view: the server refused what this view shows to this person (the view's main becomes view-forbidden). */
-function forbidden(main, error) {
+function forbidden(main) {
   main.id = 'view-forbidden';
   clear(main, h('h1', { text: t('forbidden.title') }), h('p', { class: 'notice error-box', text: t('forbidden.text') }),
-    error.message ? h('p', { class: 'meta', text: error.message }) : null, h('p', {}, h('a', { href: '#/catalog', text: t('forbidden.back') })));
+    h('p', {}, h('a', { href: '#/catalog', text: t('forbidden.back') })));
 }
 
 function renderChrome(current) {

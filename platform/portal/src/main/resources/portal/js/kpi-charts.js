@@ -24,18 +24,18 @@ async function uPlot() {
  * nulls (a line then has a gap). `table` is [[header...], [cell...]...], shown beneath as the text alternative.
  * Returns the figure and a function that stops following the figure's width.
  */
-export async function chart({ title, kind, labels, values, format, table, yMax }) {
+export async function chart({ title, kind, labels, values, format, table, yMax, axisLabels = labels }) {
   const id = uid('chart');
   const plot = h('div', { class: 'chart-plot', 'aria-hidden': 'true' });
+  const cells = (row) => row.map((cell, i) => (i === 0 ? h('th', { scope: 'row', text: cell }) : h('td', { text: cell })));
+  const data = h('table', {},
+    h('caption', { class: 'visually-hidden', text: title }),
+    h('thead', {}, h('tr', {}, table[0].map((cell) => h('th', { scope: 'col', text: cell })))),
+    h('tbody', {}, table.slice(1).map((row) => h('tr', {}, cells(row)))));
   const figure = h('figure', { class: 'chart', 'aria-labelledby': id },
     h('figcaption', { id, text: title }),
     plot,
-    h('details', { class: 'chart-data' },
-      h('summary', { text: t('kpis.asTable') }),
-      h('div', { class: 'table-wrap' }, h('table', {},
-        h('caption', { class: 'visually-hidden', text: title }),
-        h('thead', {}, h('tr', {}, table[0].map((cell) => h('th', { scope: 'col', text: cell })))),
-        h('tbody', {}, table.slice(1).map((row) => h('tr', {}, row.map((cell, i) => (i === 0 ? h('th', { scope: 'row', text: cell }) : h('td', { text: cell })))))))))));
+    h('details', { class: 'chart-data' }, h('summary', { text: t('kpis.asTable') }), h('div', { class: 'table-wrap' }, data)));
   if (values.every((v) => v === null)) {
     // nothing to draw (e.g. no clock ended): the table says so too
     clear(plot, h('p', { class: 'meta', text: t('kpis.chartEmpty') }));
@@ -53,17 +53,21 @@ export async function chart({ title, kind, labels, values, format, table, yMax }
     cursor: { show: false },
     scales: {
       x: { time: false, range: () => [-0.5, last + 0.5] },
-      // from zero (or below, for a shrinking backlog); a share's axis ends at 100 %
-      y: { range: (u, min, max) => [Math.min(0, min ?? 0), yMax ?? Math.max(1, max ?? 1) * 1.1] },
+      // from zero (or below, for a shrinking backlog) in whole numbers; a share's axis ends at 100 %
+      y: { range: (u, min, max) => (yMax ? [0, yMax] : [Math.min(0, Math.floor((min ?? 0) * 1.1)), Math.max(1, Math.ceil((max ?? 1) * 1.1))]) },
     },
     axes: [
       {
         stroke: INK, grid: { show: false }, ticks: { stroke: GRID },
         // one label per category, fewer where they would overlap
         splits: () => x.filter((i) => i % Math.ceil(labels.length / 8) === 0),
-        values: (u, splits) => splits.map((i) => labels[i] ?? ''),
+        values: (u, splits) => splits.map((i) => axisLabels[i] ?? ''),
       },
-      { stroke: INK, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID }, size: 60, values: (u, splits) => splits.map(format) },
+      {
+        stroke: INK, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID }, size: 60, values: (u, splits) => splits.map(format),
+        // counts step by whole numbers (no "0, 0, 1, 1" from rounded fractions); shares by tenths of 100 %
+        incrs: yMax ? [0.1, 0.2, 0.25, 0.5] : [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 100000, 1000000],
+      },
     ],
     series: [
       {},

@@ -117,7 +117,7 @@ function tiles(all) {
       t('kpis.metBreached', { met: count(clock.met), breached: count(clock.breached) }))),
     tile('reopenRate', t('kpis.reopenRate'), all.reopenRate, formatPercent(all.reopenRate), t('kpis.ofResolved', { n: count(all.resolved) })),
     tile('csat', t('kpis.csat'), all.csatMean, all.csatMean === null ? '–' : t('kpis.csatValue', { mean: formatNumber(all.csatMean) }),
-      t('kpis.ofRatings', { n: count(all.ratings), share: formatPercent(all.csatSatisfiedShare) })),
+      all.ratings ? t('kpis.ofRatings', { n: count(all.ratings), share: formatPercent(all.csatSatisfiedShare) }) : t('kpis.noRatings')),
     tile('backlog', t('kpis.backlog'), all.backlog, count(all.backlog), t('kpis.backlogNow')));
 }
 
@@ -127,7 +127,7 @@ function backlogChart(report) {
   const buckets = backlogByAge(report);
   const labels = buckets.map((b) => t(`kpis.age.${b.age}`));
   return chart({
-    title: t('kpis.backlogByAge'), kind: 'bars', labels, values: buckets.map((b) => b.tickets), format: (v) => formatNumber(v, 0),
+    title: t('kpis.backlogByAge'), kind: 'bars', labels, axisLabels: buckets.map((b) => t(`kpis.ageShort.${b.age}`)), values: buckets.map((b) => b.tickets), format: (v) => formatNumber(v, 0),
     table: [[t('kpis.age'), t('kpis.tickets')], ...buckets.map((b, i) => [labels[i], formatNumber(b.tickets, 0)])],
   });
 }
