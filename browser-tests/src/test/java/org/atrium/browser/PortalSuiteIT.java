@@ -23,6 +23,7 @@ import org.junit.runners.Suite;
         FormErrorsFlow.class,
         LeaveRequestFlow.class,
         QueueFlow.class,
+        KpiFlow.class,
         AttachmentFlow.class,
         PhoneFlow.class,
         ViewsTour.class,

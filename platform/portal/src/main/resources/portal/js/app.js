@@ -14,6 +14,7 @@ const routes = {
   tickets: () => import('./views/ticket.js'),
   approvals: () => import('./views/approvals.js'),
   'out-of-office': () => import('./views/out-of-office.js'),
+  kpis: () => import('./views/kpis.js'),
 };
 const app = document.getElementById('app');
 let leaveView = null;
@@ -47,11 +48,19 @@ async function render() {
     leaveView = (await module.render(main, route.argument, { go })) || null;
   } catch (error) {
     if (error?.handled) return;
+    if (error?.status === 403) { forbidden(main); return; }
     clear(main, h('h1', { text: t('error.title') }), h('p', { class: 'notice error-box', role: 'alert', text: error.message }));
   }
   // after a navigation the focus moves to the new view; on the first load it stays at the start, where Tab finds the skip link
   if (ticket === rendering && rendered && !main.contains(document.activeElement)) { window.scrollTo(0, 0); main.focus({ preventScroll: true }); }
   rendered = true;
+}
+
+/** The portal's 403 view: the server refused what this view shows to this person (the view's main becomes view-forbidden). */
+function forbidden(main) {
+  main.id = 'view-forbidden';
+  clear(main, h('h1', { text: t('forbidden.title') }), h('p', { class: 'notice error-box', text: t('forbidden.text') }),
+    h('p', {}, h('a', { href: '#/catalog', text: t('forbidden.back') })));
 }
 
 function renderChrome(current) {
@@ -67,6 +76,7 @@ function renderChrome(current) {
   if (!signedIn) { clear(nav); return; }
   const links = [['catalog', t('nav.catalog')], ['my-requests', t('nav.myRequests')]];
   if (session.isAgent()) links.push(['queue', t('nav.queue')]);
+  if (session.mayWatchKpis()) links.push(['kpis', t('nav.kpis')]);
   links.push(['approvals', t('nav.approvals')], ['out-of-office', t('nav.outOfOffice')]);
   const active = { request: 'catalog', requests: 'my-requests', tickets: 'queue' }[current] || current;
   clear(nav, links.map(([name, label]) => h('a', { href: `#/${name}`, 'aria-current': name === active ? 'page' : null, text: label })));

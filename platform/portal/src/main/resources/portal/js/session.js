@@ -45,6 +45,8 @@ export function forget() {
 export const login = () => state.me?.user;
 export const departments = () => state.me?.departments || [];
 export const isAgent = () => departments().length > 0;
+/** Whom the KPI dashboard is for (the server decides per department; this only keeps the menu tidy). */
+export const mayWatchKpis = () => isAgent() || Boolean(state.me?.admin);
 export const displayName = () => state.session?.name || state.me?.person?.displayName || state.me?.user || '';
 
 /** Where to go back to after signing in again (the view the session expired on). */
