@@ -1,7 +1,6 @@
 package org.atrium.hr.internal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.atrium.api.FieldError;
@@ -18,7 +17,8 @@ import org.osgi.service.component.annotations.Reference;
  * German state from the directory, so the requester must be in the directory with a state the
  * holiday calendar knows. Refused otherwise, naming {@code requester}, rather than counting wrongly.
  */
-@Component(service = RequestValidator.class, property = Extension.NAME + "=" + EmployeeStateValidator.NAME)
+@Component(service = RequestValidator.class)
+@Extension(name = EmployeeStateValidator.NAME)
 public class EmployeeStateValidator implements RequestValidator {
     static final String NAME = "hr.employee-state";
     private final HolidayCalendar holidays;
@@ -29,8 +29,8 @@ public class EmployeeStateValidator implements RequestValidator {
     }
 
     @Override
-    public List<FieldError> validate(FormContext context, Map<String, Object> fields) {
-        Optional<String> region = context.requesterPerson().map(person -> person.region());
+    public List<FieldError> validate(FormContext context) {
+        Optional<String> region = context.requester().map(person -> person.region());
         if (region.isEmpty() || region.get() == null) {
             return List.of(new FieldError("requester", "has no German state in the directory; ask HR to add it"));
         }

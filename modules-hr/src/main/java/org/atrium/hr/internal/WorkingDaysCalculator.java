@@ -18,7 +18,8 @@ import org.osgi.service.component.annotations.Reference;
  * requester's region in the directory; tickets of schema version 1, which asked for it, keep their
  * {@code state} field and are counted by that.
  */
-@Component(service = FieldCalculator.class, property = Extension.NAME + "=" + WorkingDaysCalculator.NAME)
+@Component(service = FieldCalculator.class)
+@Extension(name = WorkingDaysCalculator.NAME)
 public class WorkingDaysCalculator implements FieldCalculator {
     static final String NAME = "hr.working-days";
     private final HolidayCalendar holidays;
@@ -29,7 +30,8 @@ public class WorkingDaysCalculator implements FieldCalculator {
     }
 
     @Override
-    public Map<String, Object> calculate(FormContext context, Map<String, Object> fields) {
+    public Map<String, Object> calculate(FormContext context) {
+        Map<String, Object> fields = context.fields();
         String state = state(context, fields);
         if (!(fields.get("period") instanceof Map<?, ?> period) || state == null || !holidays.knows(state)) {
             return Map.of();
@@ -44,6 +46,6 @@ public class WorkingDaysCalculator implements FieldCalculator {
         if (fields.get("state") instanceof String state) {
             return state;
         }
-        return context == null ? null : context.requesterPerson().map(person -> person.region()).orElse(null);
+        return context.requester().map(person -> person.region()).orElse(null);
     }
 }

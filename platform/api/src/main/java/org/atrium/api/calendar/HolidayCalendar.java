@@ -4,12 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Public holidays by region. Regions are ISO 3166-2 codes as Jollyday knows them, e.g. the German
  * states DE-BW, DE-BY, DE-BE, DE-BB, DE-HB, DE-HH, DE-HE, DE-MV, DE-NI, DE-NW, DE-RP, DE-SL, DE-SN,
  * DE-ST, DE-SH, DE-TH; a country code alone (DE) gives the holidays of the whole country. Only
  * statutory public holidays count (not bank holidays or observances, nor those of single towns).
  */
+@ProviderType
 public interface HolidayCalendar {
 
     /** Every region (ISO 3166-2 subdivision) that has holidays here; may read every country's data, so prefer {@link #knows}. */

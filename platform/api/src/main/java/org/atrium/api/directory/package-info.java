@@ -4,5 +4,5 @@
  * org.atrium.api.directory.DirectoryProvider} can supply them from elsewhere, e.g. LDAP.
  * Authentication stays with Karaf JAAS.
  */
-@org.osgi.annotation.versioning.Version("0.4.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package org.atrium.api.directory;

@@ -1,5 +1,5 @@
 /**
  * Whether this node can serve: what a load balancer's health check asks.
  */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package org.atrium.api.health;

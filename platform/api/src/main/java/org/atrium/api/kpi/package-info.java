@@ -1,3 +1,3 @@
 /** Service-management KPIs computed from the ticket history (docs/kpis.md has the formulas). */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package org.atrium.api.kpi;

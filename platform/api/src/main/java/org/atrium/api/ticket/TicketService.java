@@ -3,11 +3,13 @@ package org.atrium.api.ticket;
 import java.util.List;
 
 import org.atrium.api.security.Caller;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The ticket core. Every method checks what the caller may see and do, so callers (REST, shell,
  * department bundles) never decide access themselves.
  */
+@ProviderType
 public interface TicketService {
 
     Ticket create(Caller caller, NewTicket ticket);

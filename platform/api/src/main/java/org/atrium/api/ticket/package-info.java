@@ -1,2 +1,2 @@
-@org.osgi.annotation.versioning.Version("0.6.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package org.atrium.api.ticket;

@@ -14,6 +14,7 @@ import org.atrium.api.directory.AssignmentGroups;
 import org.atrium.api.directory.Directory;
 import org.atrium.api.directory.Person;
 import org.atrium.api.ticket.Ticket;
+import org.atrium.core.internal.extension.Contexts;
 import org.atrium.core.internal.extension.Extensions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public final class ApproverResolution {
     public Resolved approvers(ApprovalStage stage, Ticket ticket) {
         Set<String> found = new LinkedHashSet<>();
         for (ApproverRule rule : stage.approvers()) {
-            found.addAll(people(rule, ticket));
+            found.addAll(people(rule, stage, ticket));
         }
         List<String> approvers = eligible(found, ticket);
         if (!approvers.isEmpty()) {
@@ -66,14 +67,14 @@ public final class ApproverResolution {
         return eligible;
     }
 
-    private List<String> people(ApproverRule rule, Ticket ticket) {
+    private List<String> people(ApproverRule rule, ApprovalStage stage, Ticket ticket) {
         return switch (rule.kind()) {
             case ApproverRule.MANAGER_OF -> managerOf(rule.value(), ticket).map(List::of).orElse(List.of());
             case ApproverRule.ROLE -> directory.withRole(rule.value()).stream().map(Person::id).toList();
             case ApproverRule.PERSON -> List.of(rule.value());
             case ApproverRule.GROUP -> group(rule.value(), ticket.department()).map(g -> List.copyOf(new java.util.TreeSet<>(g.members())))
                     .orElse(List.of());
-            case ApproverRule.RESOLVER -> resolver(rule.value(), ticket);
+            case ApproverRule.RESOLVER -> resolver(rule.value(), stage, ticket);
             default -> List.of();
         };
     }
@@ -90,10 +91,10 @@ public final class ApproverResolution {
         return slash < 0 ? groups.find(department, name) : groups.find(name.substring(0, slash), name.substring(slash + 1));
     }
 
-    private List<String> resolver(String name, Ticket ticket) {
+    private List<String> resolver(String name, ApprovalStage stage, Ticket ticket) {
         return extensions.approverResolver(name).map(resolver -> {
             try {
-                List<String> ids = resolver.approvers(ticket);
+                List<String> ids = resolver.approvers(new Contexts.Approver(ticket, stage));
                 return ids == null ? List.<String>of() : ids;
             } catch (RuntimeException e) {
                 LOG.warn("Approver resolver {} failed for ticket {}; its rule finds nobody: {}", name, ticket.key(), e.toString());

@@ -16,6 +16,7 @@ import org.atrium.api.security.Caller;
 import org.atrium.api.spi.FieldCalculator;
 import org.atrium.api.spi.FormContext;
 import org.atrium.api.spi.RequestValidator;
+import org.atrium.core.internal.extension.Contexts;
 import org.atrium.core.internal.extension.Extensions;
 
 /**
@@ -26,7 +27,7 @@ import org.atrium.core.internal.extension.Extensions;
 public final class FormProcessor {
     private final Extensions extensions;
     private final Directory directory;
-    private final FormValidator validator;
+    private final Clock clock;
 
     /**
      * @param directory whom person fields must name, and where extensions find the requester
@@ -35,7 +36,7 @@ public final class FormProcessor {
     public FormProcessor(Extensions extensions, Directory directory, Clock clock) {
         this.extensions = extensions;
         this.directory = directory;
-        this.validator = new FormValidator(this::options, directory::find, clock);
+        this.clock = clock;
     }
 
     public FormProcessor(Extensions extensions, Directory directory) {
@@ -58,6 +59,8 @@ public final class FormProcessor {
      */
     public Map<String, Object> process(RequestType type, Caller caller, String requester, Map<String, Object> values,
             Set<String> submitted, Set<String> changed, boolean create, List<FieldError> errors) {
+        // a validator per form, so that option sources learn the type and who asks (cheap: three fields)
+        FormValidator validator = new FormValidator(field -> options(type, field, caller), directory::find, clock);
         List<FieldError> own = validator.validate(type, values, submitted, changed);
         errors.addAll(own);
         if (!own.isEmpty()) {
@@ -66,10 +69,10 @@ public final class FormProcessor {
         if (type.validators().isEmpty() && type.calculators().isEmpty()) {
             return values; // no extension to ask: spare the directory lookup (ticket creation is measured)
         }
-        FormContext context = new FormContext(type, caller, create, directory.find(requester).orElse(null));
+        FormContext context = new Contexts.Form(type, caller, create, requester, directory.find(requester).orElse(null), values);
         for (String name : type.validators()) {
             RequestValidator check = extensions.validator(name).orElseThrow(() -> unavailable("validator", name, type));
-            List<FieldError> found = check.validate(context, Map.copyOf(values));
+            List<FieldError> found = check.validate(context);
             errors.addAll(found);
         }
         if (!errors.isEmpty()) {
@@ -78,19 +81,19 @@ public final class FormProcessor {
         Map<String, Object> result = new LinkedHashMap<>(values);
         for (String name : type.calculators()) {
             FieldCalculator calculator = extensions.calculator(name).orElseThrow(() -> unavailable("calculator", name, type));
-            result.putAll(calculator.calculate(context, Map.copyOf(values)));
+            result.putAll(calculator.calculate(context));
         }
         return result;
     }
 
-    private List<FieldOption> options(FormField field) {
+    private List<FieldOption> options(RequestType type, FormField field, Caller caller) {
         if (field.optionSource() == null) {
             return field.options();
         }
         return extensions.optionSource(field.optionSource())
                 .orElseThrow(() -> new UnavailableException("The options of field " + field.name() + " come from "
                         + field.optionSource() + ", which is not running; try again later"))
-                .options();
+                .options(new Contexts.Options(type, field, caller));
     }
 
     private static UnavailableException unavailable(String kind, String name, RequestType type) {

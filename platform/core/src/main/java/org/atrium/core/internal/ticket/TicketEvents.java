@@ -52,6 +52,7 @@ final class TicketEvents implements TicketParticipant {
                 Map<String, Object> call = new HashMap<>();
                 call.put("key", ticket.key());
                 call.put("from", from);
+                call.put("to", entered.key());
                 call.put("actor", actor);
                 outbox.add(em, Outbox.ACTION, action.run(), call);
             }

@@ -225,7 +225,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         }
         Ticket ticket = db.read(em -> TicketMapper.toDto(em.createQuery("SELECT t FROM TicketEntity t WHERE t.key = :key",
                 TicketEntity.class).setParameter("key", key).getSingleResult()));
-        action.get().onEnter(ticket, (String) call.get("from"), (String) call.get("actor"));
+        action.get().onEnter(TransitionActions.context(ticket, call));
     }
 
     // ---------------------------------------------------------------- reads, workflow and links: see their classes

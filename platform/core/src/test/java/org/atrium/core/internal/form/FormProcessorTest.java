@@ -23,6 +23,7 @@ import org.atrium.api.security.Caller;
 import org.atrium.api.spi.Extension;
 import org.atrium.api.spi.FieldCalculator;
 import org.atrium.api.spi.FormContext;
+import org.atrium.api.spi.OptionContext;
 import org.atrium.api.spi.OptionSource;
 import org.atrium.api.spi.RequestValidator;
 import org.atrium.core.internal.directory.TestPeople;
@@ -69,10 +70,10 @@ class FormProcessorTest {
         }
 
         @Override
-        public List<FieldError> validate(FormContext context, Map<String, Object> fields) {
+        public List<FieldError> validate(FormContext context) {
             contexts.add(context);
-            seen.add(fields);
-            return answer.apply(context, fields);
+            seen.add(context.fields());
+            return answer.apply(context, context.fields());
         }
     }
 
@@ -85,23 +86,25 @@ class FormProcessorTest {
         }
 
         @Override
-        public Map<String, Object> calculate(FormContext context, Map<String, Object> fields) {
-            seen.add(fields);
-            return answer.apply(context, fields);
+        public Map<String, Object> calculate(FormContext context) {
+            seen.add(context.fields());
+            return answer.apply(context, context.fields());
         }
     }
 
     private static final class FakeOptions implements OptionSource {
         volatile List<String> values;
         int calls;
+        final List<OptionContext> contexts = new CopyOnWriteArrayList<>();
 
         FakeOptions(String... values) {
             this.values = List.of(values);
         }
 
         @Override
-        public List<FieldOption> options() {
+        public List<FieldOption> options(OptionContext context) {
             calls++;
+            contexts.add(context);
             return values.stream().map(value -> new FieldOption(value, Map.of("de", value, "en", value))).toList();
         }
     }
@@ -180,12 +183,16 @@ class FormProcessorTest {
 
         assertEquals(2, order.contexts.size());
         FormContext create = order.contexts.get(0);
-        assertSame(RANGE, create.type());
+        assertSame(RANGE, create.requestType());
         assertEquals(ANNA, create.caller());
-        assertTrue(create.create());
+        assertTrue(create.isCreate());
+        assertEquals("anna", create.requesterId());
+        assertEquals(Map.of("from", 1, "to", 2), create.fields());
         FormContext update = order.contexts.get(1);
         assertEquals("carl", update.caller().user());
-        assertEquals(false, update.create());
+        assertEquals(false, update.isCreate());
+        assertEquals("anna", update.requesterId(), "on an update the requester is the ticket's, not the caller");
+        assertThrows(UnsupportedOperationException.class, () -> update.fields().put("from", 5), "an extension cannot change the form");
     }
 
     @Test
@@ -321,6 +328,10 @@ class FormProcessorTest {
                 process(SOURCED, Map.of("service", "vpn", "services", List.of("email", "vpn")), ok));
         assertEquals(List.of(), ok);
         assertTrue(source.calls > 0, "the options are asked for");
+        OptionContext asked = source.contexts.get(0);
+        assertSame(SOURCED, asked.requestType());
+        assertEquals(ANNA, asked.caller());
+        assertTrue(Set.of("service", "services").contains(asked.field().name()), asked.field().name());
 
         List<FieldError> errors = new ArrayList<>();
         process(SOURCED, Map.of("service", "fax", "services", List.of("email", "fax")), errors);

@@ -467,7 +467,11 @@ class ApprovalsTest {
     @Test
     void approversFromAResolverAGroupAndAPersonDecideByPercentage() {
         org.atrium.core.internal.extension.Extensions extensions = new org.atrium.core.internal.extension.Extensions();
-        extensions.addApproverResolver(ticket -> List.of("ina", "anna"), Map.of(org.atrium.api.spi.Extension.NAME, "test.owners"));
+        List<org.atrium.api.spi.ApproverContext> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        extensions.addApproverResolver(context -> {
+            asked.add(context);
+            return List.of("ina", "anna");
+        }, Map.of(org.atrium.api.spi.Extension.NAME, "test.owners"));
         org.atrium.core.internal.group.AssignmentGroupsService groups = org.atrium.core.internal.group.AssignmentGroupsService.of(
                 Map.of("it", Map.of("cab-group.members", "chris, ina", "cab-group.name.de", "CAB",
                         "cab-group.name.en", "CAB")));
@@ -478,6 +482,9 @@ class ApprovalsTest {
         Ticket filed = access.create(ANNA, new NewTicket("it.access", "ERP access", null, null, null, Map.of()));
         List<String> approvers = access.ofTicket(ANNA, filed.key()).stream().map(Approval::approver).sorted().toList();
         assertEquals(List.of("boss", "chris", "ina"), approvers, "ina once, anna never (the requester)");
+        assertEquals(filed.key(), asked.get(0).ticket().key(), "the resolver learns the ticket");
+        assertTrue(asked.get(0).stage().approvers().stream().anyMatch(rule -> "test.owners".equals(rule.value())),
+                "and the stage that names it");
         access.decide(INA, only(access.inbox(INA, "pending")).id(), new Decision("approve", null));
         assertEquals("new", access.get(ANNA, filed.key()).status(), "one of three is not half");
         access.decide(BOSS, only(access.inbox(BOSS, "pending")).id(), new Decision("reject", "No"));

@@ -24,6 +24,7 @@ import org.atrium.api.spi.FieldCalculator;
 import org.atrium.api.spi.FormContext;
 import org.atrium.api.spi.RequestValidator;
 import org.atrium.api.spi.TransitionAction;
+import org.atrium.api.spi.TransitionContext;
 import org.atrium.api.ticket.HistoryEntry;
 import org.atrium.api.ticket.NewTicket;
 import org.atrium.api.ticket.Ticket;
@@ -82,9 +83,9 @@ class TicketExtensionsTest {
         final List<Map<String, Object>> seen = new CopyOnWriteArrayList<>();
 
         @Override
-        public List<FieldError> validate(FormContext context, Map<String, Object> fields) {
-            seen.add(fields);
-            return DaysCalculator.days(fields) > 30 ? List.of(new FieldError("fields.period", "must be 30 days at most")) : List.of();
+        public List<FieldError> validate(FormContext context) {
+            seen.add(context.fields());
+            return DaysCalculator.days(context.fields()) > 30 ? List.of(new FieldError("fields.period", "must be 30 days at most")) : List.of();
         }
     }
 
@@ -98,15 +99,15 @@ class TicketExtensionsTest {
         }
 
         @Override
-        public Map<String, Object> calculate(FormContext context, Map<String, Object> fields) {
+        public Map<String, Object> calculate(FormContext context) {
             calls++;
             // an int, as JSON reads it back; see computedNumberOfAnotherJavaTypeIsNoChange for a long
-            return Map.of("days", Math.toIntExact(days(fields)));
+            return Map.of("days", Math.toIntExact(days(context.fields())));
         }
     }
 
     /** What an action saw when it ran. */
-    record Call(Ticket ticket, String from, String actor, Ticket stored) {
+    record Call(Ticket ticket, String from, String to, String actor, Ticket stored) {
     }
 
     /** Records each call, with the ticket as a reader would find it in the database at that moment. */
@@ -114,8 +115,9 @@ class TicketExtensionsTest {
         final List<Call> calls = new CopyOnWriteArrayList<>();
 
         @Override
-        public void onEnter(Ticket ticket, String from, String actor) {
-            calls.add(new Call(ticket, from, actor, service.get(HELGA, ticket.key())));
+        public void onEnter(TransitionContext context) {
+            Ticket ticket = context.ticket();
+            calls.add(new Call(ticket, context.from(), context.to(), context.actor(), service.get(HELGA, ticket.key())));
         }
     }
 
@@ -123,7 +125,7 @@ class TicketExtensionsTest {
         int calls;
 
         @Override
-        public void onEnter(Ticket ticket, String from, String actor) {
+        public void onEnter(TransitionContext context) {
             calls++;
             throw new IllegalStateException("mail server down");
         }
@@ -231,7 +233,7 @@ class TicketExtensionsTest {
      */
     @Test
     void computedNumberOfAnotherJavaTypeIsNoChange() {
-        extensions.addCalculator((context, fields) -> Map.of("days", DaysCalculator.days(fields)), named("test.days"));
+        extensions.addCalculator(context -> Map.of("days", DaysCalculator.days(context.fields())), named("test.days"));
         Ticket created = holiday();
         assertEquals(5L, ((Number) created.fields().get("days")).longValue());
         Ticket same = service.update(ANNA, "LV-1", patch(created, Map.of("note", "Ski")));
@@ -341,6 +343,7 @@ class TicketExtensionsTest {
         assertEquals("resolved", call.ticket().status());
         assertEquals(resolved, call.ticket(), "the action gets the ticket the caller gets");
         assertEquals("in-progress", call.from());
+        assertEquals("resolved", call.to(), "the state entered, as the outbox entry recorded it");
         assertEquals("helga", call.actor());
         assertEquals("resolved", call.stored().status(), "the transition is committed before the action runs");
         assertEquals(resolved.version(), call.stored().version());

@@ -18,6 +18,7 @@ import org.atrium.api.catalog.Catalog;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
 import org.atrium.api.catalog.RequestType;
+import org.atrium.api.security.Caller;
 import org.atrium.api.spi.Extension;
 import org.atrium.api.spi.OptionSource;
 import org.atrium.rest.internal.RestResource;
@@ -64,10 +65,12 @@ public class CatalogResource implements RestResource {
     @GET
     public Response catalog(@Context SecurityContext security, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         String language = AcceptedLanguage.of(acceptLanguage);
-        List<RequestType> types = catalog.availableTo(Callers.of(security));
+        Caller caller = Callers.of(security);
+        List<RequestType> types = catalog.availableTo(caller);
         Map<String, Map<String, String>> departments = DepartmentLabels.of(types);
         List<CatalogEntry> entries = types.stream()
-                .map(type -> CatalogEntry.of(type, this::options, language, departments.getOrDefault(type.department(), Map.of()))).toList();
+                .map(type -> CatalogEntry.of(type, field -> options(type, field, caller), language,
+                        departments.getOrDefault(type.department(), Map.of()))).toList();
         Response.ResponseBuilder answer = Response.ok(entries).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.AUTHORIZATION);
         if (language != null) {
             answer.header(HttpHeaders.CONTENT_LANGUAGE, language);
@@ -76,7 +79,7 @@ public class CatalogResource implements RestResource {
     }
 
     /** A field's own options, or those its option source supplies now (none while it is not running). */
-    private List<FieldOption> options(FormField field) {
+    private List<FieldOption> options(RequestType type, FormField field, Caller caller) {
         if (field.optionSource() == null) {
             return field.options();
         }
@@ -85,7 +88,7 @@ public class CatalogResource implements RestResource {
             return List.of();
         }
         try {
-            return source.options();
+            return source.options(new SourcedField(type, field, caller));
         } catch (RuntimeException e) {
             // a failing partner extension must not take the whole catalog down: the field shows no options
             LOG.warn("Option source {} of field {} failed; listing no options", field.optionSource(), field.name(), e);
