@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import javax.persistence.EntityManager;
 
-import org.atrium.api.catalog.RequestType;
 import org.atrium.api.catalog.RequestTypeRegistry;
 import org.atrium.api.directory.AssignmentGroups;
 import org.atrium.api.directory.Directory;
@@ -48,7 +47,7 @@ public class Notifications {
     private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
     private final Database db;
     private final Directory directory;
-    private final RequestTypeRegistry types;
+    private final TypeNames names;
     private final SigningKeys keys;
     private final MailConfiguration configuration;
     private final MailTemplates templates;
@@ -66,7 +65,7 @@ public class Notifications {
             MailConfiguration configuration, MailTemplates.Overrides overrides, Clock clock) {
         this.db = db;
         this.directory = directory;
-        this.types = types;
+        this.names = new TypeNames(types);
         this.keys = keys;
         this.configuration = configuration;
         this.templates = new MailTemplates(overrides);
@@ -151,9 +150,8 @@ public class Notifications {
         values.put("name", person.displayName());
         values.put("key", ticket.getKey());
         values.put("summary", ticket.getSummary());
-        values.put("typeName", types.find(ticket.getTypeKey()).map(RequestType::names).map(names -> names.get(language))
-                .orElse(ticket.getTypeKey()));
-        values.put("status", ticket.getStatus());
+        values.put("typeName", names.type(ticket.getTypeKey(), language));
+        values.put("status", names.state(ticket.getTypeKey(), ticket.getStatus(), language));
         values.put("priority", "P" + ticket.getPriority());
         values.put("resolution", ticket.getResolutionCode() == null ? ticket.getStatus() : ticket.getResolutionCode());
         values.put("requester", displayName(ticket.getRequester()));
@@ -172,7 +170,7 @@ public class Notifications {
             values.put("approveUrl", settings.apiUrl() + "/approval-links/" + tokens.issue(approval.longValue(), person.id(), "approve", expires));
             values.put("rejectUrl", settings.apiUrl() + "/approval-links/" + tokens.issue(approval.longValue(), person.id(), "reject", expires));
             values.put("expiresAt", format(expires, language));
-            values.put("stage", String.valueOf(event.getOrDefault("stage", "")));
+            values.put("stage", names.stage(ticket.getTypeKey(), String.valueOf(event.getOrDefault("stage", "")), language));
         }
         if (event.get("dueAt") != null) {
             values.put("dueAt", format(Instant.parse(event.get("dueAt").toString()), language));
