@@ -134,7 +134,7 @@ public class MailIT extends AtriumTestSupport {
 
         // hanna follows the ticket: anna's public comment reaches her, not anna; hanna's reaches anna
         assertEquals(200, http("POST", "/tickets/" + key + "/watchers", "hanna", null).status());
-        assertEquals(404, http("POST", "/tickets/" + key + "/watchers", "ina", null).status(), "confidential: not there for IT");
+        assertEquals("confidential: not there for IT", 404, http("POST", "/tickets/" + key + "/watchers", "ina", null).status());
         assertEquals(201, http("POST", "/tickets/" + key + "/comments", "anna", Map.of("body", "Danke!")).status());
         assertTrue(text(mailTo("hanna@example.com", "[" + key + "] Neuer Kommentar")).contains("Danke!"));
         assertEquals(201, http("POST", "/tickets/" + key + "/comments", "hanna", Map.of("body", "Gern geschehen")).status());
