@@ -55,7 +55,7 @@ public final class OutboxDelivery {
             if (receiver == null) {
                 throw new IllegalStateException("no receiver for outbox entries of kind " + entry.getKind());
             }
-            receiver.deliver(entry.getName(), Json.readMap(entry.getPayload()));
+            receiver.deliver(entry.getId(), entry.getName(), Json.readMap(entry.getPayload()));
             em.remove(entry);
         } catch (RuntimeException e) {
             int attempts = entry.getAttempts() + 1;

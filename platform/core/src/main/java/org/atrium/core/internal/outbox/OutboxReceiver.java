@@ -9,4 +9,9 @@ import java.util.Map;
 @FunctionalInterface
 public interface OutboxReceiver {
     void deliver(String name, Map<String, Object> payload);
+
+    /** The same, knowing the entry's id (unique per event; mail notifications key on it so a redelivery queues no mail twice). */
+    default void deliver(long entryId, String name, Map<String, Object> payload) {
+        deliver(name, payload);
+    }
 }

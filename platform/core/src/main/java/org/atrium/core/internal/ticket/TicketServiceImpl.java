@@ -55,8 +55,10 @@ import org.atrium.core.internal.directory.DirectoryService;
 import org.atrium.core.internal.extension.Extensions;
 import org.atrium.core.internal.form.FormProcessor;
 import org.atrium.core.internal.form.Json;
+import org.atrium.core.internal.mail.out.Notifications;
 import org.atrium.core.internal.outbox.Outbox;
 import org.atrium.core.internal.outbox.OutboxDelivery;
+import org.atrium.core.internal.outbox.OutboxReceiver;
 import org.atrium.core.internal.outbox.OutboxRelay;
 import org.atrium.core.internal.persistence.CommentEntity;
 import org.atrium.core.internal.persistence.Database;
@@ -111,8 +113,8 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
             @Reference EventAdmin eventAdmin, @Reference Directory directory, @Reference AssignmentGroups groups,
-            @Reference SlaPolicies slaPolicies, @Reference BusinessCalendars calendars) {
-        this(db, types, extensions, Clock.systemUTC(), eventAdmin, directory, groups, slaPolicies, calendars, true);
+            @Reference SlaPolicies slaPolicies, @Reference BusinessCalendars calendars, @Reference Notifications notifications) {
+        this(db, types, extensions, Clock.systemUTC(), eventAdmin, directory, groups, slaPolicies, calendars, true, notifications);
     }
 
     @Deactivate
@@ -153,6 +155,13 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
 
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, EventAdmin eventAdmin,
             Directory directory, AssignmentGroups groups, SlaPolicies slaPolicies, BusinessCalendars calendars, boolean relayed) {
+        this(db, types, extensions, clock, eventAdmin, directory, groups, slaPolicies, calendars, relayed, null);
+    }
+
+    /** @param notifications queues the mails of each event before it is posted; null: no mails (tests) */
+    TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, EventAdmin eventAdmin,
+            Directory directory, AssignmentGroups groups, SlaPolicies slaPolicies, BusinessCalendars calendars, boolean relayed,
+            Notifications notifications) {
         this.db = db;
         this.types = types;
         this.extensions = extensions;
@@ -169,7 +178,8 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         List<TicketParticipant> pipeline = new ArrayList<>();
         pipeline.add(new TicketEvents(outbox));
         this.participants = java.util.Collections.unmodifiableList(pipeline);
-        this.delivery = new OutboxDelivery(db, Map.of(Outbox.EVENT, TicketEvents.poster(eventAdmin), Outbox.ACTION, this::runAction),
+        OutboxReceiver events = notifications == null ? TicketEvents.poster(eventAdmin) : notifications.before(TicketEvents.poster(eventAdmin));
+        this.delivery = new OutboxDelivery(db, Map.of(Outbox.EVENT, events, Outbox.ACTION, this::runAction),
                 this.clock);
         this.relay = relayed ? new OutboxRelay(delivery, 1_000) : null;
         this.steps = new WorkflowSteps(db, types, this.clock, pinned, participants, this::delivered);

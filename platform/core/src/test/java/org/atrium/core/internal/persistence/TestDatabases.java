@@ -89,6 +89,9 @@ public final class TestDatabases implements AutoCloseable {
     public void clear() {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM outbox");
+            statement.executeUpdate("DELETE FROM mail_message");
+            statement.executeUpdate("DELETE FROM ticket_watcher");
+            statement.executeUpdate("DELETE FROM approval_link_use");
             statement.executeUpdate("DELETE FROM scheduled_task");
             statement.executeUpdate("DELETE FROM approval");
             statement.executeUpdate("DELETE FROM sla_clock");

@@ -20,7 +20,8 @@ import org.atrium.rest.internal.problem.Problem;
 import org.atrium.rest.internal.session.SessionAuthFilter;
 
 /**
- * HTTP Basic authentication for every request except the OpenAPI document and the health check. No or wrong
+ * HTTP Basic authentication for every request except the OpenAPI document, the health check and the approval
+ * links of mails (their signed token is the credential: ApprovalLinkService). No or wrong
  * credentials: 401 with a challenge; too many wrong ones for the user or from the address: 429 with
  * Retry-After (LoginGuard); the resources then take the Caller from the SecurityContext.
  */
@@ -39,7 +40,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.equals("openapi.json") || path.equals("health") || request.getProperty(SessionAuthFilter.HANDLED) != null) {
+        if (path.equals("openapi.json") || path.equals("health") || path.startsWith("approval-links/") || request.getProperty(SessionAuthFilter.HANDLED) != null) {
             return; // public, or the session filter signed the caller in (or refused them) already
         }
         Optional<String[]> pair = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));

@@ -65,7 +65,7 @@ public class SessionAuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.equals("openapi.json") || path.equals("health")) {
+        if (path.equals("openapi.json") || path.equals("health") || path.startsWith("approval-links/")) {
             return; // public: a stale cookie must not turn them into 401s
         }
         if (path.equals(PATH) && "POST".equals(request.getMethod())) {
