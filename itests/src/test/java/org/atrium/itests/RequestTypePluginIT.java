@@ -112,14 +112,36 @@ public class RequestTypePluginIT extends AtriumTestSupport {
 
     @Test
     public void anInvalidDescriptorIsRefusedWholeAndNamed() throws Exception {
-        String bad = asset(1, "").replace("\"type\": \"text\"", "\"type\": \"colour\"").replace("lab.asset", "lab.broken");
+        // three mistakes: a field's type, the category and the key prefix; every one is reported
+        String bad = asset(1, "").replace("\"type\": \"text\"", "\"type\": \"colour\"").replace("lab.asset", "lab.broken")
+                .replace("\"category\": \"service-request\"", "\"category\": \"accident\"").replace("\"LAB\"", "\"lab\"");
         Bundle bundle = bundleContext.installBundle("atrium-test:broken",
                 new ByteArrayInputStream(TestBundles.descriptorBundle("org.atrium.test.broken", "1.0.0", Map.of("broken.json", bad))));
         bundle.start();
         waitUntil("the refusal", Duration.ofSeconds(10), () -> registry.refused().stream().anyMatch(r -> r.bundle().equals("org.atrium.test.broken")));
-        RefusedDescriptor refused = registry.refused().stream().filter(r -> r.bundle().equals("org.atrium.test.broken")).findFirst().orElseThrow();
+        RefusedDescriptor refused = registry.refused().stream().filter(r -> r.bundle().equals("org.atrium.test.broken"))
+                .filter(r -> r.field().equals("fields[0].type")).findFirst().orElseThrow();
         assertEquals("/atrium/broken.json", refused.file());
         assertEquals("fields[0].type", refused.field());
+        assertEquals(java.util.List.of("category", "fields[0].type", "keyPrefix"), registry.refused().stream()
+                .filter(r -> r.bundle().equals("org.atrium.test.broken")).map(RefusedDescriptor::field).sorted().toList());
+        // admins see the refusal over REST with every error and its JSON path; others get 403
+        Reply problems = http("GET", "/catalog/problems", "admin", null);
+        assertEquals(problems.raw().body(), 200, problems.status());
+        JsonNode broken = null;
+        for (JsonNode item : problems.body().get("items")) {
+            if (item.get("bundle").asText().equals("org.atrium.test.broken")) {
+                broken = item;
+            }
+        }
+        assertTrue(problems.raw().body(), broken != null);
+        assertEquals("/atrium/broken.json", broken.get("file").asText());
+        assertEquals(3, broken.get("errors").size());
+        assertTrue(broken.toString(), broken.toString().contains("\"path\":\"$.fields[0].type\"")
+                && broken.toString().contains("\"path\":\"$.category\"") && broken.toString().contains("\"path\":\"$.keyPrefix\""));
+        Reply denied = http("GET", "/catalog/problems", "anna", null);
+        assertEquals(403, denied.status());
+        assertEquals("application/problem+json", denied.contentType());
         assertFalse(registry.find("lab.broken").isPresent());
         String console = runCommand("atrium:types");
         assertTrue(console, console.contains("Refused descriptors") && console.contains("org.atrium.test.broken")

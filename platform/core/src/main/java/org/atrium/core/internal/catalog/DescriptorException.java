@@ -1,7 +1,7 @@
 package org.atrium.core.internal.catalog;
 
 /** A descriptor is refused: names the field at fault and why. */
-final class DescriptorException extends Exception {
+class DescriptorException extends Exception {
     private static final long serialVersionUID = 1L;
     private final String field;
 

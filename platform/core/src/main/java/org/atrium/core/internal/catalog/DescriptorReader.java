@@ -57,34 +57,78 @@ final class DescriptorReader {
     private DescriptorReader() {
     }
 
+    /**
+     * Reads and checks the whole descriptor. Independent parts are all checked, so the
+     * {@link DescriptorErrors} thrown lists every mistake; the parts that refer to the form (workflow,
+     * audience, routing, approvals, children, SLA) are checked once the form itself is valid, so that one
+     * wrong field does not also show as every reference to it.
+     */
     static RequestType read(InputStream in, String bundle) throws DescriptorException {
         JsonNode root = parse(in);
-        onlyKnown(root, TOP_LEVEL, "");
-        String key = text(root, "key", KEY, "like it.incident: lower-case words joined by dots", "key");
-        String department = text(root, "department", DEPARTMENT, "lower-case letters, digits and dashes", "department");
-        String category = text(root, "category", null, null, "category");
-        if (!CATEGORIES.contains(category)) {
-            throw new DescriptorException("category", "must be one of " + sorted(CATEGORIES));
+        DescriptorErrors.Collector errors = new DescriptorErrors.Collector();
+        unknownMembers(root, TOP_LEVEL, "").forEach(errors::add);
+        String key = errors.take(() -> text(root, "key", KEY, "like it.incident: lower-case words joined by dots", "key"), null);
+        String department = errors.take(() -> text(root, "department", DEPARTMENT, "lower-case letters, digits and dashes", "department"), null);
+        String category = errors.take(() -> {
+            String value = text(root, "category", null, null, "category");
+            if (!CATEGORIES.contains(value)) {
+                throw new DescriptorException("category", "must be one of " + sorted(CATEGORIES));
+            }
+            return value;
+        }, null);
+        if (key != null && department != null && !key.startsWith(department + ".")) {
+            errors.add(new DescriptorException("key", "must start with the department, \"" + department + ".\""));
         }
-        if (!key.startsWith(department + ".")) {
-            throw new DescriptorException("key", "must start with the department, \"" + department + ".\"");
-        }
-        String prefix = text(root, "keyPrefix", PREFIX, "1 to 10 upper-case letters or digits, like IT", "keyPrefix");
+        String prefix = errors.take(() -> text(root, "keyPrefix", PREFIX, "1 to 10 upper-case letters or digits, like IT", "keyPrefix"), null);
         JsonNode version = root.get("schemaVersion");
         if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
-            throw new DescriptorException("schemaVersion", "must be a whole number from 1");
+            errors.add(new DescriptorException("schemaVersion", "must be a whole number from 1"));
         }
-        boolean confidential = bool(root, "confidential", "confidential");
-        Map<String, String> names = languages(root.get("names"), "names", true);
-        Map<String, String> help = languages(root.get("help"), "help", false);
-        Map<String, String> departmentNames = languages(root.get(DEPARTMENT_NAMES), DEPARTMENT_NAMES, false);
-        List<FormField> fields = fields(root.get("fields"));
-        List<String> validators = extensionNames(root.get("validators"), "validators");
-        List<String> calculators = extensionNames(root.get("calculators"), "calculators");
+        boolean confidential = errors.take(() -> bool(root, "confidential", "confidential"), false);
+        Map<String, String> names = errors.take(() -> languages(root.get("names"), "names", true), Map.of());
+        Map<String, String> help = errors.take(() -> languages(root.get("help"), "help", false), Map.of());
+        Map<String, String> departmentNames = errors.take(() -> languages(root.get(DEPARTMENT_NAMES), DEPARTMENT_NAMES, false), Map.of());
+        DescriptorErrors.Collector fieldErrors = new DescriptorErrors.Collector();
+        List<FormField> fields = fields(root.get("fields"), fieldErrors);
+        List<String> validators = errors.take(() -> extensionNames(root.get("validators"), "validators"), List.of());
+        List<String> calculators = errors.take(() -> extensionNames(root.get("calculators"), "calculators"), List.of());
         if (calculators.isEmpty() && fields.stream().anyMatch(FormField::computed)) {
-            throw new DescriptorException("calculators", "must name the calculator that fills the computed fields");
+            errors.add(new DescriptorException("calculators", "must name the calculator that fills the computed fields"));
         }
-        List<FieldOption> codes = root.has("resolutionCodes") ? options(root.get("resolutionCodes"), "resolutionCodes") : List.of();
+        List<FieldOption> declaredCodes = root.has("resolutionCodes")
+                ? errors.take(() -> options(root.get("resolutionCodes"), "resolutionCodes"), null) : List.of();
+        errors.take(() -> {
+            fieldErrors.throwIfAny();
+            return null;
+        }, null);
+        if (!fieldErrors.clean() || declaredCodes == null || (category == null && root.get("workflow") == null)) {
+            errors.throwIfAny(); // the workflow refers to the form, the codes and (by default) the category
+        }
+        List<FieldOption> codes = declaredCodes;
+        Workflow workflow = errors.take(() -> workflow(root, category, fields, declaredCodes), null);
+        if (workflow == null) {
+            errors.throwIfAny();
+        }
+        if (codes.isEmpty() && (root.get("workflow") == null || root.get("workflow").isTextual())) {
+            codes = DefaultWorkflows.named(root.get("workflow") == null ? category : root.get("workflow").asText())
+                    .map(DefaultWorkflows.Shipped::resolutionCodes).orElse(codes);
+        }
+        // each part below depends on the workflow and the form only: all are checked
+        Workflow flow = workflow;
+        List<FieldOption> resolution = codes;
+        Audience audience = errors.take(() -> AudienceReader.read(root.get("audience"), fields), null);
+        List<RoutingRule> routing = errors.take(() -> RoutingReader.read(root.get("routing"), fields), null);
+        List<ApprovalProcess> approvals = errors.take(() -> ApprovalReader.read(root.get("approvals"), fields, flow, resolution), null);
+        ChildTickets children = errors.take(() -> ChildrenReader.read(root.get("children"), fields, flow), null);
+        SlaPolicy sla = errors.take(() -> SlaReader.read(root.get("sla"), fields, flow), null);
+        errors.throwIfAny();
+        return new RequestType(key, department, category, prefix, names, help, fields, version.intValue(),
+                confidential, validators, calculators, workflow, codes, bundle, audience, routing, approvals, children, sla, departmentNames);
+    }
+
+    /** The declared or shipped workflow with the type's actions and field rules. */
+    private static Workflow workflow(JsonNode root, String category, List<FormField> fields, List<FieldOption> codes)
+            throws DescriptorException {
         Workflow workflow;
         JsonNode declared = root.get("workflow");
         if (declared == null || declared.isTextual()) {
@@ -92,19 +136,11 @@ final class DescriptorReader {
             DefaultWorkflows.Shipped shipped = DefaultWorkflows.named(name).orElseThrow(() -> new DescriptorException("workflow",
                     "must be the name of a shipped workflow (" + sorted(DefaultWorkflows.all().keySet()) + ") or a workflow object"));
             workflow = shipped.workflow();
-            codes = codes.isEmpty() ? shipped.resolutionCodes() : codes;
         } else {
             workflow = WorkflowReader.read(declared, "workflow", null, fields, codes);
         }
-        workflow = customised(workflow, root.get("actions"),
+        return customised(workflow, root.get("actions"),
                 WorkflowReader.fieldRules(root.get("fieldRules"), "fieldRules", fields.stream().map(FormField::name).collect(java.util.stream.Collectors.toSet())));
-        Audience audience = AudienceReader.read(root.get("audience"), fields);
-        List<RoutingRule> routing = RoutingReader.read(root.get("routing"), fields);
-        List<ApprovalProcess> approvals = ApprovalReader.read(root.get("approvals"), fields, workflow, codes);
-        ChildTickets children = ChildrenReader.read(root.get("children"), fields, workflow);
-        SlaPolicy sla = SlaReader.read(root.get("sla"), fields, workflow);
-        return new RequestType(key, department, category, prefix, names, help, fields, version.intValue(),
-                confidential, validators, calculators, workflow, codes, bundle, audience, routing, approvals, children, sla, departmentNames);
     }
 
     /**
@@ -143,25 +179,46 @@ final class DescriptorReader {
         return root;
     }
 
-    private static List<FormField> fields(JsonNode node) throws DescriptorException {
+    /** The fields that are valid; each invalid one is recorded in {@code errors} and the others still checked. */
+    private static List<FormField> fields(JsonNode node, DescriptorErrors.Collector errors) {
         List<FormField> fields = new ArrayList<>();
         if (node == null) {
             return fields;
         }
         if (!node.isArray()) {
-            throw new DescriptorException("fields", "must be a list");
+            errors.add(new DescriptorException("fields", "must be a list"));
+            return fields;
         }
         Map<String, String> typesByName = new HashMap<>();
+        List<String> paths = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            FormField field = field(node.get(i), "fields[" + i + "]");
+            String at = "fields[" + i + "]";
+            JsonNode member = node.get(i);
+            FormField field = errors.take(() -> field(member, at), null);
+            if (field == null) {
+                continue;
+            }
             if (typesByName.put(field.name(), field.type()) != null) {
-                throw new DescriptorException("fields[" + i + "].name", "\"" + field.name() + "\" is used twice");
+                errors.add(new DescriptorException(at + ".name", "\"" + field.name() + "\" is used twice"));
+                continue;
             }
             fields.add(field);
+            paths.add(at);
+        }
+        if (!errors.clean()) {
+            return fields; // a condition may name a field that was refused above: checked once the fields are valid
         }
         for (int i = 0; i < fields.size(); i++) {
-            checkConditionTarget(fields.get(i).requiredWhen(), fields.get(i).name(), typesByName, "fields[" + i + "].requiredWhen");
-            checkConditionTarget(fields.get(i).shownWhen(), fields.get(i).name(), typesByName, "fields[" + i + "].shownWhen");
+            FormField field = fields.get(i);
+            String at = paths.get(i);
+            errors.take(() -> {
+                checkConditionTarget(field.requiredWhen(), field.name(), typesByName, at + ".requiredWhen");
+                return null;
+            }, null);
+            errors.take(() -> {
+                checkConditionTarget(field.shownWhen(), field.name(), typesByName, at + ".shownWhen");
+                return null;
+            }, null);
         }
         return fields;
     }
@@ -453,6 +510,19 @@ final class DescriptorReader {
             throw new DescriptorException(at, "must be true or false");
         }
         return value != null && value.booleanValue();
+    }
+
+    /** One error per member that is not part of the descriptor's format. */
+    static List<DescriptorException> unknownMembers(JsonNode node, Set<String> known, String at) {
+        List<DescriptorException> unknown = new ArrayList<>();
+        var names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                unknown.add(new DescriptorException(at + name, "is not a descriptor member; known are " + sorted(known)));
+            }
+        }
+        return unknown;
     }
 
     static void onlyKnown(JsonNode node, Set<String> known, String at) throws DescriptorException {

@@ -126,8 +126,11 @@ public class RequestTypeCatalog implements RequestTypeRegistry {
                 accepted.add(type);
                 LOG.info("Request type {} (schema version {}) registered from {} {}", type.key(), type.schemaVersion(), bundleName, file.getKey());
             } catch (DescriptorException e) {
-                rejected.add(new RefusedDescriptor(bundleName, file.getKey(), e.field(), e.getMessage()));
-                LOG.error("Refused request-type descriptor {} of bundle {}: field {}: {}", file.getKey(), bundleName, e.field(), e.getMessage());
+                for (DescriptorException error : e instanceof DescriptorErrors all ? all.all() : List.of(e)) {
+                    rejected.add(new RefusedDescriptor(bundleName, file.getKey(), error.field(), error.getMessage()));
+                    LOG.error("Refused request-type descriptor {} of bundle {}: field {}: {}", file.getKey(), bundleName,
+                            error.field(), error.getMessage());
+                }
             } catch (IOException e) {
                 rejected.add(new RefusedDescriptor(bundleName, file.getKey(), "(file)", "cannot be read: " + e.getMessage()));
                 LOG.error("Cannot read request-type descriptor {} of bundle {}", file.getKey(), bundleName, e);
