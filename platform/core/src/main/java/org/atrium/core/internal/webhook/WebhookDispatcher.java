@@ -80,8 +80,8 @@ final class WebhookDispatcher {
                     .setParameter(1, java.sql.Timestamp.from(now)).getResultList();
         }
         return em.createQuery("SELECT d FROM WebhookDeliveryEntity d WHERE d.nextAttemptAt <= :now AND d.webhookId IN"
-                + " (SELECT w.id FROM WebhookEntity w WHERE w.enabled = TRUE) ORDER BY d.nextAttemptAt, d.id", WebhookDeliveryEntity.class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
+                + " (SELECT w.id FROM WebhookEntity w WHERE w.enabled = :enabled) ORDER BY d.nextAttemptAt, d.id", WebhookDeliveryEntity.class)
+                .setParameter("now", now).setParameter("enabled", true).setMaxResults(limit).getResultList();
     }
 
     private Void record(EntityManager em, Claimed row, WebhookSender.Result result) {

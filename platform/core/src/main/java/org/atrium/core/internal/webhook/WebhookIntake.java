@@ -30,8 +30,8 @@ final class WebhookIntake {
         if (type == null || !(event.get("key") instanceof String key)) {
             return 0;
         }
-        List<WebhookEntity> hooks = em.createQuery("SELECT w FROM WebhookEntity w WHERE w.enabled = TRUE ORDER BY w.id", WebhookEntity.class)
-                .getResultList();
+        List<WebhookEntity> hooks = em.createQuery("SELECT w FROM WebhookEntity w WHERE w.enabled = :enabled ORDER BY w.id", WebhookEntity.class)
+                .setParameter("enabled", true).getResultList();
         if (hooks.isEmpty()) {
             return 0;
         }

@@ -103,7 +103,8 @@ class SchemaMigratorTest {
                         rows++;
                         assertEquals(0, r.getLong(2));
                     }
-                    assertEquals(11, rows, "ticket, comment, history, link, outbox, approval, scheduled_task, sla_clock, person, audit_event and attachment ids");
+                    assertEquals(14, rows, "ticket, comment, history, link, outbox, approval, scheduled_task, sla_clock, person, audit_event, attachment,"
+                            + " webhook, webhook_delivery and webhook_attempt ids");
                 }
                 for (String table : List.of("ticket", "ticket_comment", "ticket_history", "request_type_version")) {
                     try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
@@ -248,7 +249,7 @@ class SchemaMigratorTest {
                 }
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM atrium_id_sequence")) {
                     r.next();
-                    assertEquals(11, r.getInt(1), "the seed rows of V1, V7, V9, V10, V11, V13, V14 and V16 inserted once");
+                    assertEquals(14, r.getInt(1), "the seed rows of V1, V7, V9, V10, V11, V13, V14, V16 and V19 inserted once");
                 }
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'")) {
                     r.next();
