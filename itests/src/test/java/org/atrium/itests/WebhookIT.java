@@ -57,6 +57,7 @@ public class WebhookIT extends AtriumTestSupport {
     private final List<Long> subscriptions = new ArrayList<>();
 
     @Override
+    @org.ops4j.pax.exam.Configuration
     public Option[] config() {
         List<Option> options = new ArrayList<>(List.of(super.config()));
         // department administrators, who exist only as JAAS roles (password: the user name, like the demo cast)
