@@ -103,7 +103,8 @@ class SchemaMigratorTest {
                         rows++;
                         assertEquals(0, r.getLong(2));
                     }
-                    assertEquals(12, rows, "ticket, comment, history, link, outbox, approval, scheduled_task, sla_clock, person, audit_event, attachment and mail_message ids");
+                    assertEquals(15, rows, "ticket, comment, history, link, outbox, approval, scheduled_task, sla_clock, person, audit_event, attachment,"
+                            + " mail_message, webhook, webhook_delivery and webhook_attempt ids");
                 }
                 for (String table : List.of("ticket", "ticket_comment", "ticket_history", "request_type_version")) {
                     try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
@@ -248,7 +249,7 @@ class SchemaMigratorTest {
                 }
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM atrium_id_sequence")) {
                     r.next();
-                    assertEquals(12, r.getInt(1), "the seed rows of V1, V7, V9, V10, V11, V13, V14, V16 and V20 inserted once");
+                    assertEquals(15, r.getInt(1), "the seed rows of V1, V7, V9, V10, V11, V13, V14, V16, V20 and V21 inserted once");
                 }
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'")) {
                     r.next();

@@ -1,0 +1,74 @@
+package org.atrium.core.internal.persistence;
+
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import javax.persistence.TableGenerator;
+
+/**
+ * One event to deliver to one subscription, written when the event is handled. {@code state} is
+ * pending, delivered or failed (given up); {@code nextAttemptAt} is null once it is not pending.
+ */
+@Entity
+@Table(name = "webhook_delivery")
+public class WebhookDeliveryEntity {
+    public static final String PENDING = "pending";
+    public static final String DELIVERED = "delivered";
+    public static final String FAILED = "failed";
+    @Id
+    @TableGenerator(name = "webhook_delivery_ids", table = "atrium_id_sequence", pkColumnName = "seq_name",
+            valueColumnName = "seq_count", pkColumnValue = "webhook_delivery", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "webhook_delivery_ids")
+    private long id;
+    @Column(name = "webhook_id", nullable = false, updatable = false)
+    private long webhookId;
+    @Column(name = "event_id", nullable = false, updatable = false)
+    private String eventId;
+    @Column(name = "event_type", nullable = false, updatable = false)
+    private String eventType;
+    @Column(name = "ticket_key", updatable = false)
+    private String ticketKey;
+    @Column(nullable = false, updatable = false)
+    private String payload;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Column(nullable = false)
+    private int attempts;
+    @Column(nullable = false)
+    private String state;
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    protected WebhookDeliveryEntity() {
+    }
+
+    public WebhookDeliveryEntity(long webhookId, String eventId, String eventType, String ticketKey, String payload, Instant createdAt) {
+        this.webhookId = webhookId;
+        this.eventId = eventId;
+        this.eventType = eventType;
+        this.ticketKey = ticketKey;
+        this.payload = payload;
+        this.createdAt = createdAt;
+        this.state = PENDING;
+        this.nextAttemptAt = createdAt;
+    }
+
+    public long getId() { return id; }
+    public long getWebhookId() { return webhookId; }
+    public String getEventId() { return eventId; }
+    public String getEventType() { return eventType; }
+    public String getTicketKey() { return ticketKey; }
+    public String getPayload() { return payload; }
+    public Instant getCreatedAt() { return createdAt; }
+    public int getAttempts() { return attempts; }
+    public void setAttempts(int attempts) { this.attempts = attempts; }
+    public String getState() { return state; }
+    public void setState(String state) { this.state = state; }
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
+    public void setNextAttemptAt(Instant nextAttemptAt) { this.nextAttemptAt = nextAttemptAt; }
+}

@@ -1,0 +1,58 @@
+package org.atrium.core.internal.webhook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+
+import org.atrium.core.internal.form.Json;
+import org.atrium.core.internal.persistence.TicketEntity;
+import org.atrium.core.internal.persistence.WebhookDeliveryEntity;
+import org.atrium.core.internal.persistence.WebhookEntity;
+
+/**
+ * Turns one event into a durable delivery row per subscription that receives it (WebhookFilter),
+ * all in one transaction: once it commits, the deliveries survive a crash and are retried until sent.
+ */
+final class WebhookIntake {
+    private final Clock clock;
+
+    WebhookIntake(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Returns how many deliveries it wrote (0 for a topic webhooks do not carry or a ticket no subscription receives). */
+    int accept(EntityManager em, String topic, Map<String, Object> event) {
+        String type = WebhookEvents.typeOf(topic);
+        if (type == null || !(event.get("key") instanceof String key)) {
+            return 0;
+        }
+        List<WebhookEntity> hooks = em.createQuery("SELECT w FROM WebhookEntity w WHERE w.enabled = :enabled ORDER BY w.id", WebhookEntity.class)
+                .setParameter("enabled", true).getResultList();
+        if (hooks.isEmpty()) {
+            return 0;
+        }
+        List<TicketEntity> found = em.createQuery("SELECT t FROM TicketEntity t WHERE t.key = :key", TicketEntity.class)
+                .setParameter("key", key).getResultList();
+        if (found.isEmpty()) {
+            return 0;
+        }
+        TicketEntity ticket = found.get(0);
+        // the ticket's row decides, not the event: confidentiality is what the ticket pins
+        List<WebhookEntity> receivers = hooks.stream()
+                .filter(hook -> WebhookFilter.receives(hook, type, ticket.getDepartment(), ticket.isConfidential())).toList();
+        if (receivers.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        String eventId = UUID.randomUUID().toString();
+        String payload = Json.write(WebhookPayload.of(eventId, type, now, ticket, event));
+        for (WebhookEntity hook : receivers) {
+            em.persist(new WebhookDeliveryEntity(hook.getId(), eventId, type, ticket.getKey(), payload, now));
+        }
+        return receivers.size();
+    }
+}
