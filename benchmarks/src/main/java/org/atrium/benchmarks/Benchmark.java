@@ -36,6 +36,10 @@ public final class Benchmark {
     static final String QUEUE_SLA = "/tickets?department=it&sort=sla&limit=50";
     /** An agent's queue without a department: visibility is "requested by me or in my departments". */
     static final String QUEUE_VISIBLE = "/tickets?status=new&limit=50";
+    /** Full-text search for a word of every bulk-loaded summary: the ranking groups every IT ticket (the worst case). */
+    static final String SEARCH_COMMON = "/tickets?q=attention&department=it&limit=50";
+    /** Search is measured up to this many tickets (the target is at 100,000; a million would only show the worst case slower). */
+    static final long SEARCH_UP_TO = 100_000;
 
     private final Path distribution = Path.of(System.getProperty("bench.distribution"));
     private final Path workDir = Path.of(System.getProperty("bench.workDir", "target/run"));
@@ -293,8 +297,15 @@ public final class Benchmark {
         Load.Result byDepartment = measure("queue it @" + size, 1, measured, karaf, byDepartmentReader, QUEUE_LIMIT, false);
         Load.Result visible = measure("queue status=new @" + size, 1, measured, karaf, visibleReader, QUEUE_LIMIT, false);
         Load.Result bySla = measure("queue it sort=sla @" + size, 1, measured, karaf, slaReader, QUEUE_LIMIT, false);
+        Load.Result search = null;
+        if (size <= SEARCH_UP_TO) {
+            Load.WorkerFactory searchReader = t -> rest.reader("ina", SEARCH_COMMON, 50);
+            warmUp("search warm-up @" + size, 1, 50, Duration.ofSeconds(30), karaf::jitCpuSeconds, karaf, searchReader, Integer.MAX_VALUE);
+            search = measure("search q=attention @" + size, 1, measured, karaf, searchReader, QUEUE_LIMIT, false);
+        }
         karaf.stop();
-        return new Results.Queue(size, added, loadSeconds, startup, idleRss, warm, byStatus, byDepartment, visible, bySla, indexes);
+        return new Results.Queue(size, added, loadSeconds, startup, idleRss, warm, byStatus, byDepartment, visible, bySla, indexes,
+                search);
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.atrium.core.internal.search.SearchIndex;
+
 /**
  * Plain JDBC on the distribution's own Derby database (opened in this JVM while Karaf is stopped):
  * the persistence layer's limit for ticket creation, and the bulk loader for the queue figures.
@@ -24,6 +26,7 @@ final class Jdbc {
     static final String INSERT_TICKET = "INSERT INTO ticket (id, ticket_key, key_prefix, key_number, type_key, type_version,"
             + " department, summary, description, requester, assignee, status, impact, urgency, priority, confidential,"
             + " fields_json, created_at, updated_at, version, status_category, sla_due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String INSERT_SEARCH_TERM = "INSERT INTO ticket_search_term (ticket_id, source_id, field, term, weight) VALUES (?, 0, ?, ?, ?)";
     static final String INSERT_HISTORY = "INSERT INTO ticket_history (id, ticket_id, occurred_at, actor, action, field,"
             + " before_value, after_value) VALUES (?,?,?,?,?,?,?,?)";
 
@@ -251,7 +254,8 @@ final class Jdbc {
             long now = System.currentTimeMillis();
             long span = 730L * 24 * 3600 * 1000; // two years of tickets, oldest first
             try (PreparedStatement ticket = connection.prepareStatement(INSERT_TICKET);
-                 PreparedStatement history = connection.prepareStatement(INSERT_HISTORY)) {
+                 PreparedStatement history = connection.prepareStatement(INSERT_HISTORY);
+                 PreparedStatement search = connection.prepareStatement(INSERT_SEARCH_TERM)) {
                 for (long n = 0; n < toAdd; n++) {
                     int d = random.nextInt(10);
                     Department department = DEPARTMENTS.get(d < 5 ? 0 : d < 8 ? 1 : 2);
@@ -272,7 +276,16 @@ final class Jdbc {
                     ticket.setString(5, department.types().get(random.nextInt(department.types().size())));
                     ticket.setInt(6, 1);
                     ticket.setString(7, department.name());
-                    ticket.setString(8, "Bulk ticket " + n + ": something needs attention");
+                    String summary = "Bulk ticket " + n + ": something needs attention";
+                    ticket.setString(8, summary);
+                    // the search terms the server writes with a ticket (SearchIndexing); free-text form values left out
+                    for (SearchIndex.Row row : SearchIndex.ticketRows(department.prefix() + "-" + number, summary, DESCRIPTION, List.of())) {
+                        search.setLong(1, id);
+                        search.setString(2, row.field());
+                        search.setString(3, row.term());
+                        search.setInt(4, row.weight());
+                        search.addBatch();
+                    }
                     ticket.setString(9, DESCRIPTION);
                     ticket.setString(10, requester);
                     if ("new".equals(status)) {
@@ -306,6 +319,7 @@ final class Jdbc {
                     if ((n + 1) % 1000 == 0 || n + 1 == toAdd) {
                         ticket.executeBatch();
                         history.executeBatch();
+                        search.executeBatch();
                     }
                     if ((n + 1) % 20_000 == 0 || n + 1 == toAdd) {
                         connection.commit();
@@ -313,6 +327,15 @@ final class Jdbc {
                 }
             }
             advanceKeySequences(connection, keyNumbers);
+            // every ticket so far is indexed (by the server or above): the server's backfill has nothing left to do
+            try (PreparedStatement done = connection.prepareStatement("UPDATE ticket_search_backfill SET next_ticket = ?, finished = ? WHERE id = 1")) {
+                done.setLong(1, ticketId + toAdd);
+                done.setBoolean(2, true);
+                done.executeUpdate();
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
             return toAdd;
         }
     }

@@ -102,6 +102,9 @@ final class Report {
                 queueTarget("Agent queue first page (no department: own and it, new), p50, " + size + " tickets", q.visible(), limit);
                 queueTarget("Agent queue first page (it, SLA order), p50, " + size + " tickets", q.bySla(), limit);
             }
+            if (q.tickets() == 100_000 && q.search() != null) {
+                queueTarget("Text search (a word of every IT ticket), p50, 100,000 tickets", q.search(), 50);
+            }
         }
         for (CalendarBenchmark.Figure figure : r.calendar) {
             if (figure.method().startsWith("due")) {
@@ -196,6 +199,9 @@ final class Report {
             queueRow(q, "`" + Benchmark.QUEUE_DEPARTMENT + "`", q.byDepartment(), false);
             queueRow(q, "`" + Benchmark.QUEUE_VISIBLE + "`", q.visible(), false);
             queueRow(q, "`" + Benchmark.QUEUE_SLA + "`", q.bySla(), false);
+            if (q.search() != null) {
+                queueRow(q, "`" + Benchmark.SEARCH_COMMON + "` (full-text search, docs/search.md)", q.search(), false);
+            }
         }
         line();
 

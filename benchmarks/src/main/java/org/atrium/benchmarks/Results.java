@@ -72,6 +72,7 @@ final class Results {
     }
 
     record Queue(long tickets, long added, double loadSeconds, Duration startup, long rssAfterStartKb,
-            Benchmark.WarmUp warmUp, Load.Result byStatus, Load.Result byDepartment, Load.Result visible, Load.Result bySla, String indexes) {
+            Benchmark.WarmUp warmUp, Load.Result byStatus, Load.Result byDepartment, Load.Result visible, Load.Result bySla, String indexes,
+            Load.Result search) {
     }
 }

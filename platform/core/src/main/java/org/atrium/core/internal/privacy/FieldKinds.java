@@ -15,17 +15,17 @@ import org.atrium.core.internal.persistence.RequestTypeVersionEntity;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
 /** Which form fields of the type version a ticket pins hold free text (what an erasure redacts). */
-final class FieldKinds {
+public final class FieldKinds {
     static final Set<String> FREE_TEXT = Set.of("text", "textarea");
     static final Set<String> PEOPLE = Set.of("person", "person-list");
     private final RequestTypeRegistry registry;
 
-    FieldKinds(RequestTypeRegistry registry) {
+    public FieldKinds(RequestTypeRegistry registry) {
         this.registry = registry;
     }
 
     /** The names of the free-text fields; empty when the version is unknown (then nothing is assumed). */
-    Set<String> freeText(EntityManager em, String typeKey, int version) {
+    public Set<String> freeText(EntityManager em, String typeKey, int version) {
         return type(em, typeKey, version).map(type -> type.fields().stream().filter(f -> FREE_TEXT.contains(f.type()))
                 .map(FormField::name).collect(Collectors.toSet())).orElse(Set.of());
     }

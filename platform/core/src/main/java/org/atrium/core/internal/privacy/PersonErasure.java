@@ -56,6 +56,11 @@ final class PersonErasure {
             for (TicketEntity ticket : requested) {
                 history += redaction.redact(em, ticket, caller.user(), now, "erasure of " + pseudonym);
             }
+            // the tickets whose search terms hold their words: requested by them or commented on
+            java.util.Set<Long> indexed = new java.util.TreeSet<>();
+            requested.forEach(ticket -> indexed.add(ticket.getId()));
+            em.createNativeQuery("SELECT DISTINCT ticket_id FROM ticket_comment WHERE author = ?").setParameter(1, id)
+                    .getResultList().forEach(ticketId -> indexed.add(((Number) ticketId).longValue()));
             int comments = em.createNativeQuery("UPDATE ticket_comment SET body = ? WHERE author = ?")
                     .setParameter(1, PersonalData.REDACTED).setParameter(2, id).executeUpdate();
             em.createNativeQuery("UPDATE approval SET decision_comment = ? WHERE decided_by = ? AND decision_comment IS NOT NULL")
@@ -69,6 +74,7 @@ final class PersonErasure {
             em.createNativeQuery("DELETE FROM portal_session WHERE person_id = ?").setParameter(1, id).executeUpdate();
             // uploads no ticket took are theirs alone: nothing of them stays
             em.createNativeQuery("DELETE FROM ticket_attachment WHERE uploaded_by = ? AND ticket_id IS NULL").setParameter(1, id).executeUpdate();
+            indexed.forEach(ticketId -> redaction.reindex(em, ticketId));
             ids.pseudonymise(id, pseudonym, now);
             int formValues = FormPeople.rename(em, login, pseudonym);
             DecidersList.rename(em, login, pseudonym);

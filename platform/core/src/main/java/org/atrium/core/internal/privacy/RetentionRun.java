@@ -75,6 +75,7 @@ final class RetentionRun {
         // the requester column is insert-only for JPA: the retention is the one change it ever gets
         em.createNativeQuery("UPDATE ticket SET requester = ?, anonymised_at = ? WHERE id = ?")
                 .setParameter(1, PLACEHOLDER_ID).setParameter(2, java.sql.Timestamp.from(now)).setParameter(3, ticket.getId()).executeUpdate();
+        redaction.reindex(em, ticket.getId());
         AuditRows.record(em, now, null, AuditTrail.RETENTION_ANONYMISED, null, ticket.getKey(), ticket.getDepartment(), ticket.isConfidential());
     }
 }

@@ -57,4 +57,10 @@ final class TicketRedaction {
         em.persist(new HistoryEntity(ticket.getId(), now, actor, ACTION, null, null, why));
         return rows;
     }
+
+    /** Rewrites the ticket's search terms from what its rows now hold, so that no redacted word is still found. */
+    void reindex(EntityManager em, long ticketId) {
+        em.flush(); // the index is rebuilt from the rows: JPA's redactions must be in them
+        org.atrium.core.internal.search.SearchIndex.rebuild(em, ticketId, kinds);
+    }
 }

@@ -81,8 +81,10 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-@Component(service = {TicketService.class, DueTransitions.class, ApprovalService.class, SlaService.class, OpenClocks.class})
-public class TicketServiceImpl implements TicketService, DueTransitions, ApprovalService, SlaService, OpenClocks {
+@Component(service = {TicketService.class, DueTransitions.class, ApprovalService.class, SlaService.class, OpenClocks.class,
+        org.atrium.api.search.TicketSearch.class})
+public class TicketServiceImpl implements TicketService, DueTransitions, ApprovalService, SlaService, OpenClocks,
+        org.atrium.api.search.TicketSearch {
     private static final Logger LOG = LoggerFactory.getLogger(TicketServiceImpl.class);
     private final Database db;
     private final RequestTypeRegistry types;
@@ -109,6 +111,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     private final ApprovalDesk approvalDesk;
     private final SlaClocks slaClocks;
     private final SlaLists slaLists;
+    private final TicketSearches searches;
 
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
@@ -196,6 +199,9 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         // last: the clocks are folded from the history the others wrote
         this.slaClocks = new SlaClocks(pinned, slaPolicies, calendars, directory, scheduler, outbox, steps, this.groups, this.clock);
         pipeline.add(slaClocks);
+        // the search index follows the text of every change (TicketSearches reads it)
+        pipeline.add(new SearchIndexing(new org.atrium.core.internal.privacy.FieldKinds(types)));
+        this.searches = new TicketSearches(db, steps, this.groups);
         this.slaLists = new SlaLists(db, types, calendars, this.clock);
         this.approvalDesk = new ApprovalDesk(db, approvals, directory, this.clock, this::delivered);
         this.reads.approvals(approvalDesk);
@@ -248,6 +254,11 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     @Override
     public TicketPage list(Caller caller, TicketQuery query) {
         return reads.list(caller, query);
+    }
+
+    @Override
+    public org.atrium.api.search.SearchPage search(Caller caller, org.atrium.api.search.SearchQuery query) {
+        return searches.search(caller, query);
     }
 
     @Override

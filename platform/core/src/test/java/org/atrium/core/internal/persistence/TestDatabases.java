@@ -100,6 +100,7 @@ public final class TestDatabases implements AutoCloseable {
             statement.executeUpdate("DELETE FROM ticket_comment");
             statement.executeUpdate("DELETE FROM ticket_attachment");
             statement.executeUpdate("DELETE FROM ticket_rating");
+            statement.executeUpdate("DELETE FROM ticket_search_term");
             statement.executeUpdate("DELETE FROM ticket");
             statement.executeUpdate("DELETE FROM request_type_version");
             statement.executeUpdate("DELETE FROM person");

@@ -132,7 +132,13 @@ class PersonalDataTest {
     void afterAnErasureNoReadFindsThePersonAndTicketsStayForStatistics(Engine engine) throws SQLException {
         fresh(engine);
         Ticket ticket = annasIncident();
+        org.atrium.api.search.TicketSearch search = (org.atrium.api.search.TicketSearch) tickets;
+        java.util.function.Function<String, Integer> found = text -> search.search(CARL,
+                new org.atrium.api.search.SearchQuery(text, TicketQuery.all())).items().size();
+        assertEquals(List.of(1, 1, 1), List.of(found.apply("Annerl"), found.apply("hurry"), found.apply("laptop")), "indexed before");
         ErasureReport report = personalData.erase(ROOT, "anna");
+        assertEquals(List.of(0, 0, 0), List.of(found.apply("Annerl"), found.apply("hurry"), found.apply("laptop")),
+                "the search index forgets the erased person's words (description, comment, summary)");
         assertFalse(report.alreadyErased());
         assertTrue(report.pseudonym().startsWith("erased:"), report.pseudonym());
         assertEquals(1, report.ticketsRedacted());

@@ -11,9 +11,10 @@ import org.atrium.api.ticket.TicketQuery;
  * one given twice, or a value of the wrong form is a 400 naming the parameter, never silently
  * ignored. {@code status} and {@code category} take several values, repeated
  * ({@code status=new&status=in-progress}) or comma-separated ({@code status=new,in-progress}).
+ * {@code q} makes the call a full-text search ({@link #text}) within the same filters.
  */
 final class QueueParameters {
-    static final Set<String> SINGLE = Set.of("department", "assignee", "requester", "group", "unassigned", "sort", "limit", "cursor");
+    static final Set<String> SINGLE = Set.of("department", "assignee", "requester", "group", "unassigned", "sort", "limit", "cursor", "q");
     static final Set<String> MULTIPLE = Set.of("status", "category");
 
     private QueueParameters() {
@@ -27,5 +28,10 @@ final class QueueParameters {
         return new TicketQuery(read.value("department"), read.values("status"), read.values("category"),
                 read.value("assignee"), read.value("requester"), read.value("group"), unassigned,
                 read.value("sort"), limit, read.value("cursor"));
+    }
+
+    /** The search text of {@code q}, null when the call is no search (read after {@link #read} checked the names). */
+    static String text(MultivaluedMap<String, String> parameters) {
+        return parameters.getFirst("q");
     }
 }

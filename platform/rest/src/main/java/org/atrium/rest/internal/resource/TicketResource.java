@@ -19,6 +19,8 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.atrium.api.ValidationException;
+import org.atrium.api.search.SearchQuery;
+import org.atrium.api.search.TicketSearch;
 import org.atrium.api.approval.Approval;
 import org.atrium.api.approval.ApprovalService;
 import org.atrium.api.sla.SlaClock;
@@ -28,7 +30,6 @@ import org.atrium.api.ticket.HistoryEntry;
 import org.atrium.api.ticket.NewComment;
 import org.atrium.api.ticket.NewTicket;
 import org.atrium.api.ticket.Ticket;
-import org.atrium.api.ticket.TicketPage;
 import org.atrium.api.ticket.TicketQuery;
 import org.atrium.api.ticket.TicketService;
 import org.atrium.api.ticket.TicketUpdate;
@@ -50,12 +51,15 @@ public class TicketResource implements RestResource {
     private final TicketService tickets;
     private final ApprovalService approvals;
     private final SlaService sla;
+    private final TicketSearch search;
 
     @Activate
-    public TicketResource(@Reference TicketService tickets, @Reference ApprovalService approvals, @Reference SlaService sla) {
+    public TicketResource(@Reference TicketService tickets, @Reference ApprovalService approvals, @Reference SlaService sla,
+            @Reference TicketSearch search) {
         this.tickets = tickets;
         this.approvals = approvals;
         this.sla = sla;
+        this.search = search;
     }
 
     @POST
@@ -68,10 +72,18 @@ public class TicketResource implements RestResource {
         return Response.created(location).entity(ticket).build();
     }
 
-    /** The queue; the parameters are read strictly (QueueParameters): an unknown one is a 400. */
+    /**
+     * The queue; the parameters are read strictly (QueueParameters): an unknown one is a 400. With
+     * {@code q}, a full-text search within the same filters, best match first (SearchResults).
+     */
     @GET
-    public TicketPage list(@Context SecurityContext security, @Context UriInfo uri) {
-        return tickets.list(Callers.of(security), QueueParameters.read(uri.getQueryParameters()));
+    public Object list(@Context SecurityContext security, @Context UriInfo uri) {
+        TicketQuery query = QueueParameters.read(uri.getQueryParameters());
+        String text = QueueParameters.text(uri.getQueryParameters());
+        if (text != null) {
+            return SearchResults.of(search.search(Callers.of(security), new SearchQuery(text, query)));
+        }
+        return tickets.list(Callers.of(security), query);
     }
 
     @GET

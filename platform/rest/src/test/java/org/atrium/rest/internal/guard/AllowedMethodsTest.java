@@ -9,7 +9,7 @@ import org.atrium.rest.internal.resource.TicketResource;
 import org.junit.jupiter.api.Test;
 
 class AllowedMethodsTest {
-    private final AllowedMethods allowed = new AllowedMethods(List.of(new TicketResource(null, null, null)));
+    private final AllowedMethods allowed = new AllowedMethods(List.of(new TicketResource(null, null, null, null)));
 
     @Test
     void aTicketAnswersOnlyItsOwnMethodsNotThoseOfPathsBelowIt() {

@@ -45,7 +45,8 @@ class QueueParametersTest {
     @Test
     void refusesNamingTheParameter() {
         assertEquals(List.of("stauts"), refused("stauts", "new"));
-        assertEquals(List.of("q"), refused("department", "it", "q", "printer"));
+        // q is a search now (issue 13): refused when given twice, like every single-valued parameter
+        assertEquals(List.of("q"), refused("department", "it", "q", "printer", "q", "toner"));
         assertEquals(List.of("department"), refused("department", "it", "department", "hr"));
         assertEquals(List.of("group"), refused("group", ""));
         assertEquals(List.of("unassigned"), refused("unassigned", "yes"));

@@ -1,0 +1,151 @@
+package org.atrium.core.internal.search;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.Query;
+
+import org.atrium.core.internal.persistence.PersonIds;
+
+/**
+ * Reads the search index: the caller's visible tickets that hold any of the words, ranked, one
+ * bounded page; the visibility and the queue's filters are part of the SQL, never applied after
+ * paging. Rank: more of the search's words first, then the summed weights (SearchField), then the
+ * newer ticket. Internal comments count only in tickets of the departments the caller works.
+ */
+public final class SearchQueries {
+    /** The ticket columns the queue's filters and visibility name (JPA attribute to column). */
+    private static final Map<String, String> COLUMNS = Map.of("requester", "requester", "department", "department",
+            "confidential", "confidential", "status", "status", "statusCategory", "status_category",
+            "assignee", "assignee", "assignmentGroup", "assignment_group");
+
+    private static final Set<String> PERSON_ATTRIBUTES = Set.of("requester", "assignee");
+
+    private SearchQueries() {
+    }
+
+    /**
+     * What narrows a search. {@code visibility}: alternatives (OR) of column = value, as
+     * TicketAccessPolicy.listRestriction gives them (one empty map: no restriction); {@code equal}:
+     * filters that must all hold; {@code anyOf}: filters of several values, each a set to be in;
+     * {@code internalDepartments}: the departments whose internal comments the caller reads.
+     */
+    public record Scope(List<Map<String, Object>> visibility, Map<String, Object> equal, Map<String, Collection<String>> anyOf,
+            boolean unassigned, Set<String> internalDepartments) {
+    }
+
+    /** One ticket found: how many of the search's words it holds and their weight. */
+    public record Ranked(long ticketId, int words, int score) {
+    }
+
+    /** Up to {@code limit} hits after the first {@code offset}, best first. */
+    public static List<Ranked> rank(EntityManager em, List<Set<String>> words, Scope scope, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT s.ticket_id, ");
+        List<String> perWord = new ArrayList<>();
+        for (Set<String> forms : words) {
+            perWord.add("MAX(CASE WHEN s.term IN (" + marks(forms.size()) + ") THEN 1 ELSE 0 END)");
+            params.addAll(forms);
+        }
+        sql.append(String.join(" + ", perWord)).append(", SUM(s.weight) FROM ticket_search_term s JOIN ticket t ON t.id = s.ticket_id WHERE ");
+        where(sql, params, words, scope);
+        sql.append(" GROUP BY s.ticket_id ORDER BY 2 DESC, 3 DESC, 1 DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        params.add(offset);
+        params.add(limit);
+        List<Ranked> ranked = new ArrayList<>();
+        for (Object row : bind(em.createNativeQuery(sql.toString()), params).getResultList()) {
+            Object[] columns = (Object[]) row;
+            ranked.add(new Ranked(((Number) columns[0]).longValue(), ((Number) columns[1]).intValue(), ((Number) columns[2]).intValue()));
+        }
+        return ranked;
+    }
+
+    /** Where each of the tickets matched the words, within what the scope lets the caller read. */
+    public static Map<Long, Set<SearchField>> matches(EntityManager em, Collection<Long> ticketIds, List<Set<String>> words, Scope scope) {
+        Map<Long, Set<SearchField>> matches = new HashMap<>();
+        if (ticketIds.isEmpty()) {
+            return matches;
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT s.ticket_id, s.field FROM ticket_search_term s JOIN ticket t ON t.id = s.ticket_id WHERE s.ticket_id IN (")
+                .append(marks(ticketIds.size())).append(") AND ");
+        params.addAll(ticketIds);
+        where(sql, params, words, scope);
+        for (Object row : bind(em.createNativeQuery(sql.toString()), params).getResultList()) {
+            Object[] columns = (Object[]) row;
+            SearchField.ofColumn((String) columns[1]).ifPresent(field -> matches
+                    .computeIfAbsent(((Number) columns[0]).longValue(), id -> EnumSet.noneOf(SearchField.class)).add(field));
+        }
+        return matches;
+    }
+
+    private static void where(StringBuilder sql, List<Object> params, List<Set<String>> words, Scope scope) {
+        Set<String> terms = new LinkedHashSet<>();
+        words.forEach(terms::addAll);
+        sql.append("s.term IN (").append(marks(terms.size())).append(")");
+        params.addAll(terms);
+        List<String> alternatives = new ArrayList<>();
+        for (Map<String, Object> alternative : scope.visibility()) {
+            List<String> all = new ArrayList<>();
+            alternative.forEach((attribute, value) -> all.add(equal(attribute, value, params)));
+            alternatives.add(all.isEmpty() ? "1 = 1" : String.join(" AND ", all));
+        }
+        sql.append(" AND (").append(String.join(" OR ", alternatives)).append(")");
+        scope.equal().forEach((attribute, value) -> sql.append(" AND ").append(equal(attribute, value, params)));
+        scope.anyOf().forEach((attribute, values) -> {
+            sql.append(" AND t.").append(column(attribute)).append(" IN (").append(marks(values.size())).append(")");
+            params.addAll(values);
+        });
+        if (scope.unassigned()) {
+            sql.append(" AND t.assignee IS NULL");
+        }
+        sql.append(" AND (s.field <> '").append(SearchField.INTERNAL_COMMENT.column()).append("'");
+        if (!scope.internalDepartments().isEmpty()) {
+            sql.append(" OR t.department IN (").append(marks(scope.internalDepartments().size())).append(")");
+            params.addAll(scope.internalDepartments());
+        }
+        sql.append(")");
+    }
+
+    /**
+     * {@code t.column = ?}; the columns that name a person hold their stable id (PersonColumn), which
+     * JPQL converts by itself and native SQL must: a login no row names matches nothing.
+     */
+    private static String equal(String attribute, Object value, List<Object> params) {
+        Object bound = value;
+        if (PERSON_ATTRIBUTES.contains(attribute)) {
+            bound = PersonIds.current().existingIdOf((String) value);
+            if (bound == null) {
+                return "1 = 0";
+            }
+        }
+        params.add(bound);
+        return "t." + column(attribute) + " = ?";
+    }
+
+    private static String column(String attribute) {
+        String column = COLUMNS.get(attribute);
+        if (column == null) {
+            throw new IllegalArgumentException("no search filter on " + attribute);
+        }
+        return column;
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private static Query bind(Query query, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return query;
+    }
+}

@@ -1,0 +1,50 @@
+package org.atrium.core.internal.ticket;
+
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.atrium.api.ticket.Ticket;
+import org.atrium.core.internal.persistence.CommentEntity;
+import org.atrium.core.internal.persistence.TicketEntity;
+import org.atrium.core.internal.privacy.FieldKinds;
+import org.atrium.core.internal.search.SearchIndex;
+
+/**
+ * Keeps the search index with the ticket: its text on creation and on every change that may have
+ * changed it (an update, a transition whose action set fields), a comment's words when it is written.
+ * In the change's transaction, so a search never misses or outlives what was committed.
+ */
+final class SearchIndexing implements TicketParticipant {
+    private final FieldKinds kinds;
+
+    SearchIndexing(FieldKinds kinds) {
+        this.kinds = kinds;
+    }
+
+    @Override
+    public void changed(EntityManager em, TicketChange change) {
+        switch (change.what()) {
+            case "CREATED", "UPDATED", "TRANSITIONED" -> ticketText(em, change.ticket());
+            case "COMMENTED" -> comment(em, change);
+            default -> {
+                // a link changes no text
+            }
+        }
+    }
+
+    private void ticketText(EntityManager em, Ticket ticket) {
+        TicketEntity entity = TicketLookup.find(em, ticket.key());
+        Set<String> freeText = kinds.freeText(em, ticket.type(), ticket.typeVersion());
+        SearchIndex.ticketText(em, entity.getId(), ticket.key(), ticket.summary(), ticket.description(),
+                SearchIndex.freeTextValues(ticket.fields(), freeText));
+    }
+
+    private void comment(EntityManager em, TicketChange change) {
+        Object id = change.details().get("comment");
+        CommentEntity comment = id instanceof Number number ? em.find(CommentEntity.class, number.longValue()) : null;
+        if (comment != null) {
+            SearchIndex.comment(em, comment.getTicketId(), comment.getId(), comment.getBody(), comment.isInternal());
+        }
+    }
+}
