@@ -35,7 +35,7 @@ public final class SchemaMigrator {
             "V8__assignment_groups.sql", "V9__outbox.sql", "V10__approvals_and_timers.sql", "V11__sla_clocks.sql",
             "V12__ticket_key_sequences.sql", "V13__person_ids.sql", "V14__audit_and_retention.sql",
             "V15__portal_sessions.sql", "V16__ticket_attachments.sql", "V17__ticket_ratings.sql",
-            "V18__pending_uploads.sql", "V19__signing_keys.sql");
+            "V18__pending_uploads.sql", "V19__signing_keys.sql", "V20__inbound_mail.sql");
     /**
      * What a version needs beyond SQL (DDL that depends on the data), run in the script's transaction
      * before its statements: V12 creates a sequence per key prefix the counter table names.
