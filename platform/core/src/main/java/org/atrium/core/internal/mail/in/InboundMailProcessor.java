@@ -88,15 +88,13 @@ final class InboundMailProcessor {
         if (body.isBlank()) {
             body = "(" + content.files().stream().map(MailContent.MailFile::fileName).collect(Collectors.joining(", ")) + ")";
         }
-        Ticket ticket;
         try {
             tickets.comment(caller, ticketKey, new NewComment(body, false));
-            ticket = tickets.get(caller, ticketKey);
         } catch (ForbiddenException | NotFoundException e) {
             return new Outcome(Outcome.REJECTED, ticketKey, caller.user(), null, caller.user() + " may not comment on " + ticketKey);
         }
         List<String> refused = attach(caller, ticketKey, content);
-        return new Outcome(Outcome.COMMENTED, ticketKey, caller.user(), ticket.department(), refusedNote(refused));
+        return new Outcome(Outcome.COMMENTED, ticketKey, caller.user(), null, refusedNote(refused));
     }
 
     private Outcome open(MimeMessage mail, String sender, DepartmentAddress address) throws MessagingException, IOException {
