@@ -18,6 +18,7 @@ import org.atrium.api.ticket.TicketService;
 import org.atrium.core.internal.mail.MailReference;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.secret.SigningKeys;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -90,7 +91,23 @@ public class InboundMailPoller {
         timer.shutdownNow();
     }
 
+    /**
+     * One poll, with Angus Mail's class loader as the thread's context class loader throughout: Jakarta Mail
+     * finds its providers and Jakarta Activation the handlers that parse multipart bodies (Angus's mailcap)
+     * through it; in OSGi nothing else would find them.
+     */
     private void pollOnce(InboundSettings settings) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(IMAPStore.class.getClassLoader());
+        try {
+            poll(settings);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void poll(InboundSettings settings) {
         MailReference reference = new MailReference(keys.key(MailReference.KEY_NAME));
         InboundMailProcessor processor = new InboundMailProcessor(tickets, directory, attachments, reference, settings,
                 new AttachmentRules(AttachmentRules.DEFAULT_MAX_BYTES, AttachmentRules.DEFAULT_CONTENT_TYPES));

@@ -38,6 +38,7 @@ import org.atrium.core.internal.mail.MailReference;
 final class InboundMailProcessor {
     static final int MAX_SUMMARY = 200;
     static final int MAX_TEXT = 20000;
+    private static final int MAX_ADDRESS = 100;
     private final TicketService tickets;
     private final Directory directory;
     private final AttachmentService attachments;
@@ -160,6 +161,9 @@ final class InboundMailProcessor {
 
     /** The one active person of the directory with this e-mail address (none when two share it). */
     private Optional<Person> personOf(String address) {
+        if (address.length() > MAX_ADDRESS) {
+            return Optional.empty(); // no directory entry has one this long (the directory refuses such a search)
+        }
         List<Person> matches = directory.search(address, Directory.MAX_LIMIT).stream()
                 .filter(person -> person.active() && person.email() != null && person.email().equalsIgnoreCase(address))
                 .toList();

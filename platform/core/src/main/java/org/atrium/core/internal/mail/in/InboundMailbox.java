@@ -10,13 +10,11 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.FlagTerm;
 
-import org.eclipse.angus.mail.imap.IMAPStore;
-
 /**
- * One connection to the IMAP mailbox for one poll. Jakarta Mail finds its providers through the
- * thread's context class loader; in OSGi that is set to Angus Mail's own bundle for the poll, so no
- * service loader mediator is involved. Reading a mail does not mark it seen (peek): only
- * {@link #markProcessed} does, after its outcome is stored.
+ * One connection to the IMAP mailbox for one poll (run by {@link InboundMailPoller}, which sets Angus
+ * Mail's class loader as the thread's context class loader: no service loader mediator needed).
+ * Reading a mail does not mark it seen (peek): only {@link #markProcessed} does, after its outcome is
+ * stored.
  */
 final class InboundMailbox implements AutoCloseable {
     private final InboundSettings settings;
@@ -33,18 +31,12 @@ final class InboundMailbox implements AutoCloseable {
         properties.put("mail." + protocol + ".timeout", "60000");
         properties.put("mail." + protocol + ".peek", "true");
         properties.put("mail." + protocol + ".ssl.checkserveridentity", "true");
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(IMAPStore.class.getClassLoader());
-        try {
-            Session session = Session.getInstance(properties);
-            store = session.getStore(protocol);
-            store.connect(settings.host(), settings.port(), settings.user(), settings.password());
-            folder = store.getFolder(settings.folder());
-            folder.open(Folder.READ_WRITE);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        // the poller has set Angus Mail's class loader as the context class loader, where Jakarta Mail finds its providers
+        Session session = Session.getInstance(properties);
+        store = session.getStore(protocol);
+        store.connect(settings.host(), settings.port(), settings.user(), settings.password());
+        folder = store.getFolder(settings.folder());
+        folder.open(Folder.READ_WRITE);
     }
 
     /** The mails still to process: all in the folder when processed ones are moved away, else the unseen ones. */
