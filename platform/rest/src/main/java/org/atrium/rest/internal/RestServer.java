@@ -3,9 +3,7 @@ package org.atrium.rest.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -29,16 +27,13 @@ import org.atrium.rest.internal.guard.BodyLimit;
 import org.atrium.rest.internal.guard.Cors;
 import org.atrium.rest.internal.guard.ExpectedResources;
 import org.atrium.rest.internal.guard.FallbackResource;
+import org.atrium.rest.internal.guard.FallbackResource.FallbackAnchor;
 import org.atrium.rest.internal.guard.SecurityHeaders;
 import org.atrium.rest.internal.guard.SelfProbe;
 import org.atrium.rest.internal.auth.LoginGuard;
 import org.atrium.rest.internal.session.SessionAuthFilter;
 import org.atrium.rest.internal.session.SessionSettings;
 import org.atrium.rest.internal.auth.LoginThrottle;
-import org.atrium.rest.internal.problem.AtriumExceptionMapper;
-import org.atrium.rest.internal.problem.JsonExceptionMapper;
-import org.atrium.rest.internal.problem.UnexpectedExceptionMapper;
-import org.atrium.rest.internal.problem.WebApplicationExceptionMapper;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.InvalidSyntaxException;
@@ -60,8 +55,10 @@ import org.slf4j.LoggerFactory;
 
 
 /**
- * The one registration point of the API: publishes every {@link RestResource} component on CXF
- * with the JSON provider, the authentication filter and the problem+json mappers. Resources may
+ * The one registration point of the API: publishes on CXF every service the OSGi JAX-RS whiteboard's
+ * properties mark as a resource or an extension (ApiContributions), Atrium's own and partners' alike,
+ * with the JSON provider, the authentication filters and the security headers; the problem+json
+ * mappers are such extensions. Resources may
  * come and go (a bundle can contribute its own); the server is rebuilt once they settle, so that
  * the boot, which registers them one by one, builds it once instead of once per resource. Until
  * every resource of this bundle is published, and once the framework stops, the API answers 503
@@ -77,11 +74,12 @@ public class RestServer {
     private static final long PROBE_MILLIS = 500;
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "atrium-rest-publisher"));
-    private final Map<RestResource, String> resources = new ConcurrentHashMap<>();
+    private final ApiContributions contributions;
     private final RestConfig config;
     private final ConfigurationAdmin configs;
     private final BundleContext context;
-    private final Availability availability = new Availability();
+    private final Availability availability;
+    private final PublishedApi published;
     private final SelfProbe probe = new SelfProbe();
     private final ServiceComponentRuntime components;
     /** Read at the first publication: while this component activates, DS has not listed the bundle's components yet. */
@@ -98,8 +96,10 @@ public class RestServer {
 
     @Activate
     public RestServer(RestConfig config, @Reference ConfigurationAdmin configs, @Reference ServiceComponentRuntime components,
-            BundleContext context) {
+            @Reference Availability availability, @Reference PublishedApi published, BundleContext context) {
         this.config = config;
+        this.availability = availability;
+        this.published = published;
         this.configs = configs;
         this.context = context;
         this.components = components;
@@ -113,16 +113,11 @@ public class RestServer {
         publishFallback();
         this.throttle = new LoginThrottle(config.loginFreeFailuresPerUser(), config.loginFreeFailuresPerAddress(),
                 java.time.Duration.ofSeconds(config.loginMaxLockSeconds()), java.time.Clock.systemUTC());
+        this.contributions = new ApiContributions(context, this::contributionsChanged);
+        contributions.open();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addResource(RestResource resource, Map<String, Object> properties) {
-        resources.put(resource, String.valueOf(properties.get("component.name")));
-        republish();
-    }
-
-    void removeResource(RestResource resource) {
-        resources.remove(resource);
+    private void contributionsChanged() {
         if (!availability.isStopping()) {
             republish(); // while stopping, the complete API stays up and answers 503 until this component goes
         }
@@ -171,6 +166,7 @@ public class RestServer {
     synchronized void stop() {
         context.removeBundleListener(frameworkStop);
         publisher.shutdownNow();
+        contributions.close();
         if (availability.isStopping()) {
             return; // the endpoints answer 503 until CXF itself stops, instead of CXF's HTML 404 "No service was found"
         }
@@ -189,8 +185,9 @@ public class RestServer {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus());
         factory.setAddress("/");
-        factory.setServiceBeans(List.of(new FallbackResource(config.address())));
-        factory.setProviders(List.of(new StrictJsonProvider(JsonMapping.objectMapper()), new SecurityHeaders(), new DateHeaderFilter()));
+        factory.setServiceBeans(List.of(new FallbackAnchor())); // CXF publishes no endpoint without a resource
+        factory.setProviders(List.of(new FallbackResource(config.address()), new StrictJsonProvider(JsonMapping.objectMapper()),
+                new SecurityHeaders(), new DateHeaderFilter()));
         fallback = create(factory);
     }
 
@@ -209,14 +206,16 @@ public class RestServer {
         try {
             publish();
         } catch (RuntimeException e) {
-            LOG.error("Atrium REST API could not be published with {} resources", resources.size(), e);
+            LOG.error("Atrium REST API could not be published with {} resources", contributions.resources().size(), e);
         }
     }
 
     private synchronized void publish() {
         if (expected == null || expected.isEmpty()) {
-            expected = ExpectedResources.of(components, context.getBundle(), RestResource.class);
+            expected = ExpectedResources.of(components, context.getBundle());
         }
+        List<Contribution> resources = contributions.resources();
+        List<Contribution> extensions = contributions.extensions();
         if (resources.isEmpty()) {
             if (server != null) {
                 server.destroy(); // the fallback answers 503 for the API's paths from now on
@@ -228,11 +227,12 @@ public class RestServer {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus());
         factory.setAddress(config.address());
-        factory.setServiceBeans(new ArrayList<>(resources.keySet()));
-        AllowedMethods allowed = new AllowedMethods(resources.keySet());
+        factory.setServiceBeans(resources.stream().map(Contribution::service).toList());
+        published.published(resources);
+        AllowedMethods allowed = published.allowed();
         // one guard for both ways in: a password guessed through POST /session counts as one guessed through Basic
         LoginGuard guard = new LoginGuard(new JaasAuthenticator(config.realm(), config.loginCacheSeconds() * 1000L), throttle, this::auditLoginFailure);
-        factory.setProviders(List.of(
+        List<Object> providers = new ArrayList<>(List.of(
                 new StrictJsonProvider(JsonMapping.objectMapper()),
                 new AvailabilityFilter(availability),
                 new RequestOriginFilter(),
@@ -243,11 +243,10 @@ public class RestServer {
                 new DateHeaderFilter(),
                 new SecurityHeaders(),
                 new AllowHeader(allowed),
-                probe,
-                new AtriumExceptionMapper(),
-                new JsonExceptionMapper(),
-                new WebApplicationExceptionMapper(allowed),
-                new UnexpectedExceptionMapper(availability)));
+                probe));
+        // the problem+json exception mappers (Atrium's, DS components) and whatever partners contribute
+        extensions.forEach(extension -> providers.add(extension.service()));
+        factory.setProviders(providers);
         Server previous = server;
         // The new server is built on the previous one's destination (CXF reuses the destination of an address)
         // and takes it over in one step: destroying the previous server first left a window in which CXF
@@ -262,12 +261,16 @@ public class RestServer {
         if (previous != null) {
             retire(previous);
         }
-        availability.missing(ExpectedResources.missing(expected, resources.values()));
+        List<String> names = new ArrayList<>();
+        resources.forEach(resource -> names.add(resource.name()));
+        extensions.forEach(extension -> names.add(extension.name()));
+        availability.missing(ExpectedResources.missing(expected, names));
         if (!availability.missing().isEmpty()) {
-            LOG.info("Atrium REST API published with {} resources; answering 503 until these come: {}", resources.size(),
-                    availability.missing());
+            LOG.info("Atrium REST API published with {} resources and {} extensions; answering 503 until these come: {}", resources.size(),
+                    extensions.size(), availability.missing());
             return;
         }
+        LOG.debug("Atrium REST API published: {}", names);
         publisher.schedule(() -> announce(resources.size(), 1), PROBE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -276,7 +279,7 @@ public class RestServer {
      * within ten seconds (another process holds the port, Pax Web failed to start), says so at ERROR.
      */
     private void announce(int published, int attempt) { // on the publisher thread, as publish(): never both at once
-        if (server == null || resources.size() != published) {
+        if (server == null || contributions.resources().size() != published) {
             return; // republished meanwhile: the next publication announces
         }
         String port = setting(configs, "org.ops4j.pax.web", "org.osgi.service.http.port", "8181");

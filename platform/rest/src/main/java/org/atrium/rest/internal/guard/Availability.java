@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.atrium.api.health.HealthCheck;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Whether this node may serve API requests now: not before every resource of the API is published
@@ -12,6 +13,7 @@ import org.atrium.api.health.HealthCheck;
  * (requests then raced the database's shutdown and got 500s). Also asks the database, when a request
  * failed unexpectedly, whether that is because the database is down: 503 instead of 500.
  */
+@Component(service = Availability.class) // one per node, shared by RestServer and the exception mapper that asks it
 public final class Availability {
     /** Seconds a client waits before it asks again, sent as {@code Retry-After}. */
     public static final int RETRY_AFTER_SECONDS = 2;

@@ -1,90 +1,61 @@
 package org.atrium.rest.internal.guard;
 
-import javax.ws.rs.DELETE;
+import javax.annotation.Priority;
 import javax.ws.rs.GET;
-import javax.ws.rs.HEAD;
-import javax.ws.rs.OPTIONS;
-import javax.ws.rs.PATCH;
-import javax.ws.rs.POST;
-import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
-import javax.ws.rs.core.Context;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 
 import org.atrium.rest.internal.problem.Problem;
 
 /**
- * Published at the root of the CXF servlet ({@code /api}), below the API: CXF hands it every path no
- * other endpoint claims. Instead of CXF's HTML "No service was found", a path outside the API is a
- * 404 problem, and a path of the API while its endpoint is being (re)built (a bundle with resources
- * came or went) a 503 with Retry-After rather than a 404 for a ticket that exists.
+ * Answers every request to the endpoint at the root of the CXF servlet ({@code /api}), below the API:
+ * CXF hands it every path no other endpoint claims. Instead of CXF's HTML "No service was found", a path
+ * outside the API is a 404 problem, and a path of the API while its endpoint is being (re)built (a bundle
+ * with resources came or went) a 503 with Retry-After rather than a 404 for a ticket that exists. One
+ * pre-matching filter for every method, so that no method needs a resource method of its own.
  */
-@Path("/")
-public class FallbackResource {
+@PreMatching
+@Priority(1)
+public class FallbackResource implements ContainerRequestFilter {
     private final String apiAddress;
-    @Context
-    private UriInfo uri;
 
     /** @param apiAddress where the API is published below the servlet, {@code /v1} */
     public FallbackResource(String apiAddress) {
         this.apiAddress = apiAddress.startsWith("/") ? apiAddress : "/" + apiAddress;
     }
 
-    Response answer(String path) {
-        String absolute = "/" + path;
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.abortWith(answer(request.getUriInfo().getPath(), request.getUriInfo().getBaseUri().getRawPath()));
+    }
+
+    /**
+     * @param path    the request's path below the servlet, with or without its leading slash
+     * @param servlet the servlet's path ({@code /api/}), for the detail
+     */
+    Response answer(String path, String servlet) {
+        String absolute = path.startsWith("/") ? path : "/" + path;
         if (absolute.equals(apiAddress) || absolute.startsWith(apiAddress + "/")) {
             return AvailabilityFilter.unavailable("The API is being published on this node; send the request again in a moment");
         }
-        String servlet = uri == null ? "" : withoutTrailingSlash(uri.getBaseUri().getRawPath()); // /api
-        return Problem.of(404, "Not Found", "There is no resource at " + servlet + absolute + "; the API is under " + servlet
-                + apiAddress + " (its paths in " + servlet + apiAddress + "/openapi.json)").toResponse();
+        String base = withoutTrailingSlash(servlet);
+        return Problem.of(404, "Not Found", "There is no resource at " + base + absolute + "; the API is under " + base
+                + apiAddress + " (its paths in " + base + apiAddress + "/openapi.json)").toResponse();
     }
 
     private static String withoutTrailingSlash(String path) {
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    @GET
-    @Path("{path: .*}")
-    public Response get(@PathParam("path") String path) {
-        return answer(path);
-    }
-
-    @HEAD
-    @Path("{path: .*}")
-    public Response head(@PathParam("path") String path) {
-        return answer(path);
-    }
-
-    @POST
-    @Path("{path: .*}")
-    public Response post(@PathParam("path") String path) {
-        return answer(path);
-    }
-
-    @PUT
-    @Path("{path: .*}")
-    public Response put(@PathParam("path") String path) {
-        return answer(path);
-    }
-
-    @PATCH
-    @Path("{path: .*}")
-    public Response patch(@PathParam("path") String path) {
-        return answer(path);
-    }
-
-    @DELETE
-    @Path("{path: .*}")
-    public Response delete(@PathParam("path") String path) {
-        return answer(path);
-    }
-
-    @OPTIONS
-    @Path("{path: .*}")
-    public Response options(@PathParam("path") String path) {
-        return answer(path);
+    /** The endpoint's one resource: CXF publishes no endpoint without one. The filter answers before it is ever matched. */
+    @Path("/")
+    public static class FallbackAnchor {
+        @GET
+        public Response unreachable() {
+            return Response.status(404).build();
+        }
     }
 }

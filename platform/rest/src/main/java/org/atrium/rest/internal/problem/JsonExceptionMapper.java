@@ -22,12 +22,16 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.atrium.api.FieldError;
+import org.atrium.api.rest.JaxrsExtension;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * A body that is not JSON, or not of the expected shape: 400 naming the member at fault and what
  * it must be. The member comes from the mapping path or, for errors the parser raises itself (a
  * number too large for its target), from where the parser stood.
  */
+@JaxrsExtension
+@Component(service = ExceptionMapper.class)
 public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
     @Override
     public Response toResponse(JsonProcessingException e) {

@@ -7,6 +7,10 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.atrium.rest.internal.guard.Availability;
 import org.atrium.rest.internal.guard.AvailabilityFilter;
+import org.atrium.api.rest.JaxrsExtension;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,11 +19,14 @@ import org.slf4j.LoggerFactory;
  * the node could not serve at all (its database is down, it is stopping): that is a 503 the client may
  * retry, not a 500. A client that disconnected mid-answer is logged at DEBUG only.
  */
+@JaxrsExtension
+@Component(service = ExceptionMapper.class)
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
     private final Availability availability;
 
-    public UnexpectedExceptionMapper(Availability availability) {
+    @Activate
+    public UnexpectedExceptionMapper(@Reference Availability availability) {
         this.availability = availability;
     }
 

@@ -10,14 +10,20 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
-import org.atrium.rest.internal.guard.AllowedMethods;
+import org.atrium.rest.internal.PublishedApi;
+import org.atrium.api.rest.JaxrsExtension;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * JAX-RS's own errors (unknown path, wrong method, unsupported media type) as problem+json, with a
  * detail that says what would have been right: CXF's own text only repeats the status line.
  */
+@JaxrsExtension
+@Component(service = ExceptionMapper.class)
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
-    private final AllowedMethods allowed;
+    private final PublishedApi published;
     @Context
     private UriInfo uri;
     @Context
@@ -25,8 +31,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Context
     private Request request;
 
-    public WebApplicationExceptionMapper(AllowedMethods allowed) {
-        this.allowed = allowed;
+    @Activate
+    public WebApplicationExceptionMapper(@Reference PublishedApi published) {
+        this.published = published;
     }
 
     @Override
@@ -63,7 +70,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     }
 
     private String methodNotAllowed(String path) {
-        Set<String> methods = allowed.of(uri.getPath());
+        Set<String> methods = published.allowed().of(uri.getPath());
         return request.getMethod() + " is not allowed on " + path + (methods.isEmpty() ? "" : "; allowed: " + String.join(", ", methods));
     }
 

@@ -13,6 +13,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.approval.Approval;
@@ -27,6 +28,7 @@ import org.osgi.service.component.annotations.Reference;
  * The approver's inbox and decisions. Who may decide what is checked by ApprovalService; this
  * resource only reads the request strictly.
  */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/approvals")
 @Produces(MediaType.APPLICATION_JSON)

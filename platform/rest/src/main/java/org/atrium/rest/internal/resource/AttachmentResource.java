@@ -22,6 +22,7 @@ import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
 import org.apache.cxf.jaxrs.ext.MessageContext;
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.attachment.AttachmentDownload;
 import org.atrium.api.attachment.AttachmentRules;
@@ -38,6 +39,7 @@ import org.osgi.service.component.annotations.Reference;
  * and downloads streamed from the database, always as attachments (never shown inline by a browser;
  * SecurityHeaders adds nosniff to every answer). Access and checks are AttachmentService's.
  */
+@JaxrsResource
 @Component(service = RestResource.class, configurationPid = "org.atrium.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Path("/tickets/{key}/attachments")
 @Produces(MediaType.APPLICATION_JSON)

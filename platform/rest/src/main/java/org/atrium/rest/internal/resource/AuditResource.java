@@ -8,6 +8,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.audit.AuditPage;
 import org.atrium.api.audit.AuditTrail;
 import org.atrium.rest.internal.RestResource;
@@ -16,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** The audit trail, newest first, for administrators (docs/gdpr.md, "Audit"). */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)

@@ -14,6 +14,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.catalog.Catalog;
 import org.atrium.api.catalog.FieldOption;
 import org.atrium.api.catalog.FormField;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * decide, in core), with their forms, as REST representations (CatalogEntry): names and labels in
  * German and English, and resolved in the caller's language when it sends {@code Accept-Language}.
  */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/catalog")
 @Produces(MediaType.APPLICATION_JSON)

@@ -14,6 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
 import org.atrium.api.directory.Directory;
@@ -26,6 +27,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** The directory: search people, read one, and (administrators) import people from CSV. */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/directory/people")
 @Produces(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.UriInfo;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.ValidationException;
 import org.atrium.api.directory.AssignmentGroup;
 import org.atrium.api.directory.AssignmentGroups;
@@ -23,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
  * may move to and their members as assignees. Every signed-in caller may read them: they hold
  * nothing a colleague could not already see in the directory.
  */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/directory/groups")
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.health.ComponentHealth;
 import org.atrium.api.health.DatabaseHealth;
 import org.atrium.api.health.HealthCheck;
@@ -29,6 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * node's database answers and the request-type extender, the scheduler and the outbox run; 503
  * (problem+json, naming what is down) when one does not, or while the node is still starting.
  */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/health")
 public class HealthResource implements RestResource {

@@ -7,6 +7,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.kpi.KpiService;
 import org.atrium.rest.internal.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -14,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code GET /kpis.csv}: the same report as {@code GET /kpis}, as CSV whatever the Accept header says. */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/kpis.csv")
 public class KpiCsvResource implements RestResource {

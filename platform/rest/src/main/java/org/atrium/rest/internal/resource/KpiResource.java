@@ -8,6 +8,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.kpi.KpiReport;
 import org.atrium.api.kpi.KpiService;
 import org.atrium.rest.internal.RestResource;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code GET /kpis}: the KPIs of docs/kpis.md as JSON, or as CSV with {@code Accept: text/csv}
  * (KpiCsvResource serves {@code /kpis.csv}); who may read them and the figures are KpiService's.
  */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/kpis")
 public class KpiResource implements RestResource {

@@ -10,6 +10,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.directory.Directory;
 import org.atrium.api.directory.Person;
 import org.atrium.api.security.Caller;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * login (what the server authorizes the caller by); {@code person} is their directory entry, absent
  * when the directory does not know them.
  */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,6 +16,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.FieldError;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
@@ -31,6 +32,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code GET/PUT/DELETE /me/out-of-office}: the caller's own absence and who acts for them meanwhile.
  * Approvals due to them on a day inside the period go to the delegate (Directory.actingFor).
  */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/me/out-of-office")
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.privacy.ErasureReport;
 import org.atrium.api.privacy.PersonalData;
 import org.atrium.api.privacy.PersonalDataExport;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** GDPR export and erasure of one person, for administrators (docs/gdpr.md). */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/people/{login}")
 @Produces(MediaType.APPLICATION_JSON)

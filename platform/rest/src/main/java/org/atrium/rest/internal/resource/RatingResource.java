@@ -10,6 +10,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.rating.NewRating;
 import org.atrium.api.rating.Rating;
@@ -20,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** The requester's rating of a resolved or closed ticket; the rules are RatingService's. */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/tickets/{key}/rating")
 @Produces(MediaType.APPLICATION_JSON)

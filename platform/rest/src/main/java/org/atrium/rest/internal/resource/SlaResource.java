@@ -11,6 +11,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.sla.SlaClockEntry;
 import org.atrium.api.sla.SlaService;
 import org.atrium.rest.internal.RestResource;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** A department's clocks at risk and its breaches; who may read them is checked by SlaService. */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/sla")
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,6 +18,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.ValidationException;
 import org.atrium.api.search.SearchQuery;
 import org.atrium.api.search.TicketSearch;
@@ -43,6 +44,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Tickets, their comments, history and transitions. Access is decided by TicketService. */
+@JaxrsResource
 @Component(service = RestResource.class)
 @Path("/tickets")
 @Produces(MediaType.APPLICATION_JSON)

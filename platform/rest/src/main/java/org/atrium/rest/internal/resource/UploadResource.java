@@ -13,6 +13,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.apache.cxf.jaxrs.ext.MessageContext;
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.attachment.Attachment;
 import org.atrium.api.attachment.AttachmentRules;
 import org.atrium.api.attachment.AttachmentService;
@@ -28,6 +29,7 @@ import org.osgi.service.component.annotations.Reference;
  * attachment field can be filled at creation. Held for the uploader alone until a ticket's attachment
  * field names its id (docs/descriptors.md); same limits and checks as a ticket's uploads.
  */
+@JaxrsResource
 @Component(service = RestResource.class, configurationPid = "org.atrium.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Path("/attachments")
 @Produces(MediaType.APPLICATION_JSON)

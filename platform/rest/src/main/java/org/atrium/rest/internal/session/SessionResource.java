@@ -17,6 +17,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.atrium.api.rest.JaxrsResource;
 import org.atrium.api.directory.Directory;
 import org.atrium.api.directory.Person;
 import org.atrium.api.security.Caller;
@@ -37,6 +38,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code POST/GET/DELETE /session}: the portal's sign-in. {@link SessionAuthFilter} has checked the
  * password (POST) or the cookie and the CSRF token (GET, DELETE) before a method here runs.
  */
+@JaxrsResource
 @Component(service = RestResource.class, configurationPid = "org.atrium.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Path("/session")
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,18 +13,18 @@ class FallbackResourceTest {
 
     @Test
     void aPathOutsideTheApiIsA404Problem() {
-        Response answer = fallback.get("x/y");
+        Response answer = fallback.answer("x/y", "/api/");
         assertEquals(404, answer.getStatus());
         assertEquals(Problem.MEDIA, answer.getMediaType());
-        assertTrue(((Problem) answer.getEntity()).detail().contains("/x/y"));
+        assertTrue(((Problem) answer.getEntity()).detail().contains("/api/x/y"));
     }
 
     @Test
     void aPathOfTheApiWhileItIsBeingPublishedIs503() {
-        Response answer = fallback.post("v1/tickets/IT-1/comments");
+        Response answer = fallback.answer("/v1/tickets/IT-1/comments", "/api/");
         assertEquals(503, answer.getStatus());
         assertEquals(String.valueOf(Availability.RETRY_AFTER_SECONDS), answer.getHeaderString("Retry-After"));
-        assertEquals(503, fallback.get("v1").getStatus());
-        assertEquals(404, fallback.get("v10/tickets").getStatus());
+        assertEquals(503, fallback.answer("v1", "/api/").getStatus());
+        assertEquals(404, fallback.answer("v10/tickets", "/api/").getStatus());
     }
 }
