@@ -14,13 +14,19 @@ import org.osgi.service.component.annotations.Component;
  * ${department}.budget: a trip from {@link #LIMIT} EUR on needs a justification, a rule across two fields that a
  * descriptor cannot state. The descriptor names it in "validators"; Atrium runs it after the form's own rules.
  */
-@Component(service = RequestValidator.class, property = Extension.NAME + "=" + BudgetValidator.NAME)
+@Extension(name = BudgetValidator.NAME)
+@Component(service = RequestValidator.class)
 public class BudgetValidator implements RequestValidator {
     static final String NAME = "${department}.budget";
     static final BigDecimal LIMIT = new BigDecimal("5000");
 
     @Override
-    public List<FieldError> validate(FormContext context, Map<String, Object> fields) {
+    public List<FieldError> validate(FormContext context) {
+        return problemsOf(context.fields());
+    }
+
+    /** The rule on the form's values alone, so that a unit test needs no context. */
+    List<FieldError> problemsOf(Map<String, Object> fields) {
         // a number field's value is a java.lang.Number (Integer, Long, Double or BigDecimal, as the JSON was written)
         Object budget = fields.get("budget");
         Object justification = fields.get("justification");

@@ -14,13 +14,13 @@ class BudgetValidatorTest {
     @Test
     void aBigBudgetNeedsAJustification() {
         assertEquals(List.of(new FieldError("fields.justification", "is required for a budget from 5000 EUR")),
-                validator.validate(null, Map.of("destination", "Lisbon", "budget", 5000)));
-        assertEquals(List.of(), validator.validate(null, Map.of("budget", 7500.5, "justification", "Trade fair")));
+                validator.problemsOf(Map.of("destination", "Lisbon", "budget", 5000)));
+        assertEquals(List.of(), validator.problemsOf(Map.of("budget", 7500.5, "justification", "Trade fair")));
     }
 
     @Test
     void aSmallOrNoBudgetNeedsNone() {
-        assertEquals(List.of(), validator.validate(null, Map.of("budget", 4999.99)));
-        assertEquals(List.of(), validator.validate(null, Map.of("destination", "Lisbon")));
+        assertEquals(List.of(), validator.problemsOf(Map.of("budget", 4999.99)));
+        assertEquals(List.of(), validator.problemsOf(Map.of("destination", "Lisbon")));
     }
 }
