@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -49,6 +50,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ExamReactorStrategy(PerClass.class)
 public class DepartmentIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PORT_PROPERTY = "department.it.http.port";
     private static final String HTTP_PORT = freePort();
 
     @Inject
@@ -71,6 +73,9 @@ public class DepartmentIT {
                 systemTimeout(180_000),
                 org.ops4j.pax.exam.CoreOptions.systemProperty("pax.exam.service.timeout").value("120000"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", HTTP_PORT),
+                // the test runs inside the container, where this class's statics are computed again:
+                // hand it the port that was configured, not a new free one
+                systemProperty(PORT_PROPERTY).value(HTTP_PORT),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
@@ -108,7 +113,7 @@ public class DepartmentIT {
 
     /** As the demo employee anna (the distribution's demo mode: the password is the user name). */
     private static Reply http(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP_PORT + "/api/v1" + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + System.getProperty(PORT_PROPERTY) + "/api/v1" + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("anna:anna".getBytes(StandardCharsets.UTF_8)));
         if (body == null) {
