@@ -50,16 +50,16 @@ final class MessagingRows {
     /** Mails to them: by login, or to one of their addresses. No bodies: they render ticket data the export holds. */
     @SuppressWarnings("unchecked")
     static List<MailOf> mails(EntityManager em, String login, Collection<String> addresses) {
-        List<MailOf> mails = new ArrayList<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT id, ticket_key, recipient, template, language, state, created_at,"
-                + " sent_at, person_id FROM mail_message ORDER BY id").getResultList()) {
-            // one scan, filtered here: LOWER(recipient) IN (...) with a variable list is not portable as one statement
-            if (login.equals(row[8]) || addresses.contains(((String) row[2]).toLowerCase(Locale.ROOT))) {
-                mails.add(new MailOf((String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5],
-                        instant(row[6]), instant(row[7])));
-            }
+        String select = "SELECT id, ticket_key, recipient, template, language, state, created_at, sent_at FROM mail_message WHERE ";
+        List<Object[]> rows = new ArrayList<>(em.createNativeQuery(select + "person_id = ?").setParameter(1, login).getResultList());
+        for (String address : addresses) {
+            rows.addAll(em.createNativeQuery(select + "LOWER(recipient) = ?").setParameter(1, address).getResultList());
         }
-        return mails;
+        // a mail found by login and by address is listed once, oldest first
+        java.util.Map<Long, MailOf> mails = new java.util.TreeMap<>();
+        rows.forEach(row -> mails.put(((Number) row[0]).longValue(), new MailOf((String) row[1], (String) row[2], (String) row[3],
+                (String) row[4], (String) row[5], instant(row[6]), instant(row[7]))));
+        return List.copyOf(mails.values());
     }
 
     @SuppressWarnings("unchecked")
