@@ -20,10 +20,28 @@ import org.atrium.api.ticket.Ticket;
  * @param formValues        form values of other tickets that name them
  * @param attachments       the files they attached (metadata; the bytes are downloaded from the ticket)
  * @param ratings           the ratings they gave
+ * @param ticketsWatched    the keys of tickets they follow (since 1.1)
+ * @param mails             the notification mails queued or sent to them, without bodies (since 1.1)
+ * @param inboundMails      the mails received from their address and what became of them (since 1.1)
+ * @param webhooksCreated   the ids of webhook subscriptions they created (since 1.1)
  */
 public record PersonalDataExport(String login, String personId, boolean erased, Person person, List<Ticket> ticketsRequested,
         List<String> ticketsAssigned, List<CommentOf> comments, List<ApprovalOf> approvals, List<HistoryOf> history,
-        List<FormValueOf> formValues, List<AttachmentOf> attachments, List<RatingOf> ratings) {
+        List<FormValueOf> formValues, List<AttachmentOf> attachments, List<RatingOf> ratings, List<String> ticketsWatched,
+        List<MailOf> mails, List<InboundMailOf> inboundMails, List<Long> webhooksCreated) {
+
+    /**
+     * A notification mail to the person: when, which template, about which ticket; no body (it is a
+     * rendering of data the export holds elsewhere).
+     */
+    public record MailOf(String ticket, String recipient, String template, String language, String state,
+            java.time.Instant createdAt, java.time.Instant sentAt) {
+    }
+
+    /** A mail received from the person's address: what became of it (commented, created, ignored, rejected) and why. */
+    public record InboundMailOf(String ticket, String outcome, String detail, java.time.Instant receivedAt,
+            java.time.Instant finishedAt) {
+    }
 
     /** A file the person attached, with its ticket (no bytes); {@code ticket} is null for an upload no ticket took yet. */
     public record AttachmentOf(String ticket, long id, String fileName, String contentType, long size, String sha256,
@@ -52,6 +70,14 @@ public record PersonalDataExport(String login, String personId, boolean erased, 
     public record FormValueOf(String ticket, String field, Object value) {
     }
 
+    /** The export of 1.0, without the rows of notifications, inbound mail and webhooks. */
+    public PersonalDataExport(String login, String personId, boolean erased, Person person, List<Ticket> ticketsRequested,
+            List<String> ticketsAssigned, List<CommentOf> comments, List<ApprovalOf> approvals, List<HistoryOf> history,
+            List<FormValueOf> formValues, List<AttachmentOf> attachments, List<RatingOf> ratings) {
+        this(login, personId, erased, person, ticketsRequested, ticketsAssigned, comments, approvals, history, formValues,
+                attachments, ratings, List.of(), List.of(), List.of(), List.of());
+    }
+
     public PersonalDataExport {
         ticketsRequested = List.copyOf(ticketsRequested);
         ticketsAssigned = List.copyOf(ticketsAssigned);
@@ -61,5 +87,9 @@ public record PersonalDataExport(String login, String personId, boolean erased, 
         formValues = List.copyOf(formValues);
         attachments = List.copyOf(attachments);
         ratings = List.copyOf(ratings);
+        ticketsWatched = List.copyOf(ticketsWatched);
+        mails = List.copyOf(mails);
+        inboundMails = List.copyOf(inboundMails);
+        webhooksCreated = List.copyOf(webhooksCreated);
     }
 }

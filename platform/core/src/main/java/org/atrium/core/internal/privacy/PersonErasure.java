@@ -3,9 +3,13 @@ package org.atrium.core.internal.privacy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.atrium.api.ValidationException;
 import org.atrium.api.audit.AuditTrail;
+import org.atrium.api.directory.Directory;
+import org.atrium.api.directory.Person;
 import org.atrium.api.privacy.ErasureReport;
 import org.atrium.api.privacy.PersonalData;
 import org.atrium.api.security.Caller;
@@ -29,11 +33,13 @@ final class PersonErasure {
     private final Database db;
     private final Clock clock;
     private final TicketRedaction redaction;
+    private final Directory directory;
 
-    PersonErasure(Database db, Clock clock, TicketRedaction redaction) {
+    PersonErasure(Database db, Clock clock, TicketRedaction redaction, Directory directory) {
         this.db = db;
         this.clock = clock;
         this.redaction = redaction;
+        this.directory = directory;
     }
 
     ErasureReport erase(Caller caller, String login) {
@@ -51,7 +57,12 @@ final class PersonErasure {
                 return new ErasureReport(login, true, 0, 0, 0, 0);
             }
             Instant now = clock.instant();
+            // read before anything is pseudonymised: the mail tables name them by address and display name
+            Optional<Person> known = directory.find(login);
+            Set<String> addresses = MessagingRows.addresses(em, login, known.map(Person::email).orElse(null));
             List<TicketEntity> requested = PersonRows.requested(em, login);
+            MessagingRows.erase(em, login, pseudonym, known.map(Person::displayName).orElse(null), addresses,
+                    requested.stream().map(TicketEntity::getKey).toList());
             int history = 0;
             for (TicketEntity ticket : requested) {
                 history += redaction.redact(em, ticket, caller.user(), now, "erasure of " + pseudonym);

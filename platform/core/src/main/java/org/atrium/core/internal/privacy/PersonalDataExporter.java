@@ -41,9 +41,12 @@ final class PersonalDataExporter {
     PersonalDataExport export(Caller caller, String login) {
         return db.inTransaction(em -> {
             String id = PersonRows.idOf(login);
-            PersonalDataExport export = new PersonalDataExport(login, id, PersonIds.current().erased(id), directory.find(login).orElse(null),
+            org.atrium.api.directory.Person person = directory.find(login).orElse(null);
+            java.util.Set<String> addresses = MessagingRows.addresses(em, login, person == null ? null : person.email());
+            PersonalDataExport export = new PersonalDataExport(login, id, PersonIds.current().erased(id), person,
                     requested(em, login), assigned(em, login), comments(em, login), approvals(em, login), history(em, login, id),
-                    FormPeople.of(em, login), attachments(em, login), ratings(em, login));
+                    FormPeople.of(em, login), attachments(em, login), ratings(em, login), MessagingRows.watched(em, login),
+                    MessagingRows.mails(em, login, addresses), MessagingRows.inbound(em, addresses), MessagingRows.webhooksCreated(em, login));
             AuditRows.record(em, clock.instant(), caller.user(), AuditTrail.PERSONAL_DATA_EXPORTED, id, null, null, false);
             return export;
         });

@@ -30,7 +30,7 @@ public class PersonalDataService implements PersonalData {
 
     public PersonalDataService(Database db, Directory directory, RequestTypeRegistry types, Clock clock) {
         this.exporter = new PersonalDataExporter(db, directory, clock);
-        this.erasure = new PersonErasure(db, clock, new TicketRedaction(new FieldKinds(types)));
+        this.erasure = new PersonErasure(db, clock, new TicketRedaction(new FieldKinds(types)), directory);
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Retention (docs/gdpr.md): once a day, through the durable scheduler (one node runs it, also after
  * a downtime), closed tickets past their type's retention ({@code etc/org.atrium.retention.cfg})
- * are anonymised. Rules reload live; without rules nothing is anonymised.
+ * are anonymised, and sent mails, processed inbound mails and webhook attempts past their age
+ * ({@link RetentionPurges}, 90 days by default) are deleted. Rules reload live; without rules no ticket is anonymised.
  */
 @Component(immediate = true, configurationPid = "org.atrium.retention", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class RetentionService {
@@ -54,6 +55,10 @@ public class RetentionService {
             int done = run.anonymiseDue(em, rules, clock.instant(), BATCH);
             if (done > 0) {
                 LOG.info("Retention: anonymised {} closed tickets past their retention", done);
+            }
+            int purged = rules.purges().purge(em, clock.instant());
+            if (purged > 0) {
+                LOG.info("Retention: deleted {} rows of sent mails, processed inbound mails and webhook attempts past their age", purged);
             }
             scheduler.schedule(em, TIMER, 0, clock.instant().plus(done == BATCH ? BACKLOG : DAY));
         });
@@ -91,5 +96,10 @@ public class RetentionService {
     /** For tests and the console: anonymises what is due now, in one transaction; returns how many. */
     int runNow(Instant now) {
         return db.inTransaction(em -> run.anonymiseDue(em, rules, now, BATCH));
+    }
+
+    /** For tests: deletes the mail and webhook log rows past their age now, in one transaction; returns how many. */
+    int purgeNow(Instant now) {
+        return db.inTransaction(em -> rules.purges().purge(em, now));
     }
 }

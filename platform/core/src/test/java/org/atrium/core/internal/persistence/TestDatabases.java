@@ -92,6 +92,10 @@ public final class TestDatabases implements AutoCloseable {
             statement.executeUpdate("DELETE FROM mail_message");
             statement.executeUpdate("DELETE FROM ticket_watcher");
             statement.executeUpdate("DELETE FROM approval_link_use");
+            statement.executeUpdate("DELETE FROM inbound_mail");
+            statement.executeUpdate("DELETE FROM webhook_attempt");
+            statement.executeUpdate("DELETE FROM webhook_delivery");
+            statement.executeUpdate("DELETE FROM webhook");
             statement.executeUpdate("DELETE FROM scheduled_task");
             statement.executeUpdate("DELETE FROM approval");
             statement.executeUpdate("DELETE FROM sla_clock");

@@ -250,4 +250,155 @@ class PersonalDataTest {
                 .anyMatch(e -> hr.key().equals(e.ticket())));
         assertEquals(Duration.ofDays(365), RetentionRules.parse(Map.of("hr.*", "P365D")).forType("hr.case").orElseThrow().period());
     }
+
+    /** Rows of the mail, watcher and webhook tables (V20, V21, V23) naming anna and carl, as their services write them. */
+    private void mailAndWebhookRows(String annasTicket, String carlsTicket) throws SQLException {
+        Instant old = Instant.parse("2025-11-01T08:00:00Z");
+        sql("INSERT INTO ticket_watcher (ticket_key, person_id, added_by, added_at) VALUES (?, ?, ?, ?)", annasTicket, "anna", "anna", old);
+        sql("INSERT INTO ticket_watcher (ticket_key, person_id, added_by, added_at) VALUES (?, ?, ?, ?)", annasTicket, "carl", "anna", old);
+        sql("INSERT INTO ticket_watcher (ticket_key, person_id, added_by, added_at) VALUES (?, ?, ?, ?)", carlsTicket, "carl", "carl", old);
+        mail(1, "Anna.Annerl@example.com", "anna", "created", annasTicket, "Your request: Anna's laptop", "Hello Anna Annerl", "sent", old);
+        mail(2, "anna.annerl@example.com", "anna", "comment", annasTicket, "A comment", "On it", "pending", null);
+        mail(3, "carl@example.com", "carl", "comment", annasTicket, "Anna's laptop is broken", "Please hurry, Anna", "sent", old);
+        mail(4, "carl@example.com", "carl", "created", carlsTicket, "Printer", "Ask anna.annerl@example.com for the toner", "sent", old);
+        mail(5, "carl@example.com", "carl", "created", carlsTicket, "Printer", "The printer on floor 2", "sent", old);
+        inbound("k1", annasTicket, "ANNA.ANNERL@example.com", "commented", "a reply", old);
+        inbound("k2", null, "carl@example.com", "ignored", "auto-reply from carl@example.com", old);
+        inbound("k3", null, "mallory@example.com", "rejected", "unknown sender; copy to anna.annerl@example.com", old);
+        sql("INSERT INTO webhook (id, url, events, secret, enabled, consecutive_failures, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                7L, "https://hooks.example.com/in", "ticket.created", "s3cret", true, 0, "anna", old);
+        sql("INSERT INTO webhook_delivery (id, webhook_id, event_id, event_type, ticket_key, payload, created_at, attempts, state)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", 8L, 7L, "e-1", "ticket.created", annasTicket,
+                "{\"ticket\":{\"summary\":\"Anna's laptop is broken\"},\"data\":{\"actor\":\"anna\"}}", old, 1, "delivered");
+        sql("INSERT INTO webhook_delivery (id, webhook_id, event_id, event_type, ticket_key, payload, created_at, attempts, state)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", 9L, 7L, "e-2", "ticket.commented", carlsTicket,
+                "{\"ticket\":{\"summary\":\"Printer\"},\"data\":{\"actor\":\"anna\"}}", old, 0, "pending");
+        sql("INSERT INTO webhook_attempt (id, webhook_id, delivery_id, attempt, attempted_at, http_status, duration_ms, outcome)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 10L, 7L, 8L, 1, old, 200, 12L, "delivered");
+    }
+
+    private void mail(long id, String recipient, String login, String template, String ticket, String subject, String body, String state,
+            Instant sentAt) throws SQLException {
+        sql("INSERT INTO mail_message (id, event_id, recipient, person_id, template, language, ticket_key, subject, text_body, html_body,"
+                + " message_id, state, attempts, next_attempt_at, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, 100L + id, recipient, login, template, "en", ticket, subject, body, "<p>" + body + "</p>", "<m" + id + "@atrium>", state,
+                sentAt == null ? 0 : 1, Instant.parse("2025-11-01T08:00:00Z"), Instant.parse("2025-11-01T07:00:00Z"), sentAt);
+    }
+
+    private void inbound(String key, String ticket, String sender, String outcome, String detail, Instant at) throws SQLException {
+        sql("INSERT INTO inbound_mail (message_key, message_id, state, outcome, ticket_key, sender, detail, attempts, claimed_at, finished_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", key, "<" + key + "@mail.example.com>", "done", outcome, ticket, sender, detail, 1, at, at);
+    }
+
+    private void sql(String statement, Object... values) throws SQLException {
+        try (Connection c = databases.dataSource().getConnection(); java.sql.PreparedStatement s = c.prepareStatement(statement)) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    s.setNull(i + 1, s.getParameterMetaData().getParameterType(i + 1)); // Derby refuses setObject(null)
+                } else {
+                    s.setObject(i + 1, values[i] instanceof Instant at ? java.sql.Timestamp.from(at) : values[i]);
+                }
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /** Every row of a table as text, one line a row. */
+    private String rows(String table) throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (Connection c = databases.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT * FROM " + table)) {
+            while (r.next()) {
+                for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                    text.append(r.getString(i)).append('|');
+                }
+                text.append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private int count(String table) throws SQLException {
+        return (int) rows(table).lines().count();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void exportListsWatchesMailsInboundMailsAndWebhooksOfThePersonOnly(Engine engine) throws SQLException {
+        fresh(engine);
+        Ticket annas = annasIncident();
+        Ticket carls = tickets.create(CARL, new NewTicket("it.incident", "Printer", "out of toner", null, null, Map.of("affectedService", "erp")));
+        mailAndWebhookRows(annas.key(), carls.key());
+        PersonalDataExport export = personalData.export(ROOT, "anna");
+        assertEquals(List.of(annas.key()), export.ticketsWatched());
+        assertEquals(List.of("created", "comment"), export.mails().stream().map(PersonalDataExport.MailOf::template).toList(),
+                "the mails to anna, by login and by address in any case; not carl's mails about her");
+        PersonalDataExport.MailOf sent = export.mails().get(0);
+        assertEquals(annas.key(), sent.ticket());
+        assertEquals("sent", sent.state());
+        assertEquals(Instant.parse("2025-11-01T08:00:00Z"), sent.sentAt());
+        assertEquals(List.of("commented"), export.inboundMails().stream().map(PersonalDataExport.InboundMailOf::outcome).toList());
+        assertEquals(annas.key(), export.inboundMails().get(0).ticket());
+        assertEquals(List.of(7L), export.webhooksCreated());
+        PersonalDataExport carlsExport = personalData.export(ROOT, "carl");
+        assertEquals(List.of(annas.key(), carls.key()), carlsExport.ticketsWatched());
+        assertEquals(3, carlsExport.mails().size());
+        assertTrue(carlsExport.webhooksCreated().isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void afterAnErasureNoMailWatcherOrWebhookRowNamesThePerson(Engine engine) throws SQLException {
+        fresh(engine);
+        Ticket annas = annasIncident();
+        Ticket carls = tickets.create(CARL, new NewTicket("it.incident", "Printer", "out of toner", null, null, Map.of("affectedService", "erp")));
+        mailAndWebhookRows(annas.key(), carls.key());
+        sql("INSERT INTO approval_link_use (approval_id, decision, used_at) VALUES (?, ?, ?)", 42L, "approve", clock.instant());
+        String pseudonym = personalData.erase(ROOT, "anna").pseudonym();
+        for (String table : List.of("mail_message", "ticket_watcher", "approval_link_use", "inbound_mail", "webhook", "webhook_delivery",
+                "webhook_attempt", "ticket_search_term")) {
+            String rows = rows(table).toLowerCase(java.util.Locale.ROOT);
+            for (String trace : List.of("anna", "annerl")) {
+                assertFalse(rows.contains(trace), trace + " in " + table + ": " + rows);
+            }
+        }
+        assertEquals(List.of(2, 3, 3), List.of(count("ticket_watcher"), count("mail_message"), count("inbound_mail")),
+                "her watch and her mails are gone; carl's watches, mails and every inbound record stay");
+        assertTrue(rows("ticket_watcher").contains(pseudonym), "a watch she added for carl names the pseudonym");
+        assertTrue(rows("mail_message").contains("The printer on floor 2"), "a mail about nothing of hers keeps its body");
+        assertTrue(rows("inbound_mail").contains("auto-reply from carl@example.com"));
+        assertTrue(rows("webhook").contains(pseudonym));
+        PersonalDataExport after = personalData.export(ROOT, pseudonym);
+        assertEquals(List.of(List.of(), List.of(), List.of()), List.of(after.ticketsWatched(), after.mails(), after.inboundMails()));
+        assertEquals(List.of(7L), after.webhooksCreated());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void retentionPurgesSentMailsProcessedInboundMailsAndWebhookAttemptsPastTheirAge(Engine engine) throws SQLException {
+        fresh(engine);
+        Ticket annas = annasIncident();
+        Ticket carls = tickets.create(CARL, new NewTicket("it.incident", "Printer", "out of toner", null, null, Map.of("affectedService", "erp")));
+        mailAndWebhookRows(annas.key(), carls.key()); // 2025-11-01: 121 days before the clock
+        mail(6, "carl@example.com", "carl", "created", carls.key(), "Printer", "recent", "sent", Instant.parse("2026-02-20T08:00:00Z"));
+        inbound("k4", null, "carl@example.com", null, null, Instant.parse("2025-11-01T08:00:00Z"));
+        sql("UPDATE inbound_mail SET state = 'claimed', finished_at = NULL WHERE message_key = 'k4'");
+
+        RetentionService sixMonths = new RetentionService(databases.database(), catalog, clock,
+                Map.of("purge.sentMails", "P180D", "purge.inboundMails", "P180D", "purge.webhookAttempts", "P180D"), false);
+        assertEquals(0, sixMonths.purgeNow(clock.instant()), "nothing is older than 180 days");
+        RetentionService defaults = new RetentionService(databases.database(), catalog, clock, Map.of(), false);
+        assertEquals(4 + 3 + 2, defaults.purgeNow(clock.instant()));
+        assertEquals(List.of("comment", "created"), List.of(rows("mail_message").split("\n")).stream().map(row -> row.split("\\|")[4]).sorted().toList(),
+                "the pending mail and the recent sent one stay");
+        assertEquals(1, count("inbound_mail"), "a mail still being processed stays");
+        assertEquals(0, count("webhook_attempt"));
+        assertEquals(1, count("webhook_delivery"), "the pending delivery stays");
+        assertEquals(0, defaults.purgeNow(clock.instant()));
+        RetentionRules parsed = RetentionRules.parse(Map.of("purge.sentMails", "P30D", "purge.inboundMails", "soon", "hr.*", "P365D"));
+        assertEquals(Duration.ofDays(30), parsed.purges().sentMails());
+        assertEquals(RetentionPurges.DEFAULT, parsed.purges().inboundMails());
+        assertEquals(List.of("purge.inboundMails: not an ISO-8601 duration such as P365D: soon"), parsed.problems());
+        assertEquals(1, parsed.rules().size(), "purge keys are no request type rules");
+    }
 }
