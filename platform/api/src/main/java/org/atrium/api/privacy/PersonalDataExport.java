@@ -20,10 +20,10 @@ import org.atrium.api.ticket.Ticket;
  * @param formValues        form values of other tickets that name them
  * @param attachments       the files they attached (metadata; the bytes are downloaded from the ticket)
  * @param ratings           the ratings they gave
- * @param ticketsWatched    the keys of tickets they follow (since 1.1)
- * @param mails             the notification mails queued or sent to them, without bodies (since 1.1)
- * @param inboundMails      the mails received from their address and what became of them (since 1.1)
- * @param webhooksCreated   the ids of webhook subscriptions they created (since 1.1)
+ * @param ticketsWatched    the keys of tickets they follow
+ * @param mails             the notification mails queued or sent to them, without bodies
+ * @param inboundMails      the mails received from their address and what became of them
+ * @param webhooksCreated   the ids of webhook subscriptions they created
  */
 public record PersonalDataExport(String login, String personId, boolean erased, Person person, List<Ticket> ticketsRequested,
         List<String> ticketsAssigned, List<CommentOf> comments, List<ApprovalOf> approvals, List<HistoryOf> history,
@@ -68,14 +68,6 @@ public record PersonalDataExport(String login, String personId, boolean erased, 
 
     /** A form field of a ticket whose value names the person. */
     public record FormValueOf(String ticket, String field, Object value) {
-    }
-
-    /** The export of 1.0, without the rows of notifications, inbound mail and webhooks. */
-    public PersonalDataExport(String login, String personId, boolean erased, Person person, List<Ticket> ticketsRequested,
-            List<String> ticketsAssigned, List<CommentOf> comments, List<ApprovalOf> approvals, List<HistoryOf> history,
-            List<FormValueOf> formValues, List<AttachmentOf> attachments, List<RatingOf> ratings) {
-        this(login, personId, erased, person, ticketsRequested, ticketsAssigned, comments, approvals, history, formValues,
-                attachments, ratings, List.of(), List.of(), List.of(), List.of());
     }
 
     public PersonalDataExport {
