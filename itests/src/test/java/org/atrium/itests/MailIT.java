@@ -34,6 +34,7 @@ import org.atrium.api.notification.MailQueueReport;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -62,6 +63,7 @@ public class MailIT extends AtriumTestSupport {
     private MailQueue queue;
 
     @Override
+    @Configuration
     public Option[] config() {
         List<Option> options = new ArrayList<>(Arrays.asList(super.config()));
         options.add(mavenBundle("com.icegreen", "greenmail", System.getProperty("greenmail.version", "2.1.3")));
