@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -48,8 +49,12 @@ public final class TicketPage extends PortalPage {
             box.click();
         }
         comments.findElement(By.cssSelector("form button[type='submit']")).click();
-        waiting().withMessage(() -> "the comment is not listed: " + comments.getText())
-                .until(d -> comments.findElements(By.cssSelector("ol.comments li")).stream().anyMatch(li -> li.getText().contains(text)));
+        // the list is drawn again when the comment is saved: look the section up anew each time, and
+        // take an element that went stale while being read as "not yet" (a CI run failed on exactly that)
+        waiting().ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the comment is not listed: " + text)
+                .until(d -> section("comments-title").findElements(By.cssSelector("ol.comments li")).stream()
+                        .anyMatch(li -> li.getText().contains(text)));
         return this;
     }
 
