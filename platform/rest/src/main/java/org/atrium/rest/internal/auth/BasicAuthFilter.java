@@ -1,7 +1,6 @@
 package org.atrium.rest.internal.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -60,7 +59,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
             return;
         }
         boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new CallerContext(new CallerPrincipal(caller.get()), secure));
+        request.setSecurityContext(new CallerSecurityContext(new CallerPrincipal(caller.get()), secure, SecurityContext.BASIC_AUTH));
     }
 
     /** The peer's address (not X-Forwarded-For, which any client can send; docs/operations.md). */
@@ -82,28 +81,6 @@ public class BasicAuthFilter implements ContainerRequestFilter {
             return colon < 1 ? Optional.empty() : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private record CallerContext(CallerPrincipal principal, boolean secure) implements SecurityContext {
-        @Override
-        public Principal getUserPrincipal() {
-            return principal;
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            return principal.caller().hasRole(role);
-        }
-
-        @Override
-        public boolean isSecure() {
-            return secure;
-        }
-
-        @Override
-        public String getAuthenticationScheme() {
-            return SecurityContext.BASIC_AUTH;
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.atrium.rest.internal.session;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -16,7 +15,6 @@ import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 
 import org.atrium.api.FieldError;
 import org.atrium.api.ValidationException;
@@ -26,6 +24,7 @@ import org.atrium.api.session.SessionLimits;
 import org.atrium.api.session.SessionStore;
 import org.atrium.rest.internal.JsonMapping;
 import org.atrium.rest.internal.auth.CallerPrincipal;
+import org.atrium.rest.internal.auth.CallerSecurityContext;
 import org.atrium.rest.internal.auth.LoginGuard;
 import org.atrium.rest.internal.problem.Problem;
 
@@ -133,7 +132,8 @@ public class SessionAuthFilter implements ContainerRequestFilter {
     }
 
     private static void authenticate(ContainerRequestContext request, Caller caller) {
-        request.setSecurityContext(new SessionSecurity(new CallerPrincipal(caller), request.getSecurityContext().isSecure()));
+        request.setSecurityContext(new CallerSecurityContext(new CallerPrincipal(caller), request.getSecurityContext().isSecure(),
+                CallerSecurityContext.SESSION_AUTH));
     }
 
     private static Response unauthorized(ContainerRequestContext request, String detail, boolean clearCookie) {
@@ -151,30 +151,6 @@ public class SessionAuthFilter implements ContainerRequestFilter {
             return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
         } catch (RuntimeException e) {
             return "unknown"; // no request on this thread (unit tests)
-        }
-    }
-
-    private record SessionSecurity(CallerPrincipal principal, boolean secure) implements SecurityContext {
-        static final String SCHEME = "SESSION";
-
-        @Override
-        public Principal getUserPrincipal() {
-            return principal;
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            return principal.caller().hasRole(role);
-        }
-
-        @Override
-        public boolean isSecure() {
-            return secure;
-        }
-
-        @Override
-        public String getAuthenticationScheme() {
-            return SCHEME;
         }
     }
 }
