@@ -1,5 +1,6 @@
 package org.atrium.itests;
 
+import static org.atrium.itests.RestAssertions.assertProblemAt;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -166,14 +167,6 @@ public class KpiIT extends AtriumTestSupport {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
         return values;
-    }
-
-    private static void assertProblemAt(Reply reply, String field) {
-        assertEquals(reply.raw().body(), 400, reply.status());
-        assertTrue(reply.contentType(), reply.contentType().startsWith("application/problem+json"));
-        List<String> fields = new ArrayList<>();
-        reply.body().get("errors").forEach(error -> fields.add(error.get("field").asText()));
-        assertEquals(reply.raw().body(), List.of(field), fields);
     }
 
     /** A GET with an Accept header, the body as text (CSV is not JSON). */

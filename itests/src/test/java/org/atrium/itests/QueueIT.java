@@ -1,5 +1,6 @@
 package org.atrium.itests;
 
+import static org.atrium.itests.RestAssertions.assertProblemAt;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -63,14 +64,6 @@ public class QueueIT extends AtriumTestSupport {
         List<String> keys = new ArrayList<>();
         page.body().get("items").forEach(item -> keys.add(item.get("key").asText()));
         return keys;
-    }
-
-    private static void assertProblemAt(Reply reply, String field) {
-        assertEquals(reply.raw().body(), 400, reply.status());
-        assertTrue(reply.contentType(), reply.contentType().startsWith("application/problem+json"));
-        List<String> fields = new ArrayList<>();
-        reply.body().get("errors").forEach(error -> fields.add(error.get("field").asText()));
-        assertEquals(reply.raw().body(), List.of(field), fields);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.atrium.itests;
 
+import static org.atrium.itests.RestAssertions.assertProblemAt;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -55,14 +56,6 @@ public class SlaListsIT extends AtriumTestSupport {
                 "impact", "medium", "urgency", "medium", "fields", Map.of("affectedService", service)));
         assertEquals(created.raw().body(), 201, created.status());
         return created.body();
-    }
-
-    private static void assertProblemAt(Reply reply, String field) {
-        assertEquals(reply.raw().body(), 400, reply.status());
-        assertTrue(reply.contentType(), reply.contentType().startsWith("application/problem+json"));
-        List<String> fields = new ArrayList<>();
-        reply.body().get("errors").forEach(error -> fields.add(error.get("field").asText()));
-        assertEquals(reply.raw().body(), List.of(field), fields);
     }
 
     /** The queue's page and the single read carry the warning time of the clock that gives slaDueAt (75 % of its target). */
