@@ -54,6 +54,10 @@ public final class Benchmark {
     private final long postgresqlQueueSize = Long.parseLong(System.getProperty("bench.postgresqlQueueSize", "1000000"));
     /** "all" (the default): every phase and the report; "creation": only the REST creation phase, printed, no report written. */
     private final String only = System.getProperty("bench.only", "all").trim();
+    /** A department bundle to drop into deploy/ (examples/legal, built by the root install) and one of its types. */
+    private final Path exampleBundle = Path.of(System.getProperty("bench.exampleBundle", "../examples/legal/target/atrium-example-legal.jar"));
+    static final String EXAMPLE_TYPE = "legal.contract-review";
+    static final int DEPLOY_ROUNDS = 5;
     /** The PostgreSQL nodes, so that the watchdog and the shutdown hook stop them too. */
     private final List<Karaf> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -141,6 +145,7 @@ public final class Benchmark {
         Thread.sleep(10_000);
         results.idleRssKb = karaf.rssKb();
         log("Idle RSS 10 s after ready: %d MB", results.idleRssKb / 1024);
+        portalAndPlugins();
 
         // 2. ticket creation over REST
         Rest rest = new Rest(karaf);
@@ -199,6 +204,16 @@ public final class Benchmark {
         results.loadAfter = Machine.loadAverage();
         Report.write(report, results);
         log("Wrote %s", report.toAbsolutePath().normalize());
+    }
+
+    /** 1b. the portal's size on the wire, and an example department dropped into deploy/ until the catalog lists it */
+    private void portalAndPlugins() throws Exception {
+        PortalAndPlugins measure = new PortalAndPlugins();
+        results.portal = measure.portalSize(karaf.httpPort());
+        log("Portal: %d files, %d KB compressed (%d KB uncompressed), largest %s", results.portal.files(),
+                results.portal.bytesOnWire() / 1024, results.portal.bytesUncompressed() / 1024, results.portal.largest());
+        results.deploys = measure.deployToCatalog(karaf, exampleBundle, EXAMPLE_TYPE, DEPLOY_ROUNDS);
+        log("deploy/ to catalog: %s", results.deploys);
     }
 
     /** Phase 2's creation with 1 and 8 clients (Derby, durable commits, the shipped clocks), after its warm-up. */

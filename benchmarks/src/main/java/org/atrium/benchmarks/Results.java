@@ -19,6 +19,9 @@ final class Results {
     List<CalendarBenchmark.Figure> calendar = List.of();
 
     Duration coldStart;
+    /** The portal's files as sent compressed, and a bundle's types reaching the catalog (PortalAndPlugins); null when not measured. */
+    PortalAndPlugins.PortalSize portal;
+    List<PortalAndPlugins.Deploy> deploys = List.of();
     Duration restartEmpty;
     long idleRssKb;
     long rssAfterLoadKb;
