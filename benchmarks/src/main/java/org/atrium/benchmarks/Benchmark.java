@@ -58,6 +58,7 @@ public final class Benchmark {
     private final Path exampleBundle = Path.of(System.getProperty("bench.exampleBundle", "../examples/legal/target/atrium-example-legal.jar"));
     static final String EXAMPLE_TYPE = "legal.contract-review";
     static final int DEPLOY_ROUNDS = 5;
+    static final int PORTAL_ROUNDS = 3;
     /** The PostgreSQL nodes, so that the watchdog and the shutdown hook stop them too. */
     private final List<Karaf> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -214,6 +215,12 @@ public final class Benchmark {
                 results.portal.bytesOnWire() / 1024, results.portal.bytesUncompressed() / 1024, results.portal.largest());
         results.deploys = measure.deployToCatalog(karaf, exampleBundle, EXAMPLE_TYPE, DEPLOY_ROUNDS);
         log("deploy/ to catalog: %s", results.deploys);
+        if (PortalTiming.available()) {
+            results.portalRounds = PortalTiming.measure(karaf.httpPort(), PORTAL_ROUNDS);
+            log("Portal in Chromium: %s", results.portalRounds);
+        } else {
+            log("Portal in Chromium: not measured (no /usr/bin/chromium or /usr/bin/chromedriver: apt-get install -y chromium chromium-driver)");
+        }
     }
 
     /** Phase 2's creation with 1 and 8 clients (Derby, durable commits, the shipped clocks), after its warm-up. */

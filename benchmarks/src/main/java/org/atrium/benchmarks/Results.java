@@ -22,6 +22,8 @@ final class Results {
     /** The portal's files as sent compressed, and a bundle's types reaching the catalog (PortalAndPlugins); null when not measured. */
     PortalAndPlugins.PortalSize portal;
     List<PortalAndPlugins.Deploy> deploys = List.of();
+    /** The portal in headless Chromium (PortalTiming); empty when Chromium is not installed. */
+    List<PortalTiming.Round> portalRounds = List.of();
     Duration restartEmpty;
     long idleRssKb;
     long rssAfterLoadKb;
