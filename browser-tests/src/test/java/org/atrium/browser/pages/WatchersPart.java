@@ -77,13 +77,13 @@ public final class WatchersPart {
         return this;
     }
 
-    /** Adds {@code login} where the server refuses: the error beside the person field, else the form's. */
+    /** Adds {@code login} where the server refuses the person: the error shown beside the person field. */
     public String addRefused(String login) {
         submitAdd(login);
-        return waiting().withMessage(() -> "no error for adding " + login + ": " + section().getText()).until(d -> {
+        // the form's summary and the field's error appear together: wait for the field's own, not whichever comes first
+        return waiting().withMessage(() -> "no error beside the person field for " + login + ": " + section().getText()).until(d -> {
             List<WebElement> beside = section().findElements(By.cssSelector("form.add-watcher .field .error:not([hidden])"));
-            List<WebElement> shown = beside.isEmpty() ? section().findElements(By.cssSelector("form.add-watcher .form-errors:not([hidden])")) : beside;
-            return shown.isEmpty() ? null : shown.get(0).getText();
+            return beside.isEmpty() ? null : beside.get(0).getText();
         });
     }
 
