@@ -22,7 +22,8 @@ let rendering = 0;
 let rendered = false;
 
 function parse(hash) {
-  const [name, ...rest] = (hash.replace(/^#\/?/, '') || 'catalog').split('/');
+  // a view's own state may follow a '?' (#/queue?q=printer): the view reads it, the route ignores it
+  const [name, ...rest] = (hash.replace(/^#\/?/, '').split('?')[0] || 'catalog').split('/');
   return { name: routes[name] ? name : 'catalog', argument: rest.map(decodeURIComponent).join('/') };
 }
 

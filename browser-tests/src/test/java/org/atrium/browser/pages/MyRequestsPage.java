@@ -28,4 +28,8 @@ public final class MyRequestsPage extends PortalPage {
         row(key).findElement(By.tagName("a")).click();
         return new RequestDetailPage(driver);
     }
+
+    public SearchPart search() {
+        return new SearchPart(driver, "my-requests");
+    }
 }

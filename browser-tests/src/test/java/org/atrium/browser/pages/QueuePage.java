@@ -54,4 +54,9 @@ public final class QueuePage extends PortalPage {
         row(key).findElement(By.tagName("a")).click();
         return new TicketPage(driver);
     }
+
+    /** The search box over the queue's filters. */
+    public SearchPart search() {
+        return new SearchPart(driver, "queue");
+    }
 }

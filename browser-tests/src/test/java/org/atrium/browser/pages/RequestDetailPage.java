@@ -75,4 +75,9 @@ public final class RequestDetailPage extends PortalPage {
     public String notice() {
         return find(By.cssSelector("#view-request-detail .notice.saved")).getText();
     }
+
+    /** The "Following" section: the requester's toggle. */
+    public WatchersPart watchers() {
+        return new WatchersPart(driver);
+    }
 }

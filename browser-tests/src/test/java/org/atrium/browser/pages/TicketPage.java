@@ -110,4 +110,9 @@ public final class TicketPage extends PortalPage {
         fresh.notice();
         return fresh;
     }
+
+    /** The "Following" section: the toggle, the watchers, add and remove. */
+    public WatchersPart watchers() {
+        return new WatchersPart(driver);
+    }
 }

@@ -63,7 +63,7 @@ export async function render(main) {
     if (!hasData(report)) {
       const backlog = all.backlog ? await backlogChart(report) : null;
       charts = backlog ? [backlog] : [];
-      clear(content, h('p', { class: 'notice empty-state', text: t('kpis.empty') }), backlog ? h('div', { class: 'charts' }, backlog.figure) : null);
+      clear(content, h('p', { class: 'notice empty-state', text: t(backlog ? 'kpis.emptyBacklogToday' : 'kpis.empty') }), backlog ? h('div', { class: 'charts' }, backlog.figure) : null);
       return;
     }
     charts = [await backlogChart(report), await growthChart(report), await slaChart(report)];

@@ -1,5 +1,5 @@
 // The agent's queue: GET /tickets of a department in SLA order (sort=sla), a page at a time (cursor),
-// filters, and a countdown to each ticket's due time, coloured at the warning time (slaWarnAt) and at breach.
+// filters, a search (q, best match first instead of SLA order), and a countdown to each ticket's due time, coloured at the warning time (slaWarnAt) and at breach.
 import { h, clear, uid, announce } from '../dom.js';
 import { t, pick } from '../i18n.js';
 import { api, query, enc } from '../api.js';
@@ -8,6 +8,7 @@ import { personInput } from '../people.js';
 import { slaClass } from '../ticket-parts.js';
 import { nameOf } from '../names.js';
 import * as session from '../session.js';
+import { searchBox, matchNote, emptyNote } from '../search.js';
 
 export async function render(main) {
   const departments = session.departments();
@@ -40,8 +41,9 @@ export async function render(main) {
   assignee.value = saved.assignee || '';
   unassigned.checked = Boolean(saved.unassigned);
 
+  const search = searchBox(() => load(true));
   const labelled = (label, control) => h('div', { class: 'field' }, h('label', { for: control.id, text: label }), control);
-  const filters = h('form', { class: 'filters', 'aria-label': t('queue.filters') },
+  const filters = h('form', { class: 'filters', 'aria-label': t('queue.filters') }, search.element,
     labelled(t('queue.department'), department), labelled(t('ticket.status'), status), labelled(t('ticket.group'), group),
     labelled(t('ticket.assignee'), assignee),
     h('div', { class: 'field choices' }, h('label', { for: unassigned.id }, unassigned, t('queue.unassigned'))),
@@ -59,22 +61,28 @@ export async function render(main) {
 
   let cursor = null;
   const rows = [];
+  // a search ranks by match (the API refuses sort with q); without one the queue is in SLA order
   const parameters = () => ({
+    q: search.value(),
     department: department.value, status: status.value, group: group.value,
-    assignee: unassigned.checked ? '' : assignee.value.trim(), unassigned: unassigned.checked ? 'true' : '', sort: 'sla', limit: 25,
+    assignee: unassigned.checked ? '' : assignee.value.trim(), unassigned: unassigned.checked ? 'true' : '', sort: search.value() ? '' : 'sla', limit: 25,
   });
+  let loading = 0; // only the latest request draws: a slow answer to older words never replaces a newer one
   const load = async (fresh) => {
-    if (fresh) { cursor = null; body.replaceChildren(); rows.length = 0; }
-    problem.hidden = true;
+    const ticket = ++loading;
     try {
-      const page = await api(`/tickets${query({ ...parameters(), cursor })}`);
-      for (const ticket of page.items) body.append(row(ticket));
+      const page = await api(`/tickets${query({ ...parameters(), cursor: fresh ? null : cursor })}`);
+      if (ticket !== loading) return;
+      problem.hidden = true;
+      if (fresh) { body.replaceChildren(); rows.length = 0; }
+      for (const item of page.items) body.append(row(item));
       cursor = page.nextCursor;
       more.hidden = !cursor || page.items.length === 0; // no further page: nothing to load
       empty.hidden = body.children.length > 0;
-      if (fresh) announce(t('queue.loaded', { n: page.items.length }));
+      emptyNote(empty, search.value(), t('queue.empty'));
+      if (fresh) announce(search.value() ? t('search.results', { n: page.items.length }) : t('queue.loaded', { n: page.items.length }));
     } catch (error) {
-      if (error.handled) return;
+      if (error.handled || ticket !== loading) return;
       problem.hidden = false;
       problem.textContent = error.fieldErrors.length ? error.fieldErrors.map((e) => `${e.field}: ${e.reason}`).join('; ') : error.message;
     }
@@ -87,7 +95,7 @@ export async function render(main) {
     paint(entry);
     return h('tr', {},
       h('td', {}, h('a', { href: `#/tickets/${enc(ticket.key)}`, text: ticket.key })),
-      h('td', { text: ticket.summary }),
+      h('td', {}, ticket.summary, matchNote(ticket)),
       h('td', { text: ticket.priority }),
       h('td', { text: stateName(type, ticket.status) }),
       h('td', {}, ticket.assignee ? nameOf(ticket.assignee) : t('ticket.unassigned')),
@@ -113,5 +121,5 @@ export async function render(main) {
   more.addEventListener('click', () => load(false));
   await load(true);
   const timer = setInterval(() => rows.forEach(paint), 30000);
-  return () => clearInterval(timer);
+  return () => { clearInterval(timer); search.stop(); };
 }

@@ -7,6 +7,7 @@ import { typeOf, typeName } from '../data.js';
 import { facts, timeline, comments, approvals, sla } from '../ticket-parts.js';
 import { attachmentsSection } from '../attachments.js';
 import { ratingSection } from '../rating.js';
+import { watchersSection } from '../watchers.js';
 import { savedNotice } from '../forms.js';
 import * as session from '../session.js';
 
@@ -22,6 +23,6 @@ export async function render(main, key) {
   main.append(
     h('div', { class: 'columns' },
       h('div', {}, facts(ticket, type), comments(key), attachmentsSection(key)),
-      h('div', {}, history, approvalPart, slaPart,
+      h('div', {}, watchersSection(key), history, approvalPart, slaPart,
         resolved && ticket.requester === session.login() && ratingSection(ticket))));
 }

@@ -9,6 +9,8 @@ import { fieldBox, errorSummary, onSubmit, savedNotice } from '../forms.js';
 import { personInput } from '../people.js';
 import { facts, timeline, comments, approvals, sla } from '../ticket-parts.js';
 import { attachmentsSection } from '../attachments.js';
+import { watchersSection } from '../watchers.js';
+import * as session from '../session.js';
 
 const LINK_TYPES = ['relates-to', 'parent', 'child', 'duplicate-of', 'duplicated-by', 'caused-by', 'causes'];
 
@@ -24,7 +26,7 @@ export async function render(main, key, { go }) {
     approvals(key).catch(() => null), sla(key).catch(() => null)]);
   main.append(h('div', { class: 'columns' },
     h('div', {}, facts(ticket, type), transitionsPart, assignment(ticket, reload), comments(key, { agent: true }), linksPart, attachmentsSection(key)),
-    h('div', {}, slaPart, approvalPart, history)));
+    h('div', {}, watchersSection(key, { agent: session.departments().includes(ticket.department) }), slaPart, approvalPart, history)));
 }
 
 async function transitions(ticket, type, reload) {
