@@ -10,8 +10,8 @@ import javax.persistence.EntityManager;
 
 import org.atrium.core.internal.form.Json;
 import org.atrium.core.internal.persistence.Database;
-import org.atrium.core.internal.persistence.Dialect;
 import org.atrium.core.internal.persistence.OutboxEntity;
+import org.atrium.core.internal.worker.DueRows;
 import org.atrium.core.internal.worker.Retries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,14 +78,7 @@ public final class OutboxDelivery {
         return Retries.backoff(attempts);
     }
 
-    @SuppressWarnings("unchecked")
     private List<OutboxEntity> claim(EntityManager em, Instant now, int limit) {
-        if (db.dialect() == Dialect.POSTGRESQL) {
-            return em.createNativeQuery("SELECT * FROM outbox WHERE next_attempt_at <= ? ORDER BY id"
-                    + " FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", OutboxEntity.class)
-                    .setParameter(1, java.sql.Timestamp.from(now)).getResultList();
-        }
-        return em.createQuery("SELECT o FROM OutboxEntity o WHERE o.nextAttemptAt <= :now ORDER BY o.id", OutboxEntity.class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
+        return DueRows.claim(em, db.dialect(), OutboxEntity.class, "outbox", null, "id", now, limit);
     }
 }

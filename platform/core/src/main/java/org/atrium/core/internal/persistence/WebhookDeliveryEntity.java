@@ -11,7 +11,8 @@ import javax.persistence.Table;
 import javax.persistence.TableGenerator;
 
 /**
- * One event to deliver to one subscription, written when the event is handled. {@code state} is
+ * One event to deliver to one subscription, written while the outbox delivers the event; at most one
+ * per (subscription, outbox entry), so a redelivered entry writes none twice. {@code state} is
  * pending, delivered or failed (given up); {@code nextAttemptAt} is null once it is not pending.
  */
 @Entity
@@ -35,6 +36,9 @@ public class WebhookDeliveryEntity {
     private String ticketKey;
     @Column(nullable = false, updatable = false)
     private String payload;
+    /** The outbox entry the event came from; null for rows written before V24. */
+    @Column(name = "outbox_entry_id", updatable = false)
+    private Long outboxEntryId;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
     @Column(nullable = false)
@@ -48,7 +52,13 @@ public class WebhookDeliveryEntity {
     }
 
     public WebhookDeliveryEntity(long webhookId, String eventId, String eventType, String ticketKey, String payload, Instant createdAt) {
+        this(webhookId, null, eventId, eventType, ticketKey, payload, createdAt);
+    }
+
+    public WebhookDeliveryEntity(long webhookId, Long outboxEntryId, String eventId, String eventType, String ticketKey, String payload,
+            Instant createdAt) {
         this.webhookId = webhookId;
+        this.outboxEntryId = outboxEntryId;
         this.eventId = eventId;
         this.eventType = eventType;
         this.ticketKey = ticketKey;
@@ -64,6 +74,7 @@ public class WebhookDeliveryEntity {
     public String getEventType() { return eventType; }
     public String getTicketKey() { return ticketKey; }
     public String getPayload() { return payload; }
+    public Long getOutboxEntryId() { return outboxEntryId; }
     public Instant getCreatedAt() { return createdAt; }
     public int getAttempts() { return attempts; }
     public void setAttempts(int attempts) { this.attempts = attempts; }

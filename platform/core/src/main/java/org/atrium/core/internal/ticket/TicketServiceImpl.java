@@ -70,6 +70,7 @@ import org.atrium.api.calendar.BusinessCalendars;
 import org.atrium.api.sla.SlaClock;
 import org.atrium.api.sla.SlaClockEntry;
 import org.atrium.api.sla.SlaService;
+import org.atrium.core.internal.webhook.WebhookFeed;
 import org.atrium.core.internal.worker.PollingWorker;
 import org.atrium.core.internal.workflow.Parties;
 import org.atrium.core.internal.workflow.TicketWorkflow;
@@ -116,8 +117,9 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     @Activate
     public TicketServiceImpl(@Reference Database db, @Reference RequestTypeRegistry types, @Reference Extensions extensions,
             @Reference EventAdmin eventAdmin, @Reference Directory directory, @Reference AssignmentGroups groups,
-            @Reference SlaPolicies slaPolicies, @Reference BusinessCalendars calendars, @Reference Notifications notifications) {
-        this(db, types, extensions, Clock.systemUTC(), eventAdmin, directory, groups, slaPolicies, calendars, true, notifications);
+            @Reference SlaPolicies slaPolicies, @Reference BusinessCalendars calendars, @Reference Notifications notifications,
+            @Reference WebhookFeed webhooks) {
+        this(db, types, extensions, Clock.systemUTC(), eventAdmin, directory, groups, slaPolicies, calendars, true, notifications, webhooks);
     }
 
     @Deactivate
@@ -161,10 +163,19 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         this(db, types, extensions, clock, eventAdmin, directory, groups, slaPolicies, calendars, relayed, null);
     }
 
-    /** @param notifications queues the mails of each event before it is posted; null: no mails (tests) */
     TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, EventAdmin eventAdmin,
             Directory directory, AssignmentGroups groups, SlaPolicies slaPolicies, BusinessCalendars calendars, boolean relayed,
             Notifications notifications) {
+        this(db, types, extensions, clock, eventAdmin, directory, groups, slaPolicies, calendars, relayed, notifications, null);
+    }
+
+    /**
+     * @param notifications queues the mails of each event before it is posted; null: no mails (tests)
+     * @param webhooks writes the webhook deliveries of each event before that; null: none (tests)
+     */
+    TicketServiceImpl(Database db, RequestTypeRegistry types, Extensions extensions, Clock clock, EventAdmin eventAdmin,
+            Directory directory, AssignmentGroups groups, SlaPolicies slaPolicies, BusinessCalendars calendars, boolean relayed,
+            Notifications notifications, WebhookFeed webhooks) {
         this.db = db;
         this.types = types;
         this.extensions = extensions;
@@ -182,6 +193,9 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
         pipeline.add(new TicketEvents(outbox));
         this.participants = java.util.Collections.unmodifiableList(pipeline);
         OutboxReceiver events = notifications == null ? TicketEvents.poster(eventAdmin) : notifications.before(TicketEvents.poster(eventAdmin));
+        if (webhooks != null) {
+            events = webhooks.before(events); // first: it needs the entry's id, which Notifications does not pass on
+        }
         this.delivery = new OutboxDelivery(db, Map.of(Outbox.EVENT, events, Outbox.ACTION, this::runAction),
                 this.clock);
         this.relay = relayed ? new OutboxRelay(delivery, 1_000) : null;

@@ -10,16 +10,16 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 
 import org.atrium.core.internal.persistence.Database;
-import org.atrium.core.internal.persistence.Dialect;
 import org.atrium.core.internal.persistence.WebhookAttemptEntity;
 import org.atrium.core.internal.persistence.WebhookDeliveryEntity;
 import org.atrium.core.internal.persistence.WebhookEntity;
+import org.atrium.core.internal.worker.DueRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due deliveries. A run claims a few due rows in a short transaction (on PostgreSQL with
- * {@code FOR UPDATE SKIP LOCKED}, so two nodes never claim the same row) and leases them by moving
+ * Sends due deliveries. A run claims a few due rows in a short transaction (DueRows, as the outbox
+ * does: on PostgreSQL {@code FOR UPDATE SKIP LOCKED}, so two nodes never claim the same row) and leases them by moving
  * their next attempt {@link #LEASE} ahead; it then POSTs them outside any transaction (a slow receiver
  * holds no lock and no connection) and records each result in a transaction of its own. If the node
  * dies in between, the lease runs out and another run sends the row again with the same
@@ -71,17 +71,9 @@ final class WebhookDispatcher {
         return claimed;
     }
 
-    @SuppressWarnings("unchecked")
     private List<WebhookDeliveryEntity> due(EntityManager em, Instant now, int limit) {
-        String enabled = " AND webhook_id IN (SELECT id FROM webhook WHERE enabled = TRUE)";
-        if (db.dialect() == Dialect.POSTGRESQL) {
-            return em.createNativeQuery("SELECT * FROM webhook_delivery WHERE next_attempt_at <= ?" + enabled + " ORDER BY next_attempt_at, id"
-                    + " FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", WebhookDeliveryEntity.class)
-                    .setParameter(1, java.sql.Timestamp.from(now)).getResultList();
-        }
-        return em.createQuery("SELECT d FROM WebhookDeliveryEntity d WHERE d.nextAttemptAt <= :now AND d.webhookId IN"
-                + " (SELECT w.id FROM WebhookEntity w WHERE w.enabled = :enabled) ORDER BY d.nextAttemptAt, d.id", WebhookDeliveryEntity.class)
-                .setParameter("now", now).setParameter("enabled", true).setMaxResults(limit).getResultList();
+        return DueRows.claim(em, db.dialect(), WebhookDeliveryEntity.class, "webhook_delivery",
+                "webhook_id IN (SELECT id FROM webhook WHERE enabled = TRUE)", "next_attempt_at, id", now, limit);
     }
 
     private Void record(EntityManager em, Claimed row, WebhookSender.Result result) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The event types a subscription may name, and the EventAdmin topic each comes from (the topics the
- * outbox posts: TicketEvents, Approvals, SlaClocks).
+ * The event types a subscription may name, and the outbox event topic each comes from (the topics
+ * TicketEvents, Approvals and SlaClocks write).
  */
 final class WebhookEvents {
     /** Event type by topic, in the order the docs list them. */
@@ -27,9 +27,6 @@ final class WebhookEvents {
         types.put("atrium/sla/BREACHED", "sla.breached");
         BY_TOPIC = java.util.Collections.unmodifiableMap(types);
     }
-
-    /** The topics the delivery component subscribes to. */
-    static final String[] TOPICS = {"atrium/ticket/*", "atrium/approval/*", "atrium/sla/*"};
 
     private WebhookEvents() {
     }

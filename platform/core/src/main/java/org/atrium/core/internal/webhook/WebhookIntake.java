@@ -14,8 +14,10 @@ import org.atrium.core.internal.persistence.WebhookDeliveryEntity;
 import org.atrium.core.internal.persistence.WebhookEntity;
 
 /**
- * Turns one event into a durable delivery row per subscription that receives it (WebhookFilter),
- * all in one transaction: once it commits, the deliveries survive a crash and are retried until sent.
+ * Turns one event the outbox delivers into a durable delivery row per subscription that receives it
+ * (WebhookFilter), all in one transaction: once it commits, the deliveries survive a crash and are
+ * retried until sent. At most one row per (outbox entry, subscription): the outbox delivers an entry
+ * again when its node died before removing it, and that run must find its rows and add none.
  */
 final class WebhookIntake {
     private final Clock clock;
@@ -24,8 +26,8 @@ final class WebhookIntake {
         this.clock = clock;
     }
 
-    /** Returns how many deliveries it wrote (0 for a topic webhooks do not carry or a ticket no subscription receives). */
-    int accept(EntityManager em, String topic, Map<String, Object> event) {
+    /** Returns how many deliveries it wrote (0 for a topic webhooks do not carry, a ticket no subscription receives, or an entry already taken in). */
+    int accept(EntityManager em, long outboxEntryId, String topic, Map<String, Object> event) {
         String type = WebhookEvents.typeOf(topic);
         if (type == null || !(event.get("key") instanceof String key)) {
             return 0;
@@ -41,17 +43,21 @@ final class WebhookIntake {
             return 0;
         }
         TicketEntity ticket = found.get(0);
+        List<WebhookDeliveryEntity> written = em.createQuery("SELECT d FROM WebhookDeliveryEntity d WHERE d.outboxEntryId = :entry",
+                WebhookDeliveryEntity.class).setParameter("entry", outboxEntryId).getResultList();
+        List<Long> done = written.stream().map(WebhookDeliveryEntity::getWebhookId).toList();
         // the ticket's row decides, not the event: confidentiality is what the ticket pins
-        List<WebhookEntity> receivers = hooks.stream()
+        List<WebhookEntity> receivers = hooks.stream().filter(hook -> !done.contains(hook.getId()))
                 .filter(hook -> WebhookFilter.receives(hook, type, ticket.getDepartment(), ticket.isConfidential())).toList();
         if (receivers.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant();
-        String eventId = UUID.randomUUID().toString();
+        // one event id for all subscriptions of an event, also for one enabled between two runs of its entry
+        String eventId = written.isEmpty() ? UUID.randomUUID().toString() : written.get(0).getEventId();
         String payload = Json.write(WebhookPayload.of(eventId, type, now, ticket, event));
         for (WebhookEntity hook : receivers) {
-            em.persist(new WebhookDeliveryEntity(hook.getId(), eventId, type, ticket.getKey(), payload, now));
+            em.persist(new WebhookDeliveryEntity(hook.getId(), outboxEntryId, eventId, type, ticket.getKey(), payload, now));
         }
         return receivers.size();
     }

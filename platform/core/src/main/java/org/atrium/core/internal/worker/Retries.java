@@ -10,12 +10,19 @@ import java.time.Duration;
 public final class Retries {
     /** After this many failed attempts the work is given up. */
     public static final int MAX_ATTEMPTS = 8;
+    public static final Duration MAX_PAUSE = Duration.ofHours(1);
 
     private Retries() {
     }
 
     /** The pause after the given number of failed attempts: 10 s, 20 s, 40 s, ... at most an hour. */
     public static Duration backoff(int attempts) {
-        return Duration.ofSeconds(Math.min(3600, 10L << Math.min(Math.max(attempts, 1) - 1, 20)));
+        return backoff(Duration.ofSeconds(10), attempts);
+    }
+
+    /** The same from another first pause (webhooks make theirs configurable): base, twice that, ... at most an hour. */
+    public static Duration backoff(Duration base, int attempts) {
+        Duration pause = base.multipliedBy(1L << Math.min(Math.max(attempts, 1) - 1, 20));
+        return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
     }
 }
