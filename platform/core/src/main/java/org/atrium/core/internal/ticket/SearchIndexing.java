@@ -25,7 +25,8 @@ final class SearchIndexing implements TicketParticipant {
     @Override
     public void changed(EntityManager em, TicketChange change) {
         switch (change.what()) {
-            case "CREATED", "UPDATED", "TRANSITIONED" -> ticketText(em, change.ticket());
+            case "CREATED" -> newTicketText(em, change.ticket());
+            case "UPDATED", "TRANSITIONED" -> ticketText(em, change.ticket());
             case "COMMENTED" -> comment(em, change);
             default -> {
                 // a link changes no text
@@ -37,6 +38,13 @@ final class SearchIndexing implements TicketParticipant {
         TicketEntity entity = TicketLookup.find(em, ticket.key());
         Set<String> freeText = kinds.freeText(em, ticket.type(), ticket.typeVersion());
         SearchIndex.ticketText(em, entity.getId(), ticket.key(), ticket.summary(), ticket.description(),
+                SearchIndex.freeTextValues(ticket.fields(), freeText));
+    }
+
+    private void newTicketText(EntityManager em, Ticket ticket) {
+        TicketEntity entity = TicketLookup.find(em, ticket.key());
+        Set<String> freeText = kinds.freeText(em, ticket.type(), ticket.typeVersion());
+        SearchIndex.newTicketText(em, entity.getId(), ticket.key(), ticket.summary(), ticket.description(),
                 SearchIndex.freeTextValues(ticket.fields(), freeText));
     }
 
