@@ -195,7 +195,7 @@ final class Report {
         line("in the benchmark JVM, with Derby's defaults (as in Karaf). Per transaction, as `TicketServiceImpl.create`");
         line("writes it: one `ticket` row (all 20 columns, the same values) and one `ticket_history` row, autocommit off,");
         line("`commit()` each. Ids come from a block taken from `atrium_id_sequence` beforehand (EclipseLink takes blocks");
-        line("of 100 the same way); key numbers continue after the highest `IT` number. One connection per thread,");
+        line("of 500 the same way); key numbers continue after the highest `IT` number. One connection per thread,");
         line("prepared statements reused.");
         line();
         loadHeader();

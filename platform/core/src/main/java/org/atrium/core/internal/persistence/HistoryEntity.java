@@ -20,7 +20,7 @@ import javax.persistence.TableGenerator;
 public class HistoryEntity {
     @Id
     @TableGenerator(name = "history_ids", table = "atrium_id_sequence", pkColumnName = "seq_name",
-            valueColumnName = "seq_count", pkColumnValue = "ticket_history", allocationSize = 100)
+            valueColumnName = "seq_count", pkColumnValue = "ticket_history", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "history_ids")
     private long id;
     @Column(name = "ticket_id", nullable = false, updatable = false)

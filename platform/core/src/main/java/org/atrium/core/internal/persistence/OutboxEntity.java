@@ -16,7 +16,7 @@ import javax.persistence.TableGenerator;
 public class OutboxEntity {
     @Id
     @TableGenerator(name = "outbox_ids", table = "atrium_id_sequence", pkColumnName = "seq_name",
-            valueColumnName = "seq_count", pkColumnValue = "outbox", allocationSize = 100)
+            valueColumnName = "seq_count", pkColumnValue = "outbox", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "outbox_ids")
     private long id;
     @Column(nullable = false, updatable = false)

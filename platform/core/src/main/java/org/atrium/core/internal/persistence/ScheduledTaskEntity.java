@@ -16,7 +16,7 @@ import javax.persistence.TableGenerator;
 public class ScheduledTaskEntity {
     @Id
     @TableGenerator(name = "scheduled_task_ids", table = "atrium_id_sequence", pkColumnName = "seq_name",
-            valueColumnName = "seq_count", pkColumnValue = "scheduled_task", allocationSize = 50)
+            valueColumnName = "seq_count", pkColumnValue = "scheduled_task", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "scheduled_task_ids")
     private long id;
     @Column(nullable = false, updatable = false)

@@ -17,7 +17,7 @@ import javax.persistence.Version;
 public class SlaClockEntity {
     @Id
     @TableGenerator(name = "sla_clock_ids", table = "atrium_id_sequence", pkColumnName = "seq_name",
-            valueColumnName = "seq_count", pkColumnValue = "sla_clock", allocationSize = 50)
+            valueColumnName = "seq_count", pkColumnValue = "sla_clock", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "sla_clock_ids")
     private long id;
     @Column(name = "ticket_id", nullable = false, updatable = false)

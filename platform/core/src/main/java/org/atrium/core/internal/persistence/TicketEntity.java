@@ -17,7 +17,7 @@ import javax.persistence.Version;
 public class TicketEntity {
     @Id
     @TableGenerator(name = "ticket_ids", table = "atrium_id_sequence", pkColumnName = "seq_name",
-            valueColumnName = "seq_count", pkColumnValue = "ticket", allocationSize = 100)
+            valueColumnName = "seq_count", pkColumnValue = "ticket", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "ticket_ids")
     private long id;
 

@@ -1,6 +1,10 @@
 package org.atrium.core.internal.ticket;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.persistence.EntityManager;
 
@@ -17,6 +21,7 @@ import org.atrium.core.internal.search.SearchIndex;
  */
 final class SearchIndexing implements TicketParticipant {
     private final FieldKinds kinds;
+    private final Map<EntityManager, Set<String>> indexedIn = Collections.synchronizedMap(new WeakHashMap<>());
 
     SearchIndexing(FieldKinds kinds) {
         this.kinds = kinds;
@@ -25,7 +30,17 @@ final class SearchIndexing implements TicketParticipant {
     @Override
     public void changed(EntityManager em, TicketChange change) {
         switch (change.what()) {
-            case "CREATED", "UPDATED", "TRANSITIONED" -> ticketText(em, change.ticket());
+            case "CREATED" -> {
+                if (indexed(em, change.ticket())) {
+                    ticketText(em, change.ticket()); // moved on at once (a skipped approval) and indexed already: rewrite
+                } else {
+                    newTicketText(em, change.ticket());
+                }
+            }
+            case "UPDATED", "TRANSITIONED" -> {
+                indexed(em, change.ticket());
+                ticketText(em, change.ticket());
+            }
             case "COMMENTED" -> comment(em, change);
             default -> {
                 // a link changes no text
@@ -37,6 +52,22 @@ final class SearchIndexing implements TicketParticipant {
         TicketEntity entity = TicketLookup.find(em, ticket.key());
         Set<String> freeText = kinds.freeText(em, ticket.type(), ticket.typeVersion());
         SearchIndex.ticketText(em, entity.getId(), ticket.key(), ticket.summary(), ticket.description(),
+                SearchIndex.freeTextValues(ticket.fields(), freeText));
+    }
+
+    /**
+     * Whether the ticket's text was indexed before in this transaction (by EntityManager, weakly: one lives
+     * for one transaction); marks it indexed. A creation's participants may move the new ticket on before
+     * its CREATED reaches this one, and the TRANSITIONED that came first wrote its terms.
+     */
+    private boolean indexed(EntityManager em, Ticket ticket) {
+        return !indexedIn.computeIfAbsent(em, e -> ConcurrentHashMap.newKeySet()).add(ticket.key());
+    }
+
+    private void newTicketText(EntityManager em, Ticket ticket) {
+        TicketEntity entity = TicketLookup.find(em, ticket.key());
+        Set<String> freeText = kinds.freeText(em, ticket.type(), ticket.typeVersion());
+        SearchIndex.newTicketText(em, entity.getId(), ticket.key(), ticket.summary(), ticket.description(),
                 SearchIndex.freeTextValues(ticket.fields(), freeText));
     }
 

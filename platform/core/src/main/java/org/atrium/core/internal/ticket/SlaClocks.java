@@ -73,6 +73,14 @@ final class SlaClocks implements TicketParticipant {
      */
     private final Map<EntityManager, java.util.Set<Long>> keptIn = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
+    /**
+     * The warning time of each ticket whose clocks were kept in a transaction (by EntityManager, weakly),
+     * as its stored clocks give it: the answer of a creation takes it from here instead of reading the
+     * clocks back (that query was 9 % of a creation's CPU). Empty: kept, no warning time.
+     */
+    private final Map<EntityManager, Map<Long, Optional<Instant>>> warningsIn =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     @Override
     public void changed(EntityManager em, TicketChange change) {
         TicketEntity ticket = TicketLookup.find(em, change.ticket().key());
@@ -189,9 +197,41 @@ final class SlaClocks implements TicketParticipant {
             }
         }
         storeDueTime(em, ticket, earliestDue(clocks));
-        if (!escalations.isEmpty()) {
+        Map<Long, Optional<Instant>> warnings = warningsIn.computeIfAbsent(em, e -> new java.util.concurrent.ConcurrentHashMap<>());
+        if (escalations.isEmpty()) {
+            warnings.put(ticket.getId(), Optional.ofNullable(warnAtOfDue(clocks, ticket.getSlaDueAt())));
+        } else {
+            warnings.remove(ticket.getId()); // escalations may change the ticket and its clocks again: read them back
             escalate(em, ticket, escalations, now);
         }
+    }
+
+    /**
+     * What {@link SlaWarnings#warnAt} reads from the stored clocks, from the clocks just kept (after
+     * {@code keep} every stored clock of the ticket holds the computed due and warning times, and those no
+     * longer computed hold no due time): the earliest warning of the clocks due at the ticket's due time.
+     */
+    private static Instant warnAtOfDue(List<SlaClock> clocks, Instant ticketDue) {
+        Instant warnAt = null;
+        for (SlaClock computed : clocks) {
+            if (ticketDue != null && ticketDue.equals(computed.dueAt()) && computed.warnAt() != null) {
+                warnAt = warnAt == null || computed.warnAt().isBefore(warnAt) ? computed.warnAt() : warnAt;
+            }
+        }
+        return warnAt;
+    }
+
+    /**
+     * The answer of a change to the ticket: as {@link SlaWarnings#answer}, with the warning time of the
+     * clocks kept in this transaction when they were (no query), else read from the stored clocks.
+     */
+    org.atrium.api.ticket.Ticket answer(EntityManager em, TicketEntity ticket) {
+        Map<Long, Optional<Instant>> warnings = warningsIn.get(em);
+        Optional<Instant> warnAt = warnings == null ? null : warnings.get(ticket.getId());
+        if (warnAt == null) {
+            return SlaWarnings.answer(em, ticket);
+        }
+        return TicketMapper.toDto(ticket).withSlaWarnAt(warnAt.orElse(null));
     }
 
     /** The queue's order: the earliest due time of the running clocks (and of breached ones still timed). */

@@ -407,7 +407,7 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
                     impact, urgency);
             PendingUploads.claim(em, caller.user(), type, checked, checked.keySet(), ticket.getId(), ticket.getCreatedAt());
             em.flush(); // the version the participants' changes (an approval's move, the SLA due time) gave it
-            return SlaWarnings.answer(em, ticket); // as the participants left it (an approval may have moved it on)
+            return slaClocks.answer(em, ticket); // as the participants left it (an approval may have moved it on)
         });
         delivered();
         return created;
