@@ -27,7 +27,10 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -53,6 +56,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class InboundMailIT extends AtriumTestSupport {
     private static final String FACILITY = "facility@atrium.example";
+    private static final String SENDER = "atrium@atrium.example";
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
 
@@ -65,13 +69,25 @@ public class InboundMailIT extends AtriumTestSupport {
     public Option[] config() {
         List<Option> options = new ArrayList<>(List.of(super.config()));
         options.add(systemProperty("atrium.itest.imap.port").value(Integer.toString(TestMailServer.imapPort())));
+        options.add(systemProperty("atrium.itest.smtp.port").value(Integer.toString(TestMailServer.smtpPort())));
         return options.toArray(new Option[0]);
     }
 
-    /** Switched on while Atrium runs, as an administrator saving etc/org.atrium.mail.inbound.cfg does. */
+    /**
+     * Switched on while Atrium runs, as an administrator saving etc/org.atrium.mail.cfg and
+     * etc/org.atrium.mail.inbound.cfg does. Outgoing mail goes to the same test server; its sender and
+     * reply mailbox are not listed as ownAddresses of inbound mail (inbound mail takes them from mail's).
+     */
     @Before
     public void inboundMailOn() throws Exception {
         waitForApi();
+        org.osgi.service.cm.Configuration outgoing = configurationAdmin.getConfiguration("org.atrium.mail", null);
+        if (outgoing.getProperties() == null || !"true".equals(outgoing.getProperties().get("enabled"))) {
+            outgoing.update(new Hashtable<>(Map.of("enabled", "true", "smtp.host", "127.0.0.1", "smtp.port",
+                    System.getProperty("atrium.itest.smtp.port"), "from", SENDER, "replyMailbox", TestMailServer.MAILBOX,
+                    "portalUrl", apiBase().replace("/api/v1", "/portal/"), "apiUrl", apiBase())));
+            Thread.sleep(2_000); // Config Admin hands the change over asynchronously
+        }
         org.osgi.service.cm.Configuration inbound = configurationAdmin.getConfiguration("org.atrium.mail.inbound", null);
         if (inbound.getProperties() != null && "true".equals(inbound.getProperties().get("enabled"))) {
             return;
@@ -166,6 +182,72 @@ public class InboundMailIT extends AtriumTestSupport {
         assertNull(unknown[1]);
         String queue = http("GET", "/tickets?department=facility&limit=200", "felix", null).raw().body();
         assertFalse(queue, queue.contains("Out of office"));
+
+        // the stranger hears why, in German and English, as an auto-reply; the auto-replies get no answer
+        Message answer = mailIn("stranger@elsewhere.example", "Ihre Mail wurde nicht verarbeitet: Out of office (stranger)");
+        assertTrue(answer.getSubject(), answer.getSubject().endsWith("/ Your mail was not processed: Out of office (stranger)"));
+        assertEquals("auto-replied", answer.getHeader("Auto-Submitted")[0]);
+        String text = textOf(answer);
+        assertTrue(text, text.contains("stranger@elsewhere.example gehört zu niemandem") && text.contains("does not belong to anyone"));
+        for (Message toAnna : mails("anna@example.com")) {
+            assertFalse(toAnna.getSubject(), toAnna.getSubject().contains("Out of office"));
+        }
+    }
+
+    /**
+     * The whole round trip: the server mails ina's public comment to anna; anna answers it as a mail
+     * client does (to its Reply-To, In-Reply-To and References its Message-ID, "Re:", the original
+     * quoted below "Am ... schrieb ...:"), sent over SMTP to the mail server, which delivers it into
+     * the support mailbox; it becomes one public comment of anna's, without the quote. The mail her
+     * comment causes (to the watcher ina) neither comes back as a comment when it is redirected into
+     * the support mailbox, nor does ina's out-of-office answer to it.
+     */
+    @Test
+    public void aReplyToAMailTheServerSentBecomesOneCommentAndItsOwnNotificationDoesNotComeBack() throws Exception {
+        String key = incident("VPN bricht ab (echte Antwort)");
+        assertEquals(200, http("POST", "/tickets/" + key + "/watchers", "ina", null).status());
+        assertEquals(201, http("POST", "/tickets/" + key + "/comments", "ina",
+                Map.of("body", "Bitte starten Sie den VPN-Client neu und sagen Sie mir, ob es noch abbricht.")).status());
+        Message notification = mailIn("anna@example.com", "[" + key + "] Neuer Kommentar");
+        String original = textOf(notification);
+        System.out.println("---- InboundMailIT: the notification anna answers (German) ----\n" + original);
+        String replyTo = ((InternetAddress) notification.getReplyTo()[0]).getAddress();
+        assertTrue(replyTo, replyTo.startsWith("support+" + key + "."));
+        String messageId = notification.getHeader("Message-ID")[0];
+
+        StringBuilder quoted = new StringBuilder();
+        for (String line : original.split("\r?\n")) {
+            quoted.append("> ").append(line).append("\n");
+        }
+        String reply = "Habe ich gemacht, jetzt läuft es wieder stabil.\nDanke!\n\n"
+                + "Am 03.03.26 um 10:15 schrieb Atrium:\n" + quoted;
+        String replyId = "<anna-reply-" + System.nanoTime() + "@example.com>";
+        send(replyId, "Anna Albrecht <anna@example.com>", replyTo, "Re: " + notification.getSubject(), reply,
+                Map.of("In-Reply-To", messageId, "References", messageId));
+        String[] outcome = outcome(replyId);
+        assertEquals(Arrays.toString(outcome), "commented", outcome[0]);
+        assertEquals(key, outcome[1]);
+
+        JsonNode comments = http("GET", "/tickets/" + key + "/comments", "anna", null).body();
+        assertEquals(comments.toString(), 2, comments.size());
+        assertEquals("anna", comments.get(1).get("author").asText());
+        assertFalse(comments.get(1).get("internal").asBoolean());
+        assertEquals("Habe ich gemacht, jetzt läuft es wieder stabil.\nDanke!", comments.get(1).get("body").asText());
+
+        // her comment is mailed to the watcher ina; a forwarding rule puts that mail into the support mailbox
+        Message toIna = mailIn("ina@example.com", "[" + key + "] New comment");
+        String inaText = textOf(toIna);
+        System.out.println("---- InboundMailIT: the watcher's mail (English) ----\n" + inaText);
+        assertTrue(inaText, inaText.contains("Habe ich gemacht, jetzt läuft es wieder stabil.") && !inaText.contains("> "));
+        String redirectedId = toIna.getHeader("Message-ID")[0];
+        append(toIna);
+        assertEquals("ignored", outcome(redirectedId)[0]);
+        // and ina's out-of-office answers it
+        String awayId = "<ina-away-" + System.nanoTime() + "@example.com>";
+        send(awayId, "Ina <ina@example.com>", ((InternetAddress) toIna.getReplyTo()[0]).getAddress(), "Abwesend: " + toIna.getSubject(),
+                "Ich bin bis Montag nicht im Büro.", Map.of("Auto-Submitted", "auto-replied", "In-Reply-To", redirectedId));
+        assertEquals("ignored", outcome(awayId)[0]);
+        assertEquals(2, http("GET", "/tickets/" + key + "/comments", "anna", null).body().size());
     }
 
     // ---- helpers ----
@@ -191,6 +273,114 @@ public class InboundMailIT extends AtriumTestSupport {
                 ? (String) referenceClass.getMethod("replyAddress", String.class, String.class).invoke(reference, ticketKey, TestMailServer.MAILBOX)
                 : (String) referenceClass.getMethod("messageId", String.class, String.class, String.class)
                         .invoke(reference, ticketKey, Long.toHexString(System.nanoTime()), "atrium.example");
+    }
+
+    /** Sends a mail over SMTP to the test mail server, as a person's mail client does. */
+    private static void send(String messageId, String from, String to, String subject, String text, Map<String, String> headers)
+            throws Exception {
+        withMailClassLoader(() -> {
+            Properties properties = new Properties();
+            properties.put("mail.smtp.host", "127.0.0.1");
+            properties.put("mail.smtp.port", System.getProperty("atrium.itest.smtp.port"));
+            Session session = Session.getInstance(properties);
+            MimeMessage mail = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws jakarta.mail.MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            };
+            mail.setFrom(new InternetAddress(from));
+            mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+            mail.setSubject(subject, "UTF-8");
+            mail.setText(text, "UTF-8");
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                mail.setHeader(header.getKey(), header.getValue());
+            }
+            mail.setSentDate(new java.util.Date());
+            Transport.send(mail);
+            return null;
+        });
+    }
+
+    /** Puts a mail as it is into the support inbox (what a forwarding rule does). */
+    private static void append(Message mail) throws Exception {
+        withMailClassLoader(() -> {
+            try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+                store.connect("127.0.0.1", Integer.getInteger("atrium.itest.imap.port"), TestMailServer.LOGIN, TestMailServer.PASSWORD);
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_WRITE);
+                inbox.appendMessages(new Message[] {mail});
+                inbox.close(false);
+            }
+            return null;
+        });
+    }
+
+    /** The first mail in a person's mailbox whose subject starts so, waiting for it (the queue sends every 2 s). */
+    private static Message mailIn(String address, String subjectStart) throws Exception {
+        Message[] found = new Message[1];
+        waitUntil("a mail to " + address + ": " + subjectStart, Duration.ofSeconds(90), () -> {
+            try {
+                found[0] = mails(address).stream().filter(mail -> {
+                    try {
+                        return mail.getSubject() != null && mail.getSubject().startsWith(subjectStart);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null);
+            } catch (Exception e) {
+                return false;
+            }
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    /** Every mail in a person's mailbox, read over IMAP (login and password: the address), as copies that outlive the connection. */
+    private static List<Message> mails(String address) throws Exception {
+        return withMailClassLoader(() -> {
+            List<Message> copies = new ArrayList<>();
+            Session session = Session.getInstance(new Properties());
+            try (Store store = session.getStore("imap")) {
+                store.connect("127.0.0.1", Integer.getInteger("atrium.itest.imap.port"), address, address);
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                for (Message mail : inbox.getMessages()) {
+                    copies.add(new MimeMessage((MimeMessage) mail));
+                }
+                inbox.close(false);
+            }
+            return copies;
+        });
+    }
+
+    /** The plain-text part of a mail (parsed from its data source: no content handlers needed in OSGi). */
+    private static String textOf(Message mail) throws Exception {
+        return withMailClassLoader(() -> {
+            if (!mail.isMimeType("multipart/*")) {
+                return String.valueOf(mail.getContent());
+            }
+            MimeMultipart parts = new MimeMultipart(mail.getDataHandler().getDataSource());
+            try (java.io.InputStream in = parts.getBodyPart(0).getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        });
+    }
+
+    private interface MailWork<T> {
+        T run() throws Exception;
+    }
+
+    /** Jakarta Mail finds its providers through the context class loader: Angus Mail's. */
+    private static <T> T withMailClassLoader(MailWork<T> work) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(org.eclipse.angus.mail.imap.IMAPStore.class.getClassLoader());
+        try {
+            return work.run();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** Appends the mail to the IMAP inbox over IMAP, unread, as a mail server delivers it. */

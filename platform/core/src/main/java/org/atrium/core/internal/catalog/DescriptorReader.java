@@ -428,7 +428,8 @@ final class DescriptorReader {
         for (WorkflowState state : workflow.states()) {
             List<StateAction> onEnter = new ArrayList<>(state.onEnter());
             runs.getOrDefault(state.key(), List.of()).forEach(name -> onEnter.add(StateAction.run(name)));
-            states.add(new WorkflowState(state.key(), state.names(), state.category(), onEnter, state.autoCloseAfter(), state.autoCloseTo()));
+            states.add(new WorkflowState(state.key(), state.names(), state.category(), onEnter, state.autoCloseAfter(), state.autoCloseTo(),
+                    state.waitsForRequester()));
         }
         return new Workflow(workflow.name(), workflow.initial(), states, workflow.transitions(),
                 rules.isEmpty() ? workflow.fieldRules() : rules, workflow.requesterReopens(), workflow.closedComments());

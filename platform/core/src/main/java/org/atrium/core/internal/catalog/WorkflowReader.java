@@ -44,7 +44,7 @@ final class WorkflowReader {
     private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final Set<String> WORKFLOW_MEMBERS = Set.of("initial", "states", "transitions", "requesterReopens",
             "closedComments");
-    private static final Set<String> STATE_MEMBERS = Set.of("key", "names", "category", "onEnter", "autoClose");
+    private static final Set<String> STATE_MEMBERS = Set.of("key", "names", "category", "onEnter", "autoClose", "waitsForRequester");
     private static final Set<String> TRANSITION_MEMBERS = Set.of("from", "to", "names", "by", "guards");
     private static final Set<String> GUARD_MEMBERS = Set.of("fields", "resolutionCode", "approvalsDecided", "childrenResolved");
     private static final Set<String> PARTIES = Set.of(WorkflowTransition.REQUESTER, WorkflowTransition.ASSIGNEE,
@@ -91,6 +91,24 @@ final class WorkflowReader {
         return new Workflow(name, initial, states, transitions, List.of(), reopens, closedComments);
     }
 
+    /**
+     * {@code "waitsForRequester": true} marks a pending state as waiting for the requester's answer (the
+     * requester is mailed on entering it); without it, only the state {@code waiting-for-requester} waits.
+     */
+    private static boolean waitsForRequester(JsonNode state, String key, StatusCategory category, String here) throws DescriptorException {
+        JsonNode flag = state.get("waitsForRequester");
+        if (flag == null) {
+            return WorkflowState.WAITING_FOR_REQUESTER.equals(key);
+        }
+        if (!flag.isBoolean()) {
+            throw new DescriptorException(here + ".waitsForRequester", "must be true or false");
+        }
+        if (flag.booleanValue() && category != StatusCategory.PENDING) {
+            throw new DescriptorException(here + ".waitsForRequester", "applies to pending states only");
+        }
+        return flag.booleanValue();
+    }
+
     private static List<WorkflowState> states(JsonNode node, String at, Set<String> formFields) throws DescriptorException {
         if (node == null || !node.isArray() || node.isEmpty()) {
             throw new DescriptorException(at, "must be a non-empty list of states");
@@ -133,7 +151,7 @@ final class WorkflowReader {
                 }
                 to = text(autoClose, "to", STATE_KEY, "a state key", here + ".autoClose.to");
             }
-            states.add(new WorkflowState(key, names, category, onEnter, after, to));
+            states.add(new WorkflowState(key, names, category, onEnter, after, to, waitsForRequester(state, key, category, here)));
         }
         return states;
     }

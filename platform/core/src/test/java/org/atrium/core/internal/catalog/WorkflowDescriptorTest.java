@@ -109,6 +109,28 @@ class WorkflowDescriptorTest {
     }
 
     @Test
+    void aPendingStateMayWaitForTheRequesterAndTheShippedKeyDoesByDefault() throws DescriptorException {
+        String asking = OWN.replace("{\"key\": \"gone\"", "{\"key\": \"needs-details\", \"category\": \"pending\", \"waitsForRequester\": true,"
+                + " \"names\": {\"de\": \"Rückfrage\", \"en\": \"Details needed\"}},\n{\"key\": \"gone\"")
+                .replace("{\"from\": [\"done\"], \"to\": \"gone\"", "{\"from\": [\"open\"], \"to\": \"needs-details\", \"names\": {\"de\": \"Fragen\","
+                        + " \"en\": \"Ask\"}, \"by\": [\"agents\"]},\n{\"from\": [\"done\", \"needs-details\"], \"to\": \"gone\"");
+        Workflow workflow = read(asking).workflow();
+        assertTrue(workflow.state("needs-details").orElseThrow().waitsForRequester());
+        assertTrue(!workflow.state("open").orElseThrow().waitsForRequester());
+        Workflow incident = DefaultWorkflows.forCategory("incident").workflow();
+        assertTrue(incident.state("waiting-for-requester").orElseThrow().waitsForRequester(), "the old key keeps working");
+        assertTrue(!incident.state("waiting-for-supplier").orElseThrow().waitsForRequester());
+
+        DescriptorException notPending = assertThrows(DescriptorException.class,
+                () -> read(OWN.replace("\"category\": \"open\",", "\"category\": \"open\", \"waitsForRequester\": true,")));
+        assertEquals("workflow.states[0].waitsForRequester", notPending.field());
+        assertTrue(notPending.getMessage().contains("pending states only"), notPending.getMessage());
+        DescriptorException notBoolean = assertThrows(DescriptorException.class,
+                () -> read(asking.replace("\"waitsForRequester\": true", "\"waitsForRequester\": \"yes\"")));
+        assertEquals("workflow.states[2].waitsForRequester", notBoolean.field());
+    }
+
+    @Test
     void aStateNoTransitionLeadsToIsUnreachable() {
         String unreachable = OWN.replace("{\"key\": \"gone\"", "{\"key\": \"limbo\", \"category\": \"pending\", \"names\": {\"de\": \"L\", \"en\": \"L\"}},\n{\"key\": \"gone\"");
         DescriptorException e = assertThrows(DescriptorException.class, () -> read(unreachable));

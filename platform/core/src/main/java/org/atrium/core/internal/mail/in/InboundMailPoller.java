@@ -1,6 +1,7 @@
 package org.atrium.core.internal.mail.in;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +17,9 @@ import org.atrium.api.attachment.AttachmentService;
 import org.atrium.api.directory.Directory;
 import org.atrium.api.ticket.TicketService;
 import org.atrium.core.internal.mail.MailReference;
+import org.atrium.core.internal.mail.out.MailConfiguration;
+import org.atrium.core.internal.mail.out.MailSettings;
+import org.atrium.core.internal.mail.out.MailTemplates;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.secret.SigningKeys;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -32,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * Polls the IMAP mailbox of etc/org.atrium.mail.inbound.cfg every {@code pollSeconds} while
  * {@code enabled = true}; a changed or deleted configuration takes effect at once, without a restart.
  * Each node polls; {@link ProcessedMessages} lets one of them process each mail. A mail whose
- * processing fails stays unseen in the mailbox and is tried again at the next poll.
+ * processing fails stays unseen in the mailbox and is tried again at the next poll. The sender and
+ * reply mailbox of outgoing mail (etc/org.atrium.mail.cfg) count as own addresses without being
+ * listed again; the sender of a refused mail is answered ({@link AutoAnswers}).
  */
 @Component(configurationPid = InboundMailPoller.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
         service = {})
@@ -44,6 +50,8 @@ public class InboundMailPoller {
     private final AttachmentService attachments;
     private final SigningKeys keys;
     private final ProcessedMessages processed;
+    private final MailConfiguration mailConfiguration;
+    private final AutoAnswers answers;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "atrium-mail-inbound");
         thread.setDaemon(true);
@@ -54,12 +62,14 @@ public class InboundMailPoller {
 
     @Activate
     public InboundMailPoller(@Reference TicketService tickets, @Reference Directory directory, @Reference AttachmentService attachments,
-            @Reference SigningKeys keys, @Reference Database db, Map<String, Object> configuration) {
+            @Reference SigningKeys keys, @Reference Database db, @Reference MailConfiguration mailConfiguration, Map<String, Object> configuration) {
         this.tickets = tickets;
         this.directory = directory;
         this.attachments = attachments;
         this.keys = keys;
         this.processed = new ProcessedMessages(db, Clock.systemUTC());
+        this.mailConfiguration = mailConfiguration;
+        this.answers = new AutoAnswers(db, new MailTemplates(MailTemplates.Overrides.NONE), Clock.systemUTC());
         configure(configuration);
     }
 
@@ -86,6 +96,27 @@ public class InboundMailPoller {
         }
     }
 
+    /** The inbound settings with outgoing mail's sender and reply mailbox as own addresses (configured once, in etc/org.atrium.mail.cfg). */
+    static InboundSettings effective(InboundSettings configured, MailSettings outgoing) {
+        return configured.withOwnAddresses(List.of(outgoing.from(), outgoing.replyMailbox()));
+    }
+
+    /**
+     * Before the outcome is stored: a node dying in between processes the mail again, and the answer's
+     * limit per sender keeps that from answering twice. An answer that cannot be queued never fails the mail.
+     */
+    private void answer(InboundMailProcessor processor, MimeMessage mail, String sender, Outcome outcome, InboundSettings settings,
+            MailSettings outgoing) {
+        if (outcome.refusal() == null) {
+            return;
+        }
+        try {
+            answers.answer(mail, sender, outcome, processor.personOf(sender), settings, outgoing);
+        } catch (MessagingException | RuntimeException e) {
+            LOG.warn("Inbound mail from {}: cannot queue the answer to its refusal ({})", sender, e.toString());
+        }
+    }
+
     @Deactivate
     void stop() {
         timer.shutdownNow();
@@ -107,7 +138,9 @@ public class InboundMailPoller {
         }
     }
 
-    private void poll(InboundSettings settings) {
+    private void poll(InboundSettings configured) {
+        MailSettings outgoing = mailConfiguration.settings();
+        InboundSettings settings = effective(configured, outgoing);
         MailReference reference = new MailReference(keys.key(MailReference.KEY_NAME));
         InboundMailProcessor processor = new InboundMailProcessor(tickets, directory, attachments, reference, settings,
                 new AttachmentRules(AttachmentRules.DEFAULT_MAX_BYTES, AttachmentRules.DEFAULT_CONTENT_TYPES));
@@ -116,7 +149,7 @@ public class InboundMailPoller {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                handle(mailbox, processor, (MimeMessage) mail);
+                handle(mailbox, processor, (MimeMessage) mail, settings, outgoing);
             }
             if (lastProblem != null) {
                 LOG.info("Inbound mail: the mailbox {} answers again", settings);
@@ -131,7 +164,8 @@ public class InboundMailPoller {
         }
     }
 
-    private void handle(InboundMailbox mailbox, InboundMailProcessor processor, MimeMessage mail) throws MessagingException {
+    private void handle(InboundMailbox mailbox, InboundMailProcessor processor, MimeMessage mail, InboundSettings settings,
+            MailSettings outgoing) throws MessagingException {
         String messageId = MessageIds.of(mail);
         switch (processed.claim(messageId)) {
             case BUSY:
@@ -151,6 +185,7 @@ public class InboundMailPoller {
             processed.failed(messageId, e.toString());
             return;
         }
+        answer(processor, mail, sender, outcome, settings, outgoing);
         processed.finish(messageId, sender, outcome);
         mailbox.markProcessed(mail);
         switch (outcome.code()) {

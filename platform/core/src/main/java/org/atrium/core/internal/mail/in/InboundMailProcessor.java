@@ -13,6 +13,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.atrium.api.ConflictException;
 import org.atrium.api.ForbiddenException;
 import org.atrium.api.NotFoundException;
 import org.atrium.api.ValidationException;
@@ -65,7 +66,8 @@ final class InboundMailProcessor {
         ReferenceMatch match = ReferenceMatch.of(mail, reference);
         switch (match.kind()) {
             case FORGED:
-                return Outcome.rejected("names a ticket reference whose signature is wrong (forged or damaged); not matched by subject", null, null);
+                return Outcome.rejected(Outcome.Refusal.BAD_REFERENCE,
+                        "names a ticket reference whose signature is wrong (forged or damaged); not matched by subject", null, null, null);
             case VALID:
                 return reply(mail, sender, match.ticketKey());
             default:
@@ -78,7 +80,8 @@ final class InboundMailProcessor {
     private Outcome reply(MimeMessage mail, String sender, String ticketKey) throws MessagingException, IOException {
         Optional<Person> person = personOf(sender);
         if (person.isEmpty()) {
-            return Outcome.rejected("sender " + sender + " is not in the directory; a reply never comes from a guest", ticketKey, null);
+            return Outcome.rejected(Outcome.Refusal.UNKNOWN_SENDER, "sender " + sender + " is not in the directory; a reply never comes from a guest",
+                    ticketKey, null, null);
         }
         Caller caller = callerOf(person.get());
         MailContent content = MailContent.of(mail, rules.maxBytes());
@@ -92,7 +95,10 @@ final class InboundMailProcessor {
         try {
             tickets.comment(caller, ticketKey, new NewComment(body, false));
         } catch (ForbiddenException | NotFoundException e) {
-            return new Outcome(Outcome.REJECTED, ticketKey, caller.user(), null, caller.user() + " may not comment on " + ticketKey);
+            return Outcome.rejected(Outcome.Refusal.NOT_ALLOWED, caller.user() + " may not comment on " + ticketKey, ticketKey, caller.user(), null);
+        } catch (ConflictException e) {
+            // a closed ticket refuses comments: final, not worth another attempt at every poll
+            return Outcome.rejected(Outcome.Refusal.CLOSED, e.getMessage(), ticketKey, caller.user(), null);
         }
         List<String> refused = attach(caller, ticketKey, content);
         return new Outcome(Outcome.COMMENTED, ticketKey, caller.user(), null, refusedNote(refused));
@@ -106,7 +112,7 @@ final class InboundMailProcessor {
                 case IGNORE:
                     return new Outcome(Outcome.IGNORED, null, null, address.department(), "unknown sender " + sender);
                 case REJECT:
-                    return Outcome.rejected("unknown sender " + sender, null, address.department());
+                    return Outcome.rejected(Outcome.Refusal.UNKNOWN_SENDER, "unknown sender " + sender, null, null, address.department());
                 default:
                     person = directory.find(settings.guestUser()).filter(Person::active);
                     if (person.isEmpty()) {
@@ -125,11 +131,11 @@ final class InboundMailProcessor {
                     address.fields()));
         } catch (ValidationException e) {
             String errors = e.errors().stream().map(error -> error.field() + " " + error.reason()).collect(Collectors.joining("; "));
-            return new Outcome(Outcome.REJECTED, null, caller.user(), address.department(),
-                    "a mail cannot fill the form of " + address.requestType() + ": " + errors);
+            return Outcome.rejected(Outcome.Refusal.CANNOT_OPEN, "a mail cannot fill the form of " + address.requestType() + ": " + errors,
+                    null, caller.user(), address.department());
         } catch (ForbiddenException | NotFoundException e) {
-            return new Outcome(Outcome.REJECTED, null, caller.user(), address.department(),
-                    caller.user() + " may not open a " + address.requestType() + ": " + e.getMessage());
+            return Outcome.rejected(Outcome.Refusal.CANNOT_OPEN, caller.user() + " may not open a " + address.requestType() + ": " + e.getMessage(),
+                    null, caller.user(), address.department());
         }
         List<String> refused = attach(caller, ticket.key(), content);
         return new Outcome(Outcome.CREATED, ticket.key(), caller.user(), ticket.department(), refusedNote(refused));
@@ -160,8 +166,8 @@ final class InboundMailProcessor {
     }
 
     /** The one active person of the directory with this e-mail address (none when two share it). */
-    private Optional<Person> personOf(String address) {
-        if (address.length() > MAX_ADDRESS) {
+    Optional<Person> personOf(String address) {
+        if (address == null || address.length() > MAX_ADDRESS) {
             return Optional.empty(); // no directory entry has one this long (the directory refuses such a search)
         }
         List<Person> matches = directory.search(address, Directory.MAX_LIMIT).stream()

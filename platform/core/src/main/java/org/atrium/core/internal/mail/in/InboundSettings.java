@@ -1,6 +1,7 @@
 package org.atrium.core.internal.mail.in;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,12 +20,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param processedFolder where processed mails are moved; null: they are flagged \Seen in place
  * @param ownAddresses    addresses Atrium sends from or receives at: a mail from one of them is a loop
  * @param addresses       department mailboxes by lower-case address
+ * @param autoAnswer      whether the sender of a refused mail is told why ({@link AutoAnswers})
+ * @param answerMinutes   at most one such answer per sender in this many minutes
  */
 public record InboundSettings(boolean enabled, String host, int port, boolean ssl, String user, String password, String folder,
         int pollSeconds, String processedFolder, UnknownSenders unknownSenders, String guestUser, Set<String> ownAddresses,
-        Map<String, DepartmentAddress> addresses) {
+        Map<String, DepartmentAddress> addresses, boolean autoAnswer, int answerMinutes) {
     public static final InboundSettings DISABLED = new InboundSettings(false, null, 0, true, null, null, "INBOX", 60, null,
-            UnknownSenders.REJECT, null, Set.of(), Map.of());
+            UnknownSenders.REJECT, null, Set.of(), Map.of(), false, 60);
     static final String ADDRESS_PREFIX = "address.";
     static final String FIELDS_PREFIX = "fields.";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +56,8 @@ public record InboundSettings(boolean enabled, String host, int port, boolean ss
             errors.add(e.getMessage());
         }
         String guestUser = text(properties, "guestUser", null);
+        boolean autoAnswer = Boolean.parseBoolean(text(properties, "autoAnswer", "true"));
+        int answerMinutes = number(properties, "autoAnswerMinutes", 60, 1, 10080, errors);
         if (unknown == UnknownSenders.CREATE_AS_GUEST && guestUser == null) {
             errors.add("unknownSenders = create-as-guest needs guestUser (a login of the directory)");
         }
@@ -77,7 +82,22 @@ public record InboundSettings(boolean enabled, String host, int port, boolean ss
             throw new IllegalArgumentException(String.join("; ", errors));
         }
         return new InboundSettings(enabled, host, port, ssl, user, password, folder, pollSeconds, processedFolder, unknown, guestUser,
-                own, addresses);
+                own, addresses, autoAnswer, answerMinutes);
+    }
+
+    /**
+     * These settings with more own addresses: the sender and reply mailbox of outgoing mail
+     * (etc/org.atrium.mail.cfg), so that they need not be listed here again.
+     */
+    public InboundSettings withOwnAddresses(Collection<String> more) {
+        Set<String> own = new LinkedHashSet<>(ownAddresses);
+        for (String address : more) {
+            if (address != null && address.contains("@")) {
+                own.add(address.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return new InboundSettings(enabled, host, port, ssl, user, password, folder, pollSeconds, processedFolder, unknownSenders, guestUser,
+                own, addresses, autoAnswer, answerMinutes);
     }
 
     private static Map<String, DepartmentAddress> addresses(Map<String, ?> properties, List<String> errors) {

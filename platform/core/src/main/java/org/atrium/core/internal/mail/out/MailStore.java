@@ -52,14 +52,14 @@ public final class MailStore {
     /** Due pending mails, locked for this transaction; on PostgreSQL skipping those another node holds. */
     @SuppressWarnings("unchecked")
     public static List<QueuedMail> claim(EntityManager em, Dialect dialect, Instant now, int limit) {
-        String select = "SELECT id, recipient, subject, text_body, html_body, message_id, reply_to, attempts FROM mail_message"
+        String select = "SELECT id, recipient, subject, text_body, html_body, message_id, reply_to, attempts, template FROM mail_message"
                 + " WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY"
                 + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
         List<Object[]> rows = em.createNativeQuery(select).setParameter(1, Timestamp.from(now)).getResultList();
         List<QueuedMail> mails = new ArrayList<>();
         for (Object[] row : rows) {
             mails.add(new QueuedMail(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                    (String) row[5], (String) row[6], ((Number) row[7]).intValue()));
+                    (String) row[5], (String) row[6], ((Number) row[7]).intValue(), (String) row[8]));
         }
         return mails;
     }

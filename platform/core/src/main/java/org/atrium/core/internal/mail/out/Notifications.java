@@ -17,6 +17,7 @@ import org.atrium.api.directory.AssignmentGroups;
 import org.atrium.api.directory.Directory;
 import org.atrium.api.directory.Person;
 import org.atrium.api.security.Caller;
+import org.atrium.api.workflow.WorkflowState;
 import org.atrium.core.internal.access.TicketAccessPolicy;
 import org.atrium.core.internal.access.TicketAction;
 import org.atrium.core.internal.mail.MailReference;
@@ -48,6 +49,7 @@ public class Notifications {
     private final Database db;
     private final Directory directory;
     private final TypeNames names;
+    private final RequestTypeRegistry types;
     private final SigningKeys keys;
     private final MailConfiguration configuration;
     private final MailTemplates templates;
@@ -66,6 +68,7 @@ public class Notifications {
         this.db = db;
         this.directory = directory;
         this.names = new TypeNames(types);
+        this.types = types;
         this.keys = keys;
         this.configuration = configuration;
         this.templates = new MailTemplates(overrides);
@@ -112,7 +115,8 @@ public class Notifications {
     private int queue(EntityManager em, long eventId, String topic, Map<String, Object> event, String key, MailSettings settings) {
         TicketEntity ticket = TicketLookup.find(em, key);
         TicketFacts facts = new TicketFacts(ticket.getKey(), ticket.getTypeKey(), ticket.getDepartment(), ticket.getRequester(),
-                ticket.getAssignee(), ticket.getAssignmentGroup(), ticket.getStatus(), ticket.getStatusCategory(), ticket.isConfidential());
+                ticket.getAssignee(), ticket.getAssignmentGroup(), ticket.getStatus(), ticket.getStatusCategory(), ticket.isConfidential(),
+                waitsForRequester(ticket.getTypeKey(), ticket.getStatus()));
         List<Notice> notices = rules.noticesFor(topic, event, facts, Watchers.of(em, key));
         MailReference reference = new MailReference(keys.key(MailReference.KEY_NAME));
         int queued = 0;
@@ -137,6 +141,12 @@ public class Notifications {
             }
         }
         return queued;
+    }
+
+    /** As the type's descriptor marks the state; a type no longer installed: the state {@code waiting-for-requester}. */
+    private boolean waitsForRequester(String type, String state) {
+        return types.find(type).flatMap(found -> found.workflow().state(state)).map(WorkflowState::waitsForRequester)
+                .orElse(WorkflowState.WAITING_FOR_REQUESTER.equals(state));
     }
 
     private static boolean maySee(Person person, TicketEntity ticket, boolean asApprover) {

@@ -21,8 +21,6 @@ public final class RecipientRules {
     static final String RESOLVED = "resolved";
     static final String SLA_WARNING = "sla-warning";
     static final String SLA_BREACH = "sla-breach";
-    /** The states that wait for the requester's answer (the shipped workflows' key). */
-    static final String WAITING_FOR_REQUESTER = "waiting-for-requester";
 
     /** The people an SLA event reaches: by role, in a group, agents of a department. */
     public interface People {
@@ -68,7 +66,7 @@ public final class RecipientRules {
         if (to == null || !to.equals(ticket.status())) {
             return List.of(); // the ticket has moved on since: a later event tells of where it is
         }
-        if (WAITING_FOR_REQUESTER.equals(to) && ticket.requester() != null) {
+        if (ticket.waitsForRequester() && ticket.requester() != null) {
             return notices(Set.of(ticket.requester()), actor, WAITING, false);
         }
         if ("resolved".equals(ticket.statusCategory())) {

@@ -16,7 +16,8 @@ import jakarta.mail.internet.MimeMultipart;
 /**
  * Sends one queued mail over SMTP with Jakarta Mail (Eclipse Angus): plain text and HTML as
  * alternatives, the ticket's signed Message-ID and Reply-To, and {@code Auto-Submitted:
- * auto-generated} so that auto-replies are not sent back (RFC 3834).
+ * auto-generated} (an answer to a refused mail: {@code auto-replied}) so that auto-replies are not
+ * sent back (RFC 3834).
  */
 public final class SmtpSender {
     private static final String TIMEOUT_MILLIS = "15000";
@@ -48,7 +49,7 @@ public final class SmtpSender {
             message.setReplyTo(InternetAddress.parse(mail.replyTo(), true));
         }
         message.setSubject(mail.subject(), "UTF-8");
-        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("Auto-Submitted", mail.autoSubmitted());
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), "UTF-8", "plain");
         MimeBodyPart html = new MimeBodyPart();

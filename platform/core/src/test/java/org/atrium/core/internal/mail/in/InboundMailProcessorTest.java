@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.atrium.api.ConflictException;
 import org.atrium.api.FieldError;
 import org.atrium.api.ForbiddenException;
 import org.atrium.api.ValidationException;
@@ -51,6 +52,7 @@ class InboundMailProcessorTest {
         Outcome outcome = processor().process(Mails.parse("From: anna@example.com",
                 "To: support+IT-7.0000000000000000@atrium.example, facility@atrium.example", "Subject: IT-7", "", "text"));
         assertEquals(Outcome.REJECTED, outcome.code());
+        assertEquals(Outcome.Refusal.BAD_REFERENCE, outcome.refusal());
         assertEquals(List.of(), calls);
     }
 
@@ -60,10 +62,21 @@ class InboundMailProcessorTest {
                 "To: " + reference.replyAddress("HR-1", "support@atrium.example"), "", "text"));
         assertEquals(Outcome.REJECTED, outcome.code());
         assertTrue(outcome.reason().contains("may not comment"), outcome.reason());
+        assertEquals(Outcome.Refusal.NOT_ALLOWED, outcome.refusal());
         Outcome stranger = processor().process(Mails.parse("From: someone@elsewhere.example",
                 "To: " + reference.replyAddress("IT-7", "support@atrium.example"), "", "text"));
         assertEquals(Outcome.REJECTED, stranger.code());
+        assertEquals(Outcome.Refusal.UNKNOWN_SENDER, stranger.refusal());
         assertEquals(List.of(), calls);
+    }
+
+    @Test
+    void aReplyToAClosedTicketIsRejectedOnceNotTriedAgainAndAgain() throws Exception {
+        Outcome outcome = processor().process(Mails.parse("From: anna@example.com",
+                "To: " + reference.replyAddress("IT-8", "support@atrium.example"), "Subject: Re: IT-8", "", "Still broken."));
+        assertEquals(Outcome.REJECTED, outcome.code());
+        assertEquals(Outcome.Refusal.CLOSED, outcome.refusal());
+        assertEquals("IT-8", outcome.ticketKey());
     }
 
     @Test
@@ -82,12 +95,13 @@ class InboundMailProcessorTest {
         Outcome outcome = processor().process(Mails.parse("From: anna@example.com", "To: facility@atrium.example", "Subject: Move", "", "x"));
         assertEquals(Outcome.REJECTED, outcome.code());
         assertTrue(outcome.reason().contains("moveDate is required"), outcome.reason());
+        assertEquals(Outcome.Refusal.CANNOT_OPEN, outcome.refusal());
     }
 
     @Test
     void unknownSendersAsConfigured() throws Exception {
         String[] mail = {"From: stranger@elsewhere.example", "To: facility@atrium.example", "Subject: Hi", "", "Door stuck"};
-        assertEquals(Outcome.REJECTED, processor().process(Mails.parse(mail)).code());
+        assertEquals(Outcome.Refusal.UNKNOWN_SENDER, processor().process(Mails.parse(mail)).refusal());
         settings = InboundSettings.from(Map.of("address.facility@atrium.example", "facility:facility.repair", "unknownSenders", "ignore"));
         assertEquals(Outcome.IGNORED, processor().process(Mails.parse(mail)).code());
         assertEquals(List.of(), calls);
@@ -118,6 +132,9 @@ class InboundMailProcessorTest {
             Caller caller = (Caller) args[0];
             if (method.equals("comment")) {
                 NewComment comment = (NewComment) args[2];
+                if (args[1].equals("IT-8")) {
+                    throw new ConflictException("Ticket IT-8 is closed: comments are no longer possible", null);
+                }
                 if (!args[1].equals("IT-7") || caller.user().equals("felix")) {
                     throw new ForbiddenException("no");
                 }

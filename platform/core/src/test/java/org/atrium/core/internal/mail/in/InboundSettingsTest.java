@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import org.atrium.core.internal.mail.out.MailSettings;
 import org.junit.jupiter.api.Test;
 
 class InboundSettingsTest {
@@ -51,5 +52,33 @@ class InboundSettingsTest {
                 .getMessage().contains("guestUser"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> InboundSettings.from(Map.of(
                 "address.f@x.example", "facility:facility.repair", "fields.f@x.example", "category=other"))).getMessage().contains("JSON"));
+    }
+
+    @Test
+    void outgoingMailsSenderAndReplyMailboxAreOwnAddressesWithoutBeingListed() throws Exception {
+        InboundSettings configured = InboundSettings.from(Map.of("ownAddresses", "Alias@atrium.example", "user", "inbox@atrium.example"));
+        MailSettings outgoing = MailSettings.of(Map.of("from", "Atrium@atrium.example", "replyMailbox", "support@atrium.example"));
+        InboundSettings settings = InboundMailPoller.effective(configured, outgoing);
+        assertEquals(java.util.Set.of("alias@atrium.example", "inbox@atrium.example", "atrium@atrium.example", "support@atrium.example"),
+                settings.ownAddresses());
+        assertTrue(configured.ownAddresses().size() == 2, "the configured settings stay as they are");
+        // a notification delivered back into the mailbox (its From is outgoing mail's sender) and a mail from a reply address are loops
+        assertTrue(LoopGuard.whyIgnored(Mails.parse("From: atrium@atrium.example", "To: support@atrium.example", "", "x"),
+                "atrium@atrium.example", settings.ownAddresses()).isPresent());
+        assertTrue(LoopGuard.whyIgnored(Mails.parse("From: support+IT-7.0123456789abcdef@atrium.example", "", "x"),
+                "support+it-7.0123456789abcdef@atrium.example", settings.ownAddresses()).isPresent());
+        assertFalse(LoopGuard.whyIgnored(Mails.parse("From: anna@example.com", "", "x"), "anna@example.com", settings.ownAddresses()).isPresent());
+    }
+
+    @Test
+    void autoAnswersAreOnByDefaultAtMostOneAnHour() {
+        InboundSettings settings = InboundSettings.from(Map.of());
+        assertTrue(settings.autoAnswer());
+        assertEquals(60, settings.answerMinutes());
+        InboundSettings off = InboundSettings.from(Map.of("autoAnswer", "false", "autoAnswerMinutes", "1440"));
+        assertFalse(off.autoAnswer());
+        assertEquals(1440, off.answerMinutes());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> InboundSettings.from(Map.of("autoAnswerMinutes", "0")))
+                .getMessage().contains("autoAnswerMinutes"));
     }
 }

@@ -60,6 +60,20 @@ class RecipientRulesTest {
     }
 
     @Test
+    void anyStateTheDescriptorMarksAsWaitingForTheRequesterMailsThem() {
+        TicketFacts askedForDetails = new TicketFacts("FAC-1", "facility.repair", "facility", "anna", "felix", null, "needs-details",
+                "pending", false, true);
+        assertEquals(List.of("anna"), to("atrium/ticket/TRANSITIONED", Map.of("actor", "felix", "to", "needs-details"), askedForDetails,
+                List.of("bob"), "waiting"));
+        TicketFacts supplier = new TicketFacts("IT-1", "it.incident", "it", "anna", "ina", null, "waiting-for-supplier", "pending", false);
+        assertEquals(List.of(), to("atrium/ticket/TRANSITIONED", Map.of("actor", "ina", "to", "waiting-for-supplier"), supplier,
+                List.of("bob"), "-"), "a pending state that waits for someone else");
+        TicketFacts unmarked = new TicketFacts("IT-1", "x.type", "it", "anna", "ina", null, "waiting-for-requester", "pending", false, false);
+        assertEquals(List.of(), to("atrium/ticket/TRANSITIONED", Map.of("actor", "ina", "to", "waiting-for-requester"), unmarked,
+                List.of(), "-"), "a descriptor may switch the old key off");
+    }
+
+    @Test
     void approvalsGoToTheirApprover() {
         List<Notice> notices = rules.noticesFor("atrium/approval/REQUESTED", Map.of("approver", "marc", "approval", 4L), INCIDENT, List.of());
         assertEquals(List.of(new Notice("marc", "approval", true)), notices);
