@@ -169,6 +169,7 @@ class TicketSearchTest {
             }
             databases.database().inTransaction(em -> {
                 em.createNativeQuery("DELETE FROM ticket_search_term").executeUpdate();
+                em.createNativeQuery("DELETE FROM ticket_search_rank").executeUpdate(); // both tables: as before the index existed
                 return em.createNativeQuery("UPDATE ticket_search_backfill SET next_ticket = 0, finished = ? WHERE id = 1")
                         .setParameter(1, Boolean.FALSE).executeUpdate();
             });
