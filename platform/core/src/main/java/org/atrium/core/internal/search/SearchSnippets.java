@@ -45,10 +45,8 @@ public final class SearchSnippets {
             return Optional.empty();
         }
         List<int[]> hits = new ArrayList<>();
-        if (field == SearchField.KEY) {
-            if (terms.contains(text.toLowerCase(java.util.Locale.ROOT))) {
-                hits.add(new int[] {0, text.length()});
-            }
+        if (field == SearchField.KEY && terms.contains(text.toLowerCase(java.util.Locale.ROOT))) {
+            hits.add(new int[] {0, text.length()}); // the whole key ("IT-42"), else its parts below
         } else {
             for (SearchTerms.Located word : SearchTerms.located(text)) {
                 if (!Collections.disjoint(word.forms(), terms)) {
