@@ -39,8 +39,11 @@ public final class Benchmark {
     static final String QUEUE_VISIBLE = "/tickets?status=new&limit=50";
     /** Full-text search for a word of every bulk-loaded summary: the ranking groups every IT ticket (the worst case). */
     static final String SEARCH_COMMON = "/tickets?q=attention&department=it&limit=50";
-    /** A word of a single bulk ticket's summary (its number; the key of at most one ticket per department holds it too). */
-    static final String SEARCH_SELECTIVE = "/tickets?q=4242&limit=50";
+    /**
+     * A word of a single bulk ticket's summary (its number; the key IT-4242 holds it too), a space after it so that it
+     * is not completed as a prefix (42420, 42421, ...): one or two hits.
+     */
+    static final String SEARCH_SELECTIVE = "/tickets?q=4242+&limit=50";
     /** As one types: the first letters of the word of every IT ticket, completed to the indexed terms they begin. */
     static final String SEARCH_PREFIX = "/tickets?q=atten&department=it&limit=50";
     /** Search is measured up to this many tickets (the target is at 100,000; a million would only show the worst case slower). */
@@ -273,13 +276,13 @@ public final class Benchmark {
         queries.put("selective word", SEARCH_SELECTIVE);
         queries.put("prefix as one types", SEARCH_PREFIX);
         for (String query : queries.values()) {
-            warmUp("search warm-up " + query, 1, 50, Duration.ofSeconds(30), karaf::jitCpuSeconds, karaf, t -> rest.reader("ina", query, 50),
-                    Integer.MAX_VALUE);
+            warmUp("search warm-up " + query, 1, 50, Duration.ofSeconds(30), karaf::jitCpuSeconds, karaf,
+                    t -> rest.reader("ina", query, query.equals(SEARCH_SELECTIVE) ? -1 : 50), Integer.MAX_VALUE);
         }
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, String> query : queries.entrySet()) {
-            Load.Result result = measure("search " + query.getValue(), 1, requests, karaf, t -> rest.reader("ina", query.getValue(), 50),
-                    QUEUE_LIMIT, true);
+            Load.Result result = measure("search " + query.getValue(), 1, requests, karaf,
+                    t -> rest.reader("ina", query.getValue(), query.getValue().equals(SEARCH_SELECTIVE) ? -1 : 50), QUEUE_LIMIT, false);
             lines.add(String.format("%s `%s`: p50 %.2f ms, p99 %.2f ms (%s)", query.getKey(), query.getValue(), result.percentile(50),
                     result.percentile(99), result.percentile(50) < 50 ? "target p50 < 50 ms met" : "target p50 < 50 ms MISSED"));
         }

@@ -109,7 +109,9 @@ public final class SearchQueries {
             String after = prefix;
             boolean inclusive = true;
             for (int probes = 0; probes < 2 * max && found.size() < max; probes++) {
-                List<?> next = em.createNativeQuery("SELECT term FROM ticket_search_rank WHERE term " + (inclusive ? ">=" : ">")
+                // Derby is told the index: without statistics it may scan the table and sort instead
+                List<?> next = em.createNativeQuery("SELECT term FROM ticket_search_rank --DERBY-PROPERTIES index=ticket_search_rank_order\n"
+                        + " WHERE term " + (inclusive ? ">=" : ">")
                         + " ? AND term < ? ORDER BY term OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY")
                         .setParameter(1, after).setParameter(2, upper).getResultList();
                 if (next.isEmpty()) {
@@ -132,7 +134,9 @@ public final class SearchQueries {
             return matches;
         }
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT s.ticket_id, s.field FROM ticket_search_term s JOIN ticket t ON t.id = s.ticket_id WHERE s.ticket_id IN (")
+        // Derby is told to read by ticket (primary key): by term it read every row of a common word (0.7 s at 100,000 tickets)
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT s.ticket_id, s.field FROM ticket_search_term s "
+                + "--DERBY-PROPERTIES constraint=ticket_search_term_pk\n JOIN ticket t ON t.id = s.ticket_id WHERE s.ticket_id IN (")
                 .append(marks(ticketIds.size())).append(") AND ");
         params.addAll(ticketIds);
         where(sql, params, words, scope);
