@@ -27,6 +27,7 @@ final class Jdbc {
             + " department, summary, description, requester, assignee, status, impact, urgency, priority, confidential,"
             + " fields_json, created_at, updated_at, version, status_category, sla_due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     static final String INSERT_SEARCH_TERM = "INSERT INTO ticket_search_term (ticket_id, source_id, field, term, weight) VALUES (?, 0, ?, ?, ?)";
+    static final String INSERT_SEARCH_RANK = "INSERT INTO ticket_search_rank (ticket_id, term, score) VALUES (?, ?, ?)";
     static final String INSERT_HISTORY = "INSERT INTO ticket_history (id, ticket_id, occurred_at, actor, action, field,"
             + " before_value, after_value) VALUES (?,?,?,?,?,?,?,?)";
 
@@ -255,7 +256,8 @@ final class Jdbc {
             long span = 730L * 24 * 3600 * 1000; // two years of tickets, oldest first
             try (PreparedStatement ticket = connection.prepareStatement(INSERT_TICKET);
                  PreparedStatement history = connection.prepareStatement(INSERT_HISTORY);
-                 PreparedStatement search = connection.prepareStatement(INSERT_SEARCH_TERM)) {
+                 PreparedStatement search = connection.prepareStatement(INSERT_SEARCH_TERM);
+                 PreparedStatement rank = connection.prepareStatement(INSERT_SEARCH_RANK)) {
                 for (long n = 0; n < toAdd; n++) {
                     int d = random.nextInt(10);
                     Department department = DEPARTMENTS.get(d < 5 ? 0 : d < 8 ? 1 : 2);
@@ -279,12 +281,21 @@ final class Jdbc {
                     String summary = "Bulk ticket " + n + ": something needs attention";
                     ticket.setString(8, summary);
                     // the search terms the server writes with a ticket (SearchIndexing); free-text form values left out
+                    // and the per-term scores the first page of a search reads (SearchRanks: the term's weights summed)
+                    Map<String, Integer> scores = new HashMap<>();
                     for (SearchIndex.Row row : SearchIndex.ticketRows(department.prefix() + "-" + number, summary, DESCRIPTION, List.of())) {
                         search.setLong(1, id);
                         search.setString(2, row.field());
                         search.setString(3, row.term());
                         search.setInt(4, row.weight());
                         search.addBatch();
+                        scores.merge(row.term(), row.weight(), Integer::sum);
+                    }
+                    for (Map.Entry<String, Integer> score : scores.entrySet()) {
+                        rank.setLong(1, id);
+                        rank.setString(2, score.getKey());
+                        rank.setInt(3, score.getValue());
+                        rank.addBatch();
                     }
                     ticket.setString(9, DESCRIPTION);
                     ticket.setString(10, requester);
@@ -320,6 +331,7 @@ final class Jdbc {
                         ticket.executeBatch();
                         history.executeBatch();
                         search.executeBatch();
+                        rank.executeBatch();
                     }
                     if ((n + 1) % 20_000 == 0 || n + 1 == toAdd) {
                         connection.commit();

@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Full-text search ({@code GET /tickets?q=}) through REST in the real distribution, on Derby and (the
  * postgresql execution) on PostgreSQL: a confidential HR ticket found only by HR and its requester,
- * internal comments only by agents, the queue's filters, ranking, German stemming, bad input.
+ * internal comments only by agents, the queue's filters, ranking, German stemming, completion of the
+ * last word, snippets (never from an internal comment or confidential text the caller may not read), bad input.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -139,6 +140,68 @@ public class SearchIT extends AtriumTestSupport {
         assertProblemAt(search("anna", ""), "q");
         assertProblemAt(search("anna", "printer&sort=created"), "sort");
         assertProblemAt(search("anna", "printer&cursor=nonsense"), "cursor");
+    }
+
+    @Test
+    public void completesTheLastWordAsOneTypes() throws Exception {
+        String word = uniqueWord("patrone");
+        String key = incident("Toner " + word + " leer").get("key").asText();
+        String typed = word.substring(0, word.length() - 3);
+        assertTrue("the first letters find the word", found("anna", typed).contains(key));
+        assertTrue("as the last of two words", found("anna", "toner+" + typed).contains(key));
+        assertEquals("a complete word (space after it) is not completed", List.of(), found("anna", typed + "+"));
+        assertProblemAt(search("anna", "x".repeat(201)), "q");
+    }
+
+    @Test
+    public void snippetsShowWhereAHitMatchedAndNeverAnInternalCommentOrAConfidentialText() throws Exception {
+        String word = uniqueWord("halter");
+        String secret = uniqueWord("lieferant");
+        String key = incident("Scanner " + word + " lose").get("key").asText();
+        comment("anna", key, "Seit gestern zeigt der Drucker Fehler 0x42", false);
+        comment("ina", key, "Bei " + secret + " nachbestellen, " + word + " bestellt", true);
+
+        JsonNode summary = snippet(search("anna", word), key);
+        assertEquals("summary", summary.get("field").asText());
+        assertEquals(word, highlighted(summary, 0).toLowerCase());
+
+        JsonNode comment = snippet(search("anna", "Druckers"), key);
+        assertEquals("comment", comment.get("field").asText());
+        assertEquals("Drucker", highlighted(comment, 0));
+
+        assertEquals("the requester finds no word of an internal comment", List.of(), found("anna", secret));
+        JsonNode mixed = snippet(search("anna", secret + "+gestern"), key);
+        assertEquals("comment", mixed.get("field").asText());
+        assertTrue(mixed.toString(), !mixed.get("text").asText().contains(secret));
+        JsonNode internal = snippet(search("ina", secret), key);
+        assertEquals("the department's agent", "internalComment", internal.get("field").asText());
+        assertEquals(secret, highlighted(internal, 0));
+
+        String confidential = uniqueWord("gehalt");
+        Reply filed = http("POST", "/tickets", "anna", Map.of("type", "hr.certificate", "summary", "Employment certificate",
+                "fields", Map.of("topic", "employment-certificate", "details", "about the " + confidential + " dispute")));
+        assertEquals(filed.raw().body(), 201, filed.status());
+        String hrKey = filed.body().get("key").asText();
+        assertEquals("an IT agent gets no hit, so no snippet", List.of(), found("ina", confidential));
+        JsonNode hr = snippet(search("hanna", confidential.substring(0, confidential.length() - 2)), hrKey);
+        assertEquals("fields", hr.get("field").asText());
+        assertEquals(confidential, highlighted(hr, 0));
+    }
+
+    private static JsonNode snippet(Reply reply, String key) {
+        assertEquals(reply.raw().body(), 200, reply.status());
+        for (JsonNode item : reply.body().get("items")) {
+            if (key.equals(item.get("key").asText())) {
+                assertTrue(reply.raw().body(), item.get("snippet").isObject());
+                return item.get("snippet");
+            }
+        }
+        throw new AssertionError(key + " not found: " + reply.raw().body());
+    }
+
+    private static String highlighted(JsonNode snippet, int index) {
+        JsonNode range = snippet.get("highlights").get(index);
+        return snippet.get("text").asText().substring(range.get(0).asInt(), range.get(1).asInt());
     }
 
     private static List<String> texts(JsonNode array) {

@@ -15,4 +15,7 @@ public interface TicketSearch {
     int MAX_TEXT = 200;
 
     SearchPage search(Caller caller, SearchQuery query);
+
+    /** {@link #search} with a snippet for each hit: where it matched, never from what the caller may not read. */
+    SearchResult searchWithSnippets(Caller caller, SearchQuery query);
 }

@@ -36,7 +36,8 @@ public final class SchemaMigrator {
             "V12__ticket_key_sequences.sql", "V13__person_ids.sql", "V14__audit_and_retention.sql",
             "V15__portal_sessions.sql", "V16__ticket_attachments.sql", "V17__ticket_ratings.sql",
             "V18__pending_uploads.sql", "V19__signing_keys.sql", "V20__mail_queue.sql", "V21__webhooks.sql",
-            "V22__ticket_search.sql", "V23__inbound_mail.sql", "V24__webhook_deliveries_from_outbox.sql");
+            "V22__ticket_search.sql", "V23__inbound_mail.sql", "V24__webhook_deliveries_from_outbox.sql",
+            "V25__ticket_search_rank.sql");
     /**
      * What a version needs beyond SQL (DDL that depends on the data), run in the script's transaction
      * before its statements: V12 creates a sequence per key prefix the counter table names.

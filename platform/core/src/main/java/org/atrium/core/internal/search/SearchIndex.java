@@ -21,7 +21,8 @@ import org.atrium.core.internal.privacy.FieldKinds;
  * Writes a ticket's search terms (table ticket_search_term) in the transaction of the change that
  * gave it the text, on that transaction's connection: the index is never stale and every node reads
  * the same. Source 0 is the ticket's own text (key, summary, description, free-text form values),
- * rewritten whole when it changes; each comment is its own source, added once.
+ * rewritten whole when it changes; each comment is its own source, added once. Each write also
+ * refreshes the ticket's rows of ticket_search_rank (SearchRanks), which the first page reads.
  */
 public final class SearchIndex {
     static final long TICKET_TEXT = 0;
@@ -57,6 +58,7 @@ public final class SearchIndex {
         Connection connection = em.unwrap(Connection.class);
         execute(connection, "DELETE FROM ticket_search_term WHERE ticket_id = ? AND source_id = " + TICKET_TEXT, ticketId);
         insert(connection, ticketId, TICKET_TEXT, terms);
+        SearchRanks.refresh(connection, ticketId);
     }
 
     /**
@@ -66,14 +68,18 @@ public final class SearchIndex {
      */
     public static void newTicketText(EntityManager em, long ticketId, String key, String summary, String description,
             Collection<String> freeTextValues) {
-        insert(em.unwrap(Connection.class), ticketId, TICKET_TEXT, ticketTerms(key, summary, description, freeTextValues));
+        Connection connection = em.unwrap(Connection.class);
+        insert(connection, ticketId, TICKET_TEXT, ticketTerms(key, summary, description, freeTextValues));
+        SearchRanks.rankNew(connection, ticketId);
     }
 
     /** A new comment's words (internal ones under their own field, which only agents search). */
     public static void comment(EntityManager em, long ticketId, long commentId, String body, boolean internal) {
         Map<Term, Integer> terms = new LinkedHashMap<>();
         collect(terms, internal ? SearchField.INTERNAL_COMMENT : SearchField.COMMENT, SearchTerms.words(body));
-        insert(em.unwrap(Connection.class), ticketId, commentId, terms);
+        Connection connection = em.unwrap(Connection.class);
+        insert(connection, ticketId, commentId, terms);
+        SearchRanks.refresh(connection, ticketId);
     }
 
     /**
@@ -83,6 +89,7 @@ public final class SearchIndex {
     public static void rebuild(EntityManager em, long ticketId, FieldKinds kinds) {
         Connection connection = em.unwrap(Connection.class);
         execute(connection, "DELETE FROM ticket_search_term WHERE ticket_id = ?", ticketId);
+        SearchRanks.refresh(connection, ticketId);
         try (PreparedStatement ticket = connection.prepareStatement(
                 "SELECT ticket_key, summary, description, fields_json, type_key, type_version FROM ticket WHERE id = ?")) {
             ticket.setLong(1, ticketId);

@@ -3,6 +3,7 @@ package org.atrium.core.internal.search;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Turns text into search terms, the same way for what is indexed and what is searched: Lucene's
@@ -91,6 +93,51 @@ public final class SearchTerms {
     /** The words of an indexed text (stop words left out). */
     public static List<Word> words(String text) {
         return words(text, false);
+    }
+
+    /** A word of a text where it stands ({@code start} inclusive, {@code end} exclusive, in chars) and its forms. */
+    public record Located(int start, int end, Set<String> forms) {
+    }
+
+    /** Every word of the text with its place, stop words included (a snippet highlights what was searched). */
+    public static List<Located> located(String text) {
+        List<Located> located = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return located;
+        }
+        List<int[]> places = new ArrayList<>();
+        try (TokenStream stream = PLAIN.tokenStream("text", new StringReader(text))) {
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                places.add(new int[] {offset.startOffset(), offset.endOffset()});
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a string", e);
+        }
+        List<String> german = tokens(GERMAN, text);
+        List<String> english = tokens(ENGLISH, text);
+        for (int i = 0; i < places.size() && i < german.size() && i < english.size(); i++) {
+            String plain = text.substring(places.get(i)[0], places.get(i)[1]).toLowerCase(Locale.ROOT);
+            located.add(new Located(places.get(i)[0], places.get(i)[1], new LinkedHashSet<>(List.of(german.get(i), english.get(i), fold(plain)))));
+        }
+        return located;
+    }
+
+    /**
+     * What a word typed so far may begin, as the index stores words: its forms and its letters lower
+     * case with accents and umlauts folded ("drü" begins "drucker").
+     */
+    public static Set<String> prefixes(Word word) {
+        Set<String> prefixes = new LinkedHashSet<>(word.forms());
+        prefixes.add(fold(word.text()));
+        prefixes.removeIf(String::isEmpty);
+        return prefixes;
+    }
+
+    private static String fold(String word) {
+        return Normalizer.normalize(word.replace("\u00df", "ss"), Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
     private static List<String> tokens(Analyzer analyzer, String text) {

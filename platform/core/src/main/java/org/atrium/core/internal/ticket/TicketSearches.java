@@ -17,6 +17,7 @@ import org.atrium.api.ValidationException;
 import org.atrium.api.search.SearchHit;
 import org.atrium.api.search.SearchPage;
 import org.atrium.api.search.SearchQuery;
+import org.atrium.api.search.SearchResult;
 import org.atrium.api.search.TicketSearch;
 import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.Ticket;
@@ -25,6 +26,7 @@ import org.atrium.core.internal.access.TicketAccessPolicy;
 import org.atrium.core.internal.persistence.Database;
 import org.atrium.core.internal.persistence.TicketEntity;
 import org.atrium.core.internal.search.SearchField;
+import org.atrium.core.internal.search.SearchPrefix;
 import org.atrium.core.internal.search.SearchQueries;
 import org.atrium.core.internal.search.SearchTerms;
 
@@ -49,6 +51,14 @@ final class TicketSearches {
     }
 
     SearchPage search(Caller caller, SearchQuery search) {
+        return run(caller, search, false).page();
+    }
+
+    SearchResult searchWithSnippets(Caller caller, SearchQuery search) {
+        return run(caller, search, true);
+    }
+
+    private SearchResult run(Caller caller, SearchQuery search, boolean withSnippets) {
         List<FieldError> errors = new ArrayList<>();
         List<Set<String>> words = words(search.text(), errors);
         TicketQuery filters = search.filters() == null ? TicketQuery.all() : search.filters();
@@ -71,7 +81,10 @@ final class TicketSearches {
         SearchQueries.Scope scope = scope(caller, query);
         int limit = Math.min(query.limit(), TicketSearch.MAX_RESULTS - offset);
         return db.read(em -> {
-            List<SearchQueries.Ranked> ranked = SearchQueries.rank(em, words, scope, offset, limit + 1);
+            List<Set<String>> searched = SearchPrefix.expandLast(em, search.text(), words);
+            List<SearchQueries.Ranked> ranked = searched.size() == 1
+                    ? SearchQueries.rankOneWord(em, searched.get(0), scope, offset, limit + 1)
+                    : SearchQueries.rank(em, searched, scope, offset, limit + 1);
             boolean more = ranked.size() > limit && offset + limit < TicketSearch.MAX_RESULTS;
             List<SearchQueries.Ranked> page = ranked.size() > limit ? ranked.subList(0, limit) : ranked;
             List<Long> ids = page.stream().map(SearchQueries.Ranked::ticketId).toList();
@@ -80,13 +93,14 @@ final class TicketSearches {
                     .collect(Collectors.toMap(TicketEntity::getId, Function.identity()));
             List<TicketEntity> tickets = ids.stream().map(byId::get).toList();
             List<Ticket> read = SlaWarnings.of(em, tickets, tickets.stream().map(TicketMapper::toDto).toList());
-            Map<Long, Set<SearchField>> matches = SearchQueries.matches(em, ids, words, scope);
+            Map<Long, Set<SearchField>> matches = SearchQueries.matches(em, ids, searched, scope);
             List<SearchHit> hits = new ArrayList<>();
             for (int i = 0; i < page.size(); i++) {
                 hits.add(new SearchHit(read.get(i), matches.getOrDefault(ids.get(i), Set.of()).stream().sorted()
                         .map(SearchField::json).toList(), page.get(i).score()));
             }
-            return new SearchPage(hits, more ? cursor(offset + limit) : null);
+            SearchPage found = new SearchPage(hits, more ? cursor(offset + limit) : null);
+            return new SearchResult(found, withSnippets ? HitSnippets.of(em, ids, read, matches, searched) : Map.of());
         });
     }
 

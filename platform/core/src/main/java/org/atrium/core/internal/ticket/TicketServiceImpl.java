@@ -276,6 +276,11 @@ public class TicketServiceImpl implements TicketService, DueTransitions, Approva
     }
 
     @Override
+    public org.atrium.api.search.SearchResult searchWithSnippets(Caller caller, org.atrium.api.search.SearchQuery query) {
+        return searches.searchWithSnippets(caller, query);
+    }
+
+    @Override
     public List<Comment> comments(Caller caller, String key) {
         return reads.comments(caller, key);
     }

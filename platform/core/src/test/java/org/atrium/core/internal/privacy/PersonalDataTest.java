@@ -356,7 +356,7 @@ class PersonalDataTest {
         sql("INSERT INTO approval_link_use (approval_id, decision, used_at) VALUES (?, ?, ?)", 42L, "approve", clock.instant());
         String pseudonym = personalData.erase(ROOT, "anna").pseudonym();
         for (String table : List.of("mail_message", "ticket_watcher", "approval_link_use", "inbound_mail", "webhook", "webhook_delivery",
-                "webhook_attempt", "ticket_search_term")) {
+                "webhook_attempt", "ticket_search_term", "ticket_search_rank")) {
             String rows = rows(table).toLowerCase(java.util.Locale.ROOT);
             for (String trace : List.of("anna", "annerl")) {
                 assertFalse(rows.contains(trace), trace + " in " + table + ": " + rows);

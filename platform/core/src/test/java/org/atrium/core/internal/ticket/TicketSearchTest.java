@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.atrium.api.FieldError;
 import org.atrium.api.ValidationException;
@@ -169,6 +170,7 @@ class TicketSearchTest {
             }
             databases.database().inTransaction(em -> {
                 em.createNativeQuery("DELETE FROM ticket_search_term").executeUpdate();
+                em.createNativeQuery("DELETE FROM ticket_search_rank").executeUpdate(); // both tables: as before the index existed
                 return em.createNativeQuery("UPDATE ticket_search_backfill SET next_ticket = 0, finished = ? WHERE id = 1")
                         .setParameter(1, Boolean.FALSE).executeUpdate();
             });
@@ -185,5 +187,99 @@ class TicketSearchTest {
             assertTrue(databases.database().inTransaction(em -> SearchBackfill.batch(em, kinds, 2)).finished(), "done stays done");
             assertNull(search(service, ANNA, "monitor").nextCursor());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aOneWordSearchPagesOffTheRankIndexBestFirstAndInternalOnlyHitsLast(Engine engine) throws SQLException {
+        try (TestDatabases databases = TestDatabases.open("search-rank-index", engine)) {
+            TicketServiceImpl service = service(databases);
+            List<String> inDescription = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                inDescription.add(incident(service, ANNA, "Case " + i, "the scanner is slow").key());
+            }
+            List<String> inSummary = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                inSummary.add(incident(service, ANNA, "Scanner broken " + i, null).key());
+            }
+            Ticket internalOnly = incident(service, ANNA, "Something else", null);
+            service.comment(CARL, internalOnly.key(), new NewComment("scanner driver again", true));
+            List<String> paged = new ArrayList<>();
+            String cursor = null;
+            do {
+                SearchPage page = service.search(CARL, new SearchQuery("scanners", new TicketQuery("it", List.of(), List.of(), null, null,
+                        null, false, null, 5, cursor)));
+                paged.addAll(keys(page));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            List<String> expected = new ArrayList<>(inSummary);
+            java.util.Collections.reverse(expected);
+            List<String> descriptions = new ArrayList<>(inDescription);
+            java.util.Collections.reverse(descriptions);
+            expected.addAll(descriptions);
+            expected.add(internalOnly.key());
+            assertEquals(expected, paged, "summary hits, then description hits (newest first), then the internal-only hit");
+            assertEquals(15, keys(service.search(ANNA, new SearchQuery("scanner", new TicketQuery(null, List.of(), List.of(), null, null,
+                    null, false, null, 50, null)))).size(), "the requester: no internal-only hit");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theLastWordIsCompletedAsOneTypesWithinBounds(Engine engine) throws SQLException {
+        try (TestDatabases databases = TestDatabases.open("search-prefix", engine)) {
+            TicketServiceImpl service = service(databases);
+            Ticket drucker = incident(service, ANNA, "Drucker defekt", null);
+            Ticket patrone = incident(service, ANNA, "Neue Druckerpatrone bestellen", null);
+            Ticket laptop = incident(service, ANNA, "Laptop langsam", "kein Druck auf der Leitung");
+            incident(service, ANNA, "Monitor flackert", null);
+            assertEquals(Set.of(drucker.key(), patrone.key(), laptop.key()), Set.copyOf(keys(search(service, ANNA, "druck"))));
+            assertEquals(List.of(patrone.key()), keys(search(service, ANNA, "druckerpat")));
+            assertEquals(drucker.key(), keys(search(service, ANNA, "defekt drü")).get(0), "the last of several words, umlaut folded");
+            assertEquals(List.of(), keys(search(service, ANNA, "dr")), "fewer than three letters: no completion");
+            assertEquals(List.of(), keys(search(service, ANNA, "druckerpat ")), "a space after the word: the word is complete");
+            Ticket many = incident(service, ANNA, "Wortliste", String.join(" ", java.util.stream.IntStream.range(0, 40)
+                    .mapToObj(i -> "quux" + (char) ('a' + i / 26) + (char) ('a' + i % 26)).toList()));
+            assertEquals(List.of(many.key()), keys(search(service, ANNA, "quux")));
+            Set<String> expanded = databases.database().read(em -> org.atrium.core.internal.search.SearchQueries.expand(em, Set.of("quux"),
+                    org.atrium.core.internal.search.SearchPrefix.MAX_TERMS));
+            assertEquals(org.atrium.core.internal.search.SearchPrefix.MAX_TERMS, expanded.size(), "bounded: " + expanded);
+            assertTrue(expanded.contains("quuxaa"), "the shortest (first in order) first: " + expanded);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void snippetsShowWhereAHitMatchedAndNeverWhatTheCallerMayNotRead(Engine engine) throws SQLException {
+        try (TestDatabases databases = TestDatabases.open("search-snippets", engine)) {
+            TicketServiceImpl service = service(databases);
+            Ticket it = incident(service, ANNA, "Problem im Büro", "Seit heute morgen geht nichts mehr");
+            service.comment(ANNA, it.key(), new NewComment("Leider der Drucker zeigt Fehler 0x42 beim Start", false));
+            service.comment(CARL, it.key(), new NewComment("Toner leer, Lieferant Müller anrufen", true));
+            Ticket hr = service.create(ANNA, new NewTicket("hr.case", "Frage", "Meine Gehaltsabrechnung stimmt nicht", "low", "low", Map.of()));
+
+            org.atrium.api.search.SearchSnippet comment = snippets(service, ANNA, "Druckers").get(it.key());
+            assertEquals("comment", comment.field());
+            assertEquals(List.of(List.of(11, 18)), comment.highlights());
+            assertEquals("Drucker", comment.text().substring(11, 18));
+
+            assertEquals("internalComment", snippets(service, CARL, "toner").get(it.key()).field(), "the department's agent");
+            assertEquals(Map.of(), snippets(service, ANNA, "toner"), "the requester reads no internal comment");
+            org.atrium.api.search.SearchSnippet requester = snippets(service, ANNA, "toner drucker").get(it.key());
+            assertEquals("comment", requester.field(), "a public word's snippet, not the internal comment's");
+            assertTrue(!requester.text().toLowerCase().contains("toner"), requester.text());
+            assertEquals("internalComment", snippets(service, CARL, "Lieferant").get(it.key()).field());
+
+            assertEquals(Map.of(), snippets(service, CARL, "Gehaltsabrechnung"), "another department's agent: no confidential hit");
+            org.atrium.api.search.SearchSnippet confidential = snippets(service, HANNA, "gehalts").get(hr.key());
+            assertEquals("description", confidential.field());
+            int[] at = {confidential.highlights().get(0).get(0), confidential.highlights().get(0).get(1)};
+            assertEquals("Gehaltsabrechnung", confidential.text().substring(at[0], at[1]));
+            assertEquals("summary", snippets(service, ANNA, "büro").get(it.key()).field(), "the heaviest field first");
+        }
+    }
+
+    private static Map<String, org.atrium.api.search.SearchSnippet> snippets(TicketServiceImpl service, Caller caller, String text) {
+        return service.searchWithSnippets(caller, new SearchQuery(text, TicketQuery.all())).snippets();
     }
 }

@@ -83,7 +83,7 @@ public class TicketResource implements RestResource {
         TicketQuery query = QueueParameters.read(uri.getQueryParameters());
         String text = QueueParameters.text(uri.getQueryParameters());
         if (text != null) {
-            return SearchResults.of(search.search(Callers.of(security), new SearchQuery(text, query)));
+            return SearchResults.of(search.searchWithSnippets(Callers.of(security), new SearchQuery(text, query)));
         }
         return tickets.list(Callers.of(security), query);
     }
