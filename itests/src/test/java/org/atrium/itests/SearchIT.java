@@ -1,5 +1,6 @@
 package org.atrium.itests;
 
+import static org.atrium.itests.RestAssertions.assertProblemAt;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -73,14 +74,6 @@ public class SearchIT extends AtriumTestSupport {
     private void comment(String user, String key, String body, boolean internal) throws Exception {
         Reply added = http("POST", "/tickets/" + key + "/comments", user, Map.of("body", body, "internal", internal));
         assertEquals(added.raw().body(), 201, added.status());
-    }
-
-    private static void assertProblemAt(Reply reply, String field) {
-        assertEquals(reply.raw().body(), 400, reply.status());
-        assertTrue(reply.contentType(), reply.contentType().startsWith("application/problem+json"));
-        List<String> fields = new ArrayList<>();
-        reply.body().get("errors").forEach(error -> fields.add(error.get("field").asText()));
-        assertEquals(reply.raw().body(), List.of(field), fields);
     }
 
     @Test

@@ -127,8 +127,12 @@ class MailNotificationsTest {
             service.comment(HANNA, leave.key(), new NewComment("Enjoy your holiday", false));
             service.comment(HANNA, leave.key(), new NewComment("internal note", true));
             assertEquals(2, worker.sendDue(100));
-            assertTrue(text(only(smtp, "anna@example.com")).contains("Enjoy your holiday"));
-            assertTrue(text(only(smtp, "henry@example.com")).contains("Enjoy your holiday"));
+            String toRequester = text(only(smtp, "anna@example.com"));
+            String toWatchingAgent = text(only(smtp, "henry@example.com"));
+            assertTrue(toRequester.contains("Enjoy your holiday"));
+            assertTrue(toWatchingAgent.contains("Enjoy your holiday"));
+            assertTrue(toRequester.contains("https://desk.example.com/portal/#/requests/" + leave.key()), "the requester's view: " + toRequester);
+            assertTrue(toWatchingAgent.contains("https://desk.example.com/portal/#/tickets/" + leave.key()), "the agent's view: " + toWatchingAgent);
 
             smtp.stop();
             service.comment(ANNA, leave.key(), new NewComment("Thanks!", false));

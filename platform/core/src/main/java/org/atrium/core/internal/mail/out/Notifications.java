@@ -149,6 +149,12 @@ public class Notifications {
                 .orElse(WorkflowState.WAITING_FOR_REQUESTER.equals(state));
     }
 
+    /** Not the requester, and may read the internal record: an agent of the ticket's department. */
+    private static boolean worksOn(Person person, TicketEntity ticket) {
+        return !person.id().equals(ticket.getRequester())
+                && TicketAccessPolicy.allows(TicketAction.READ_INTERNAL, new Caller(person.id(), person.roles()), ticket, () -> false);
+    }
+
     private static boolean maySee(Person person, TicketEntity ticket, boolean asApprover) {
         Caller caller = new Caller(person.id(), person.roles());
         return TicketAccessPolicy.allows(asApprover ? TicketAction.READ : TicketAction.READ_RECORD, caller, ticket, () -> asApprover);
@@ -165,7 +171,8 @@ public class Notifications {
         values.put("priority", "P" + ticket.getPriority());
         values.put("resolution", ticket.getResolutionCode() == null ? ticket.getStatus() : ticket.getResolutionCode());
         values.put("requester", displayName(ticket.getRequester()));
-        values.put("ticketUrl", settings.portalUrl() + "#/requests/" + ticket.getKey());
+        // an agent watching or working the ticket opens the agent's view, the requester (and anyone else) theirs
+        values.put("ticketUrl", settings.portalUrl() + (worksOn(person, ticket) ? "#/tickets/" : "#/requests/") + ticket.getKey());
         values.put("ratingUrl", settings.portalUrl() + "#/requests/" + ticket.getKey());
         values.put("agentUrl", settings.portalUrl() + "#/tickets/" + ticket.getKey());
         values.put("approvalsUrl", settings.portalUrl() + "#/approvals");
