@@ -105,6 +105,7 @@ public final class TestDatabases implements AutoCloseable {
             statement.executeUpdate("DELETE FROM ticket_attachment");
             statement.executeUpdate("DELETE FROM ticket_rating");
             statement.executeUpdate("DELETE FROM ticket_search_term");
+            statement.executeUpdate("DELETE FROM ticket_search_rank");
             statement.executeUpdate("DELETE FROM ticket");
             statement.executeUpdate("DELETE FROM request_type_version");
             statement.executeUpdate("DELETE FROM person");
