@@ -103,6 +103,7 @@ public class QueueFlow {
             assertFalse(watchers.following());
             watchers.toggleFollowing();
             assertEquals("You follow this ticket: you get a mail when it changes.", watchers.state());
+            assertEquals("the button says what a press does now", "Unfollow", watchers.toggle().getText());
             assertEquals(List.of("ina"), watchersOf("ina", found.bySummary()));
             watchers.add("chris");
             assertNotEquals("the list shows the directory's name", "chris", watchers.listedName("chris"));
@@ -156,6 +157,7 @@ public class QueueFlow {
             assertFalse("only agents add others", watchers.offersAdding());
             watchers.toggleFollowing();
             assertEquals("Sie folgen diesem Ticket: Sie bekommen eine Mail, wenn es sich ändert.", watchers.state());
+            assertEquals("Nicht mehr folgen", watchers.toggle().getText());
             assertEquals(List.of("anna"), watchersOf("anna", found.byComment()));
             assertTrue("anna sees no list of watchers", watchers.listed().isEmpty());
             shots(anna, "request-following-de");

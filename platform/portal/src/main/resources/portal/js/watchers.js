@@ -25,7 +25,9 @@ export function watchersSection(ticketKey, { agent = false } = {}) {
 
   const toggle = (watchers) => {
     const following = watchers.includes(session.login());
-    const button = h('button', { type: 'submit', name: 'follow', class: following ? '' : 'secondary', 'aria-pressed': String(following), text: t('watchers.follow') });
+    // the label says what a press does (a filled "Follow" that unfollows misled people); data-following is for tests
+    const button = h('button', { type: 'submit', name: 'follow', class: following ? 'secondary' : '', 'data-following': String(following),
+      text: t(following ? 'watchers.unfollow' : 'watchers.follow') });
     const form = h('form', { class: 'follow', novalidate: true }, errorSummary(),
       h('div', { class: 'actions' }, button, h('p', { class: 'meta follow-state', text: t(following ? 'watchers.following' : 'watchers.notFollowing') })));
     onSubmit(form, () => (following

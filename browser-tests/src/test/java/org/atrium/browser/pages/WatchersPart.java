@@ -37,9 +37,9 @@ public final class WatchersPart {
         return section().findElement(By.name("follow"));
     }
 
-    /** Whether the toggle says I follow the ticket (aria-pressed). */
+    /** Whether I follow the ticket (the toggle then offers to unfollow; data-following says which). */
     public boolean following() {
-        return "true".equals(toggle().getAttribute("aria-pressed"));
+        return "true".equals(toggle().getAttribute("data-following"));
     }
 
     /** Clicks the toggle and waits until it shows the other state. */
