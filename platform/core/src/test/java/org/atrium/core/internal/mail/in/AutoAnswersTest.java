@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +14,7 @@ import java.util.Set;
 import jakarta.mail.internet.MimeMessage;
 
 import org.atrium.api.directory.Person;
+import org.atrium.core.internal.SettableClock;
 import org.atrium.core.internal.mail.out.MailSettings;
 import org.atrium.core.internal.mail.out.MailStore;
 import org.atrium.core.internal.mail.out.MailTemplates;
@@ -38,7 +36,7 @@ class AutoAnswersTest {
             Outcome.Refusal.UNKNOWN_SENDER);
     private static final Person ANNA = new Person("anna", "Anna Albrecht", "anna@example.com", "de", null, null, "DE", null,
             Set.of("employee"), true, null);
-    private final MovingClock clock = new MovingClock();
+    private final SettableClock clock = new SettableClock(NOW);
 
     @ParameterizedTest
     @EnumSource(Engine.class)
@@ -111,28 +109,5 @@ class AutoAnswersTest {
 
     private List<QueuedMail> due(Database db) {
         return db.inTransaction(em -> MailStore.claim(em, db.dialect(), clock.instant().plusSeconds(1), 10));
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now = NOW;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
