@@ -177,30 +177,7 @@ public final class Benchmark {
         results.stopSeconds = (System.nanoTime() - stopBegan) / 1e9;
 
         // 3. the same inserts by plain JDBC on the same database, Karaf stopped
-        Path database = karaf.database();
-        int jdbc1 = scaled(5_000);
-        int jdbc8 = scaled(20_000);
-        int jdbcWarmupLimit = scaled(40_000);
-        int jdbcTotal = jdbcWarmupLimit + TRIALS * (jdbc1 + jdbc8);
-        AtomicLong ticketIds;
-        AtomicLong historyIds;
-        AtomicLong keyNumbers;
-        try (var connection = Jdbc.open(database)) {
-            long rows = Jdbc.count(connection, "ticket");
-            log("Database after the REST runs: %d tickets (%d created over REST)", rows, created.get());
-            results.ticketsAfterRest = rows;
-            ticketIds = new AtomicLong(Jdbc.reserveIds(connection, "ticket", jdbcTotal));
-            historyIds = new AtomicLong(Jdbc.reserveIds(connection, "ticket_history", jdbcTotal));
-            keyNumbers = new AtomicLong(Jdbc.highestKeyNumber(connection, "IT") + 1);
-            connection.commit();
-        }
-        Load.WorkerFactory inserter = t -> new Jdbc.CreateWorker(database, ticketIds, historyIds, keyNumbers);
-        // warmed up like the REST side: 8 threads, until the JIT settles
-        results.jdbcWarmup = warmUp("JDBC insert, warm-up", 8, scaled(4000), Duration.ofSeconds(60), Machine::ownJitSeconds, null,
-                inserter, jdbcWarmupLimit);
-        results.jdbc1 = trials("JDBC insert", 1, jdbc1, null, inserter);
-        results.jdbc8 = trials("JDBC insert", 8, jdbc8, null, inserter);
-        Jdbc.shutdown(database);
+        jdbcBaseline(karaf.database(), created.get());
 
         // 4. the agent queue on an empty database grown to each size
         Karaf.deleteTree(karaf.home().resolve("data/atrium"));
@@ -245,6 +222,32 @@ public final class Benchmark {
     }
 
     /**
+     * The rows of a REST creation inserted by plain JDBC (Jdbc.CreateWorker) on the database the REST
+     * runs filled, in this JVM while Karaf is stopped: warmed up like the REST side, then the 1- and
+     * 8-thread trials. The persistence layer's limit that DESIGN compares creation with.
+     */
+    private void jdbcBaseline(Path database, long createdOverRest) throws Exception {
+        int jdbc1 = scaled(5_000);
+        int jdbc8 = scaled(20_000);
+        int jdbcWarmupLimit = scaled(40_000);
+        int jdbcTotal = jdbcWarmupLimit + TRIALS * (jdbc1 + jdbc8);
+        Jdbc.Ids ids;
+        try (var connection = Jdbc.open(database)) {
+            long rows = Jdbc.count(connection, "ticket");
+            log("Database after the REST runs: %d tickets (%d created over REST)", rows, createdOverRest);
+            results.ticketsAfterRest = rows;
+            ids = Jdbc.Ids.reserve(connection, jdbcTotal);
+        }
+        Load.WorkerFactory inserter = t -> new Jdbc.CreateWorker(database, ids);
+        // warmed up like the REST side: 8 threads, until the JIT settles
+        results.jdbcWarmup = warmUp("JDBC insert, warm-up", 8, scaled(4000), Duration.ofSeconds(60), Machine::ownJitSeconds, null,
+                inserter, jdbcWarmupLimit);
+        results.jdbc1 = trials("JDBC insert", 1, jdbc1, null, inserter);
+        results.jdbc8 = trials("JDBC insert", 8, jdbc8, null, inserter);
+        Jdbc.shutdown(database);
+    }
+
+    /**
      * {@code -Dbench.only=creation}: the full run's creation phase alone (same distribution, same warm-up,
      * same 1- and 8-client trials), its figures printed against DESIGN's targets; docs/benchmarks.md is
      * left as it is, since a report needs every phase.
@@ -256,11 +259,17 @@ public final class Benchmark {
         log("Creation only (bench.only=creation): unpacking %s", distribution);
         karaf = Karaf.unpack(distribution, workDir.resolve("atrium"));
         start("cold");
-        createOneAndEight(new Rest(karaf), new AtomicLong());
+        AtomicLong created = new AtomicLong();
+        createOneAndEight(new Rest(karaf), created);
         karaf.stop();
+        boolean withJdbc = Boolean.parseBoolean(System.getProperty("bench.jdbc", "true"));
+        if (withJdbc) {
+            jdbcBaseline(karaf.database(), created.get());
+        }
         log("Creation only, load average before %s, after %s; the median trial of %d (by throughput), all trials above:",
                 loadBefore, Machine.loadAverage(), TRIALS);
-        for (Trials trials : List.of(results.create1, results.create8)) {
+        for (Trials trials : withJdbc ? List.of(results.create1, results.create8, results.jdbc1, results.jdbc8)
+                : List.of(results.create1, results.create8)) {
             Load.Result median = trials.median();
             log("%d client(s): %.0f tickets/s, p99 %.2f ms, Karaf CPU %.2f ms per ticket, others %.0f %%", median.threads(),
                     median.throughput(), median.percentile(99), median.serverCpuMsPerOp(), median.othersShare() * 100);
@@ -270,6 +279,12 @@ public final class Benchmark {
         log("Targets: 1 client at least 300/s: %s; 8 clients at least 1,000/s: %s; 8 clients p99 under 50 ms: %s",
                 one.throughput() >= 300 ? "met" : "MISSED", eight.throughput() >= 1000 ? "met" : "MISSED",
                 eight.percentile(99) < 50 ? "met" : "MISSED");
+        if (withJdbc) {
+            double ratio1 = results.jdbc1.median().throughput() / one.throughput();
+            double ratio8 = results.jdbc8.median().throughput() / eight.throughput();
+            log("Plain JDBC / REST (the same rows): %.2fx with 1 client, %.2fx with 8: within 3x %s, %s", ratio1, ratio8,
+                    ratio1 <= 3 ? "met" : "MISSED", ratio8 <= 3 ? "met" : "MISSED");
+        }
     }
 
     /**
@@ -464,13 +479,11 @@ public final class Benchmark {
             int jdbc8 = scaled(8_000);
             int warmLimit = scaled(20_000);
             long total = warmLimit + (long) TRIALS * (jdbc1 + jdbc8);
-            AtomicLong ticketIds;
-            AtomicLong historyIds;
+            Jdbc.Ids ids;
             try (var connection = cluster.connect(url)) {
-                ticketIds = new AtomicLong(Jdbc.reserveIds(connection, "ticket", total));
-                historyIds = new AtomicLong(Jdbc.reserveIds(connection, "ticket_history", total));
+                ids = Jdbc.Ids.reserve(connection, total);
             }
-            Load.WorkerFactory inserter = t -> new Jdbc.CreateWorker(cluster.connect(url), ticketIds, historyIds, null, true);
+            Load.WorkerFactory inserter = t -> new Jdbc.CreateWorker(cluster.connect(url), ids, true);
             pg.jdbcWarmup = warmUp("PG JDBC insert, warm-up", 8, scaled(2000), Duration.ofSeconds(45), Machine::ownJitSeconds, null,
                     inserter, warmLimit);
             pg.jdbc1 = trials("PG JDBC insert", 1, jdbc1, null, inserter);

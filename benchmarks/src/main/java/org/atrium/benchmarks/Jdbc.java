@@ -111,40 +111,64 @@ final class Jdbc {
         }
     }
 
+    static final String INSERT_CLOCK = "INSERT INTO sla_clock (id, ticket_id, clock_key, kind, state, priority, target_seconds,"
+            + " calendar, elapsed_seconds, computed_at, due_at, warn_at, version) VALUES (?,?,?,'sla','running','P2',?,'de-be',0,?,?,?,1)";
+    static final String INSERT_TIMER = "INSERT INTO scheduled_task (id, kind, ref_id, due_at, created_at, attempts) VALUES (?,'sla.check',?,?,?,0)";
+    static final String INSERT_OUTBOX = "INSERT INTO outbox (id, kind, name, payload, created_at, attempts, next_attempt_at)"
+            + " VALUES (?,'event','atrium/ticket/CREATED',?,?,0,?)";
+
+    /** Id ranges reserved for the JDBC inserts, one per table whose ids come from atrium_id_sequence. */
+    record Ids(AtomicLong ticket, AtomicLong history, AtomicLong clock, AtomicLong timer, AtomicLong outbox) {
+        static Ids reserve(Connection connection, long tickets) throws SQLException {
+            Ids ids = new Ids(new AtomicLong(reserveIds(connection, "ticket", tickets)),
+                    new AtomicLong(reserveIds(connection, "ticket_history", tickets)),
+                    new AtomicLong(reserveIds(connection, "sla_clock", 2 * tickets)),
+                    new AtomicLong(reserveIds(connection, "scheduled_task", 2 * tickets)),
+                    new AtomicLong(reserveIds(connection, "outbox", tickets)));
+            connection.commit();
+            return ids;
+        }
+    }
+
     /**
-     * The rows one REST creation writes, in one transaction: the ticket (as TicketServiceImpl.create
-     * fills it for the benchmark's body) and its "created" history row, then a durable commit.
+     * Every row one REST creation of the benchmark's body inserts, in one transaction, then a durable
+     * commit: the key number from the prefix's sequence, the ticket (as TicketServiceImpl.create fills
+     * it), its "created" history row, its two SLA clocks (first response and resolution) and their two
+     * timers, the CREATED event's outbox row, and the search rows of its text (a row per term and field,
+     * a rank row per term). Counted from the database after a REST run (docs/benchmarks.md). What the
+     * server does after the commit (the outbox row's delivery and DELETE) is not part of it.
      */
     static final class CreateWorker implements Load.Worker {
         private final Connection connection;
+        private final PreparedStatement keyNumber;
         private final PreparedStatement ticket;
         private final PreparedStatement history;
-        private final AtomicLong ticketIds;
-        private final AtomicLong historyIds;
-        private final AtomicLong keyNumbers;
-        /** PostgreSQL run: the number comes from the prefix's sequence in the transaction, as the server takes it. */
-        private final PreparedStatement counter;
+        private final PreparedStatement clock;
+        private final PreparedStatement timer;
+        private final PreparedStatement outbox;
+        private final PreparedStatement search;
+        private final PreparedStatement rank;
+        private final Ids ids;
 
-        CreateWorker(Path database, AtomicLong ticketIds, AtomicLong historyIds, AtomicLong keyNumbers) throws SQLException {
-            this(open(database), ticketIds, historyIds, keyNumbers, false);
+        CreateWorker(Path database, Ids ids) throws SQLException {
+            this(open(database), ids, false);
         }
 
-        CreateWorker(Connection connection, AtomicLong ticketIds, AtomicLong historyIds, AtomicLong keyNumbers, boolean keyCounter)
-                throws SQLException {
+        CreateWorker(Connection connection, Ids ids, boolean postgresql) throws SQLException {
             this.connection = connection;
+            this.keyNumber = connection.prepareStatement(postgresql ? "SELECT nextval('ticket_key_it')" : "VALUES NEXT VALUE FOR ticket_key_it");
             this.ticket = connection.prepareStatement(INSERT_TICKET);
             this.history = connection.prepareStatement(INSERT_HISTORY);
-            this.counter = keyCounter ? connection.prepareStatement("SELECT nextval('ticket_key_it')") : null;
-            this.ticketIds = ticketIds;
-            this.historyIds = historyIds;
-            this.keyNumbers = keyNumbers;
+            this.clock = connection.prepareStatement(INSERT_CLOCK);
+            this.timer = connection.prepareStatement(INSERT_TIMER);
+            this.outbox = connection.prepareStatement(INSERT_OUTBOX);
+            this.search = connection.prepareStatement(INSERT_SEARCH_TERM);
+            this.rank = connection.prepareStatement(INSERT_SEARCH_RANK);
+            this.ids = ids;
         }
 
         private long nextNumber() throws SQLException {
-            if (counter == null) {
-                return keyNumbers.getAndIncrement();
-            }
-            try (ResultSet row = counter.executeQuery()) {
+            try (ResultSet row = keyNumber.executeQuery()) {
                 row.next();
                 return row.getLong(1);
             }
@@ -152,17 +176,20 @@ final class Jdbc {
 
         @Override
         public String run(int index) throws SQLException {
-            long id = ticketIds.getAndIncrement();
+            long id = ids.ticket().getAndIncrement();
             long number = nextNumber();
-            Timestamp now = new Timestamp(System.currentTimeMillis());
+            String key = "IT-" + number;
+            String summary = Rest.summary(index);
+            long nowMillis = System.currentTimeMillis();
+            Timestamp now = new Timestamp(nowMillis);
             ticket.setLong(1, id);
-            ticket.setString(2, "IT-" + number);
+            ticket.setString(2, key);
             ticket.setString(3, "IT");
             ticket.setLong(4, number);
             ticket.setString(5, "it.incident");
             ticket.setInt(6, 1);
             ticket.setString(7, "it");
-            ticket.setString(8, Rest.summary(index));
+            ticket.setString(8, summary);
             ticket.setNull(9, Types.VARCHAR);
             ticket.setString(10, "anna");
             ticket.setNull(11, Types.VARCHAR);
@@ -176,10 +203,10 @@ final class Jdbc {
             ticket.setTimestamp(19, now);
             ticket.setLong(20, 1);
             ticket.setString(21, "open");
-            // the server writes the earliest running clock's due time (first response of a P2 on 24x7: 4 hours)
-            ticket.setTimestamp(22, new Timestamp(now.getTime() + 4 * 3_600_000L));
+            // the server writes the earliest running clock's due time (first response of a P2: 1 business hour)
+            ticket.setTimestamp(22, new Timestamp(nowMillis + 3_600_000L));
             ticket.executeUpdate();
-            history.setLong(1, historyIds.getAndIncrement());
+            history.setLong(1, ids.history().getAndIncrement());
             history.setLong(2, id);
             history.setTimestamp(3, now);
             history.setString(4, "anna");
@@ -188,16 +215,64 @@ final class Jdbc {
             history.setNull(7, Types.VARCHAR);
             history.setString(8, "new");
             history.executeUpdate();
+            clockAndTimer(id, "first-response", 3_600, now);
+            clockAndTimer(id, "resolution", 32_400, now);
+            clock.executeBatch();
+            timer.executeBatch();
+            outbox.setLong(1, ids.outbox().getAndIncrement());
+            outbox.setString(2, "{\"key\":\"" + key + "\",\"type\":\"it.incident\",\"department\":\"it\",\"status\":\"new\","
+                    + "\"priority\":\"P2\",\"confidential\":false,\"actor\":\"anna\"}");
+            outbox.setTimestamp(3, now);
+            outbox.setTimestamp(4, now);
+            outbox.executeUpdate();
+            searchRows(id, key, summary);
             connection.commit();
             return null;
         }
 
+        private void clockAndTimer(long ticketId, String clockKey, long targetSeconds, Timestamp now) throws SQLException {
+            long clockId = ids.clock().getAndIncrement();
+            Timestamp due = new Timestamp(now.getTime() + targetSeconds * 1000);
+            Timestamp warn = new Timestamp(now.getTime() + targetSeconds * 750);
+            clock.setLong(1, clockId);
+            clock.setLong(2, ticketId);
+            clock.setString(3, clockKey);
+            clock.setLong(4, targetSeconds);
+            clock.setTimestamp(5, now);
+            clock.setTimestamp(6, due);
+            clock.setTimestamp(7, warn);
+            clock.addBatch();
+            timer.setLong(1, ids.timer().getAndIncrement());
+            timer.setLong(2, clockId);
+            timer.setTimestamp(3, warn);
+            timer.setTimestamp(4, now);
+            timer.addBatch();
+        }
+
+        private void searchRows(long ticketId, String key, String summary) throws SQLException {
+            Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+            for (SearchIndex.Row row : SearchIndex.ticketRows(key, summary, null, List.of())) {
+                search.setLong(1, ticketId);
+                search.setString(2, row.field());
+                search.setString(3, row.term());
+                search.setInt(4, row.weight());
+                search.addBatch();
+                scores.merge(row.term(), row.weight(), Integer::sum);
+            }
+            search.executeBatch();
+            for (Map.Entry<String, Integer> score : scores.entrySet()) {
+                rank.setLong(1, ticketId);
+                rank.setString(2, score.getKey());
+                rank.setInt(3, score.getValue());
+                rank.addBatch();
+            }
+            rank.executeBatch();
+        }
+
         @Override
         public void close() throws SQLException {
-            ticket.close();
-            history.close();
-            if (counter != null) {
-                counter.close();
+            for (PreparedStatement statement : List.of(keyNumber, ticket, history, clock, timer, outbox, search, rank)) {
+                statement.close();
             }
             connection.close();
         }

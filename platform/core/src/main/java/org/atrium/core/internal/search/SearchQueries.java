@@ -18,8 +18,8 @@ import org.atrium.core.internal.persistence.PersonIds;
  * Reads the search index: the caller's visible tickets that hold any of the words, ranked, one
  * bounded page; the visibility and the queue's filters are part of the SQL, never applied after
  * paging. Rank: more of the search's words first, then the summed weights (SearchField), then the
- * newer ticket. Internal comments count only in tickets of the departments the caller works. One word
- * is ranked off ticket_search_rank ({@link #rankOneWord}), several words by grouping their rows here.
+ * newer ticket. Internal comments count only in tickets of the departments the caller works. Ranking
+ * reads ticket_search_rank only; ticket_search_term is read by ticket, for where the page's hits matched.
  */
 public final class SearchQueries {
     /** The ticket columns the queue's filters and visibility name (JPA attribute to column). */
@@ -46,18 +46,28 @@ public final class SearchQueries {
     public record Ranked(long ticketId, int words, int score) {
     }
 
-    /** Up to {@code limit} hits after the first {@code offset}, best first. */
+    /**
+     * Up to {@code limit} hits after the first {@code offset}, best first: several words, grouped per
+     * ticket off ticket_search_rank (index ticket_search_rank_order serves {@code term IN}), a ticket's
+     * score the summed scores of its matching terms. A term only in internal comments (score 0) counts
+     * as a matched word for agents of the ticket's department and adds nothing to the score, as in
+     * {@link #rankOneWord}.
+     */
     public static List<Ranked> rank(EntityManager em, List<Set<String>> words, Scope scope, int offset, int limit) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT s.ticket_id, ");
+        StringBuilder sql = new StringBuilder("SELECT r.ticket_id, ");
         List<String> perWord = new ArrayList<>();
         for (Set<String> forms : words) {
-            perWord.add("MAX(CASE WHEN s.term IN (" + marks(forms.size()) + ") THEN 1 ELSE 0 END)");
+            perWord.add("MAX(CASE WHEN r.term IN (" + marks(forms.size()) + ") THEN 1 ELSE 0 END)");
             params.addAll(forms);
         }
-        sql.append(String.join(" + ", perWord)).append(", SUM(s.weight) FROM ticket_search_term s JOIN ticket t ON t.id = s.ticket_id WHERE ");
-        where(sql, params, words, scope);
-        sql.append(" GROUP BY s.ticket_id ORDER BY 2 DESC, 3 DESC, 1 DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        Set<String> terms = new LinkedHashSet<>();
+        words.forEach(terms::addAll);
+        sql.append(String.join(" + ", perWord)).append(", SUM(r.score) FROM ticket_search_rank r JOIN ticket t ON t.id = r.ticket_id WHERE r.term IN (")
+                .append(marks(terms.size())).append(")");
+        params.addAll(terms);
+        scope(sql, params, scope, "r.score > 0");
+        sql.append(" GROUP BY r.ticket_id ORDER BY 2 DESC, 3 DESC, 1 DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         params.add(offset);
         params.add(limit);
         List<Ranked> ranked = new ArrayList<>();

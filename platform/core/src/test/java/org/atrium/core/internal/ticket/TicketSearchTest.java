@@ -22,6 +22,7 @@ import org.atrium.api.ticket.NewComment;
 import org.atrium.api.ticket.NewTicket;
 import org.atrium.api.ticket.Ticket;
 import org.atrium.api.ticket.TicketQuery;
+import org.atrium.api.ticket.TicketUpdate;
 import org.atrium.core.internal.catalog.RequestTypeCatalog;
 import org.atrium.core.internal.catalog.TestCatalogs;
 import org.atrium.core.internal.directory.TestPeople;
@@ -114,6 +115,22 @@ class TicketSearchTest {
             assertEquals(List.of(inSummary.key()), keys(search(service, ANNA, inSummary.key())), "by key");
             SearchHit hit = search(service, ANNA, "printer").items().get(0);
             assertEquals(List.of("summary"), hit.matches());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anEditedTextIsSearchedAsEditedAndAChangeWithoutTextKeepsTheIndex(Engine engine) throws SQLException {
+        try (TestDatabases databases = TestDatabases.open("search-edit", engine)) {
+            TicketServiceImpl service = service(databases);
+            Ticket ticket = incident(service, ANNA, "Scanner offline", "since Monday");
+            Ticket edited = service.update(ANNA, ticket.key(), new TicketUpdate(ticket.version(), "Plotter offline", null, null, null, null, null));
+            assertEquals(List.of(), keys(search(service, ANNA, "scanner")), "the old word is gone");
+            assertEquals(List.of(ticket.key()), keys(search(service, ANNA, "plotter")));
+            assertEquals(List.of(ticket.key()), keys(search(service, ANNA, "plotter monday")), "several words, off the rank rows");
+            service.transition(CARL, edited.key(), "in-progress", null);
+            assertEquals(List.of(ticket.key()), keys(search(service, CARL, "plotter")), "a transition that changed no text");
+            assertEquals(List.of("summary"), search(service, CARL, "plotter").items().get(0).matches());
         }
     }
 
