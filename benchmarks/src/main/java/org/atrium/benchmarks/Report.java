@@ -192,11 +192,13 @@ final class Report {
         line();
         line("Karaf stopped (" + fmt(r.stopSeconds, 1) + " s), then the same database directory (`data/atrium/derby`, "
                 + String.format(Locale.ROOT, "%,d", r.ticketsAfterRest) + " tickets by then) opened with Derby's embedded driver");
-        line("in the benchmark JVM, with Derby's defaults (as in Karaf). Per transaction, as `TicketServiceImpl.create`");
-        line("writes it: one `ticket` row (all 20 columns, the same values) and one `ticket_history` row, autocommit off,");
-        line("`commit()` each. Ids come from a block taken from `atrium_id_sequence` beforehand (EclipseLink takes blocks");
-        line("of 500 the same way); key numbers continue after the highest `IT` number. One connection per thread,");
-        line("prepared statements reused.");
+        line("in the benchmark JVM, with Derby's defaults (as in Karaf). Per transaction, every row a REST creation of the");
+        line("benchmark's body inserts (counted in the database after a REST run): the key number from the prefix's sequence,");
+        line("one `ticket` row, its `ticket_history` row, two `sla_clock` rows (first response, resolution) and their two");
+        line("`scheduled_task` timers, the CREATED event's `outbox` row, the text's `ticket_search_term` rows (a row per term and");
+        line("field) and `ticket_search_rank` rows (a row per term); autocommit off, `commit()` each. Not included: what the server");
+        line("does after the commit (the outbox row's delivery and DELETE). Ids come from blocks taken from `atrium_id_sequence`");
+        line("beforehand (EclipseLink takes blocks of 500 the same way). One connection per thread, prepared statements reused.");
         line();
         loadHeader();
         loadRow("last warm-up round, not a figure", r.jdbcWarmup.lastRound());
