@@ -58,18 +58,16 @@ public final class OutboxDelivery {
             receiver.deliver(entry.getId(), entry.getName(), Json.readMap(entry.getPayload()));
             em.remove(entry);
         } catch (RuntimeException e) {
-            int attempts = entry.getAttempts() + 1;
-            if (attempts >= MAX_ATTEMPTS) {
+            if (entry.attempts().isLast(MAX_ATTEMPTS)) {
+                // removed unchanged: counting the attempt would first write a null next attempt, which the outbox's column refuses
                 LOG.error("Gave up delivering {} {} (outbox entry {}) after {} attempts", entry.getKind(), entry.getName(),
-                        entry.getId(), attempts, e);
+                        entry.getId(), entry.attempts().count() + 1, e);
                 em.remove(entry);
                 return;
             }
-            Duration pause = backoff(attempts);
+            Duration pause = entry.attempts().failed(now, MAX_ATTEMPTS, OutboxDelivery::backoff).orElseThrow();
             LOG.warn("Delivering {} {} (outbox entry {}) failed, attempt {}; next try in {}: {}", entry.getKind(),
-                    entry.getName(), entry.getId(), attempts, pause, e.toString());
-            entry.setAttempts(attempts);
-            entry.setNextAttemptAt(now.plus(pause));
+                    entry.getName(), entry.getId(), entry.attempts().count(), pause, e.toString());
         }
     }
 

@@ -3,6 +3,7 @@ package org.atrium.core.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
@@ -27,10 +28,8 @@ public class OutboxEntity {
     private String payload;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-    @Column(nullable = false)
-    private int attempts;
-    @Column(name = "next_attempt_at", nullable = false)
-    private Instant nextAttemptAt;
+    @Embedded
+    private DeliveryAttempts attempts;
 
     protected OutboxEntity() {
     }
@@ -40,7 +39,7 @@ public class OutboxEntity {
         this.name = name;
         this.payload = payload;
         this.createdAt = createdAt;
-        this.nextAttemptAt = createdAt;
+        this.attempts = new DeliveryAttempts(createdAt);
     }
 
     public long getId() { return id; }
@@ -48,8 +47,5 @@ public class OutboxEntity {
     public String getName() { return name; }
     public String getPayload() { return payload; }
     public Instant getCreatedAt() { return createdAt; }
-    public int getAttempts() { return attempts; }
-    public void setAttempts(int attempts) { this.attempts = attempts; }
-    public Instant getNextAttemptAt() { return nextAttemptAt; }
-    public void setNextAttemptAt(Instant nextAttemptAt) { this.nextAttemptAt = nextAttemptAt; }
+    public DeliveryAttempts attempts() { return attempts; }
 }

@@ -3,6 +3,7 @@ package org.atrium.core.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
@@ -13,7 +14,7 @@ import javax.persistence.TableGenerator;
 /**
  * One event to deliver to one subscription, written while the outbox delivers the event; at most one
  * per (subscription, outbox entry), so a redelivered entry writes none twice. {@code state} is
- * pending, delivered or failed (given up); {@code nextAttemptAt} is null once it is not pending.
+ * pending, delivered or failed (given up); its next attempt is null once it is not pending.
  */
 @Entity
 @Table(name = "webhook_delivery")
@@ -41,12 +42,10 @@ public class WebhookDeliveryEntity {
     private Long outboxEntryId;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-    @Column(nullable = false)
-    private int attempts;
+    @Embedded
+    private DeliveryAttempts attempts;
     @Column(nullable = false)
     private String state;
-    @Column(name = "next_attempt_at")
-    private Instant nextAttemptAt;
 
     protected WebhookDeliveryEntity() {
     }
@@ -65,7 +64,7 @@ public class WebhookDeliveryEntity {
         this.payload = payload;
         this.createdAt = createdAt;
         this.state = PENDING;
-        this.nextAttemptAt = createdAt;
+        this.attempts = new DeliveryAttempts(createdAt);
     }
 
     public long getId() { return id; }
@@ -76,10 +75,9 @@ public class WebhookDeliveryEntity {
     public String getPayload() { return payload; }
     public Long getOutboxEntryId() { return outboxEntryId; }
     public Instant getCreatedAt() { return createdAt; }
-    public int getAttempts() { return attempts; }
-    public void setAttempts(int attempts) { this.attempts = attempts; }
+    public DeliveryAttempts attempts() { return attempts; }
+    public int getAttempts() { return attempts.count(); }
     public String getState() { return state; }
     public void setState(String state) { this.state = state; }
-    public Instant getNextAttemptAt() { return nextAttemptAt; }
-    public void setNextAttemptAt(Instant nextAttemptAt) { this.nextAttemptAt = nextAttemptAt; }
+    public Instant getNextAttemptAt() { return attempts.nextAt(); }
 }

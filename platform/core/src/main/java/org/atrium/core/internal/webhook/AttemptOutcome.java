@@ -18,24 +18,20 @@ final class AttemptOutcome {
 
     /** Applies the result to both rows; returns the attempt's number (1 for the first). */
     static int apply(WebhookEntity hook, WebhookDeliveryEntity delivery, WebhookSender.Result result, Instant now, WebhookSettings settings) {
-        int attempt = delivery.getAttempts() + 1;
-        delivery.setAttempts(attempt);
         hook.setLastDeliveryAt(now);
         if (result.delivered()) {
+            int attempt = delivery.attempts().succeeded();
             delivery.setState(WebhookDeliveryEntity.DELIVERED);
-            delivery.setNextAttemptAt(null);
             hook.setConsecutiveFailures(0);
             hook.setLastOutcome("HTTP " + result.status());
             return attempt;
         }
         String error = result.error() != null ? result.error() : "HTTP " + result.status();
         hook.setLastOutcome(error.length() > 500 ? error.substring(0, 500) : error);
-        if (attempt >= settings.maxAttempts()) {
+        if (delivery.attempts().failed(now, settings.maxAttempts(), settings::backoff).isEmpty()) {
             delivery.setState(WebhookDeliveryEntity.FAILED);
-            delivery.setNextAttemptAt(null);
-        } else {
-            delivery.setNextAttemptAt(now.plus(settings.backoff(attempt)));
         }
+        int attempt = delivery.attempts().count();
         int failures = hook.getConsecutiveFailures() + 1;
         hook.setConsecutiveFailures(failures);
         if (failures >= settings.disableAfterFailures() && hook.isEnabled()) {

@@ -64,7 +64,7 @@ final class WebhookDispatcher {
             if (hook == null || !hook.isEnabled()) {
                 continue; // a disabled subscription's deliveries wait until an administrator enables it again
             }
-            delivery.setNextAttemptAt(now.plus(LEASE));
+            delivery.attempts().leaseUntil(now.plus(LEASE));
             claimed.add(new Claimed(delivery.getId(), hook.getId(), hook.getUrl(), hook.getSecret(), delivery.getEventType(),
                     delivery.getPayload()));
         }

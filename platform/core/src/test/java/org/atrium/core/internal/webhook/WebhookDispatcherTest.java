@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.atrium.core.internal.SettableClock;
 import org.atrium.core.internal.persistence.Database;
@@ -29,41 +24,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import com.sun.net.httpserver.HttpServer;
-
 /** Deliveries on both databases against a real HTTP receiver: signed, retried with backoff, logged, claimed once across nodes. */
 class WebhookDispatcherTest {
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
     private static final String SECRET = "whsec_test";
     private TestDatabases databases;
-    private HttpServer receiver;
-    private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+    private WebhookReceiver receiver;
 
     @AfterEach
     void close() {
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
         if (databases != null) {
             databases.close();
         }
-    }
-
-    /** Answers 500 to the first {@code failures} requests, then 204; records headers and body of each. */
-    private String startReceiver(int failures) throws IOException {
-        AtomicInteger calls = new AtomicInteger();
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(Map.of("body", body, "delivery", exchange.getRequestHeaders().getFirst("X-Atrium-Delivery"),
-                    "timestamp", exchange.getRequestHeaders().getFirst("X-Atrium-Timestamp"),
-                    "signature", exchange.getRequestHeaders().getFirst("X-Atrium-Signature"),
-                    "event", exchange.getRequestHeaders().getFirst("X-Atrium-Event")));
-            exchange.sendResponseHeaders(calls.incrementAndGet() <= failures ? 500 : 204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
     }
 
     private static long subscribe(Database db, String url) {
@@ -94,7 +69,8 @@ class WebhookDispatcherTest {
         SettableClock clock = new SettableClock(T0);
         WebhookDispatcher dispatcher = new WebhookDispatcher(db, new WebhookSender(clock), new WebhookSettings(Duration.ofSeconds(10), 8, 10),
                 clock);
-        long hook = subscribe(db, startReceiver(2));
+        receiver = WebhookReceiver.failingFirst(2);
+        long hook = subscribe(db, receiver.url());
         enqueue(db, hook, 1);
 
         assertEquals(1, dispatcher.sendDue(100));
@@ -108,6 +84,7 @@ class WebhookDispatcherTest {
         clock.advance(Duration.ofHours(2));
         assertEquals(0, dispatcher.sendDue(100), "delivered: never sent again");
 
+        List<Map<String, String>> received = receiver.received();
         assertEquals(3, received.size());
         assertEquals(1, received.stream().map(r -> r.get("delivery")).distinct().count(), "one delivery id for every attempt");
         for (Map<String, String> request : received) {
@@ -132,13 +109,14 @@ class WebhookDispatcherTest {
         SettableClock clock = new SettableClock(T0);
         WebhookDispatcher dispatcher = new WebhookDispatcher(db, new WebhookSender(clock), new WebhookSettings(Duration.ofSeconds(1), 8, 2),
                 clock);
-        long hook = subscribe(db, startReceiver(100));
+        receiver = WebhookReceiver.failingFirst(100);
+        long hook = subscribe(db, receiver.url());
         enqueue(db, hook, 3);
         assertEquals(3, dispatcher.sendDue(100));
         assertFalse(db.read(em -> em.find(WebhookEntity.class, hook)).isEnabled(), "two consecutive failures disable it");
         clock.advance(Duration.ofHours(1));
         assertEquals(0, dispatcher.sendDue(100), "nothing is sent while it is disabled");
-        assertEquals(3, received.size());
+        assertEquals(3, receiver.received().size());
     }
 
     @ParameterizedTest
@@ -147,7 +125,8 @@ class WebhookDispatcherTest {
         databases = TestDatabases.open("webhooks", engine);
         Database db = databases.database();
         SettableClock clock = new SettableClock(T0);
-        long hook = subscribe(db, startReceiver(0));
+        receiver = WebhookReceiver.accepting();
+        long hook = subscribe(db, receiver.url());
         enqueue(db, hook, 40);
         WebhookSettings settings = WebhookSettings.defaults();
         List<WebhookDispatcher> nodes = List.of(new WebhookDispatcher(db, new WebhookSender(clock), settings, clock),
@@ -171,7 +150,7 @@ class WebhookDispatcherTest {
             pool.shutdown();
         }
         Map<String, Integer> perDelivery = new ConcurrentHashMap<>();
-        received.forEach(r -> perDelivery.merge(r.get("delivery"), 1, Integer::sum));
+        receiver.received().forEach(r -> perDelivery.merge(r.get("delivery"), 1, Integer::sum));
         assertEquals(40, perDelivery.size());
         assertTrue(perDelivery.values().stream().allMatch(n -> n == 1), perDelivery.toString());
         assertEquals(40, databases.count("webhook_attempt"));

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.atrium.api.security.Caller;
 import org.atrium.api.ticket.NewTicket;
@@ -34,38 +30,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import com.sun.net.httpserver.HttpServer;
-
 /** Webhook deliveries written by the outbox's delivery, on both databases: none lost at a crash, none written twice. */
 class WebhooksFromOutboxTest {
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
     private static final Caller ANNA = Caller.of("anna");
     private static final OutboxReceiver EVENT_ADMIN = (topic, payload) -> { };
     private TestDatabases databases;
-    private HttpServer receiver;
-    private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+    private WebhookReceiver receiver;
 
     @AfterEach
     void close() {
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
         if (databases != null) {
             databases.close();
         }
-    }
-
-    private String startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            received.add(Map.of("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    "delivery", exchange.getRequestHeaders().getFirst("X-Atrium-Delivery"),
-                    "event", exchange.getRequestHeaders().getFirst("X-Atrium-Event")));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
     }
 
     private static long subscribe(Database db, String url, String events, String department) {
@@ -155,7 +135,8 @@ class WebhooksFromOutboxTest {
         databases = TestDatabases.open("webhookfeed", engine);
         Database db = databases.database();
         SettableClock clock = new SettableClock(T0);
-        subscribe(db, startReceiver(), "ticket.status", "it");
+        receiver = WebhookReceiver.accepting();
+        subscribe(db, receiver.url(), "ticket.status", "it");
         Ticket ticket = ticket(db, clock);
         eventLeftInTheOutbox(db, clock, "atrium/ticket/TRANSITIONED", ticket);
         assertEquals(0, databases.count("webhook_delivery"), "before the crash nothing reached webhooks");
@@ -167,6 +148,7 @@ class WebhooksFromOutboxTest {
         WebhookDispatcher dispatcher = new WebhookDispatcher(db, new WebhookSender(clock), WebhookSettings.defaults(), clock);
         assertEquals(1, dispatcher.sendDue(10));
 
+        List<Map<String, String>> received = receiver.received();
         assertEquals(1, received.size());
         assertEquals("ticket.status", received.get(0).get("event"));
         Map<String, Object> body = Json.readMap(received.get(0).get("body"));
