@@ -13,7 +13,6 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.atrium.browser.harness.Axe;
-import org.atrium.browser.harness.Chromium;
 import org.atrium.browser.harness.Rest;
 import org.atrium.browser.harness.Screenshots;
 import org.atrium.browser.pages.MyRequestsPage;
@@ -90,7 +89,7 @@ public class QueueFlow {
             assertNote(search.note(found.bySummary()), "Summary", word);
             assertNote(search.note(found.byComment()), "Comment", word);
             assertTrue("a clear button while there are words", search.clearOffered());
-            shots(ina, "queue-search-en");
+            Screenshots.desktopAndPhone(ina.browser, "queue-search-en");
 
             driver.navigate().refresh();
             search = new QueuePage(driver).search();
@@ -132,7 +131,7 @@ public class QueueFlow {
             assertOneRowHeader(driver);
             search.type(word).awaitKeys(found.keys());
             assertNote(search.note(found.byComment()), "Kommentar", word);
-            shots(ina, "queue-search-de");
+            Screenshots.desktopAndPhone(ina.browser, "queue-search-de");
             search.type(word + "x");
             assertEquals("Keine Tickets passen zu „" + word + "x“ mit diesen Filtern.", search.awaitNoResults());
         }
@@ -148,7 +147,7 @@ public class QueueFlow {
             SearchPart search = MyRequestsPage.open(driver).search();
             search.type(word).awaitKeys(found.keys());
             assertNote(search.note(found.byComment()), "Kommentar", word);
-            shots(anna, "my-requests-search-de");
+            Screenshots.desktopAndPhone(anna.browser, "my-requests-search-de");
 
             RequestDetailPage request = new MyRequestsPage(driver).open(found.byComment());
             WatchersPart watchers = request.watchers();
@@ -160,7 +159,7 @@ public class QueueFlow {
             assertEquals("Nicht mehr folgen", watchers.toggle().getText());
             assertEquals(List.of("anna"), watchersOf("anna", found.byComment()));
             assertTrue("anna sees no list of watchers", watchers.listed().isEmpty());
-            shots(anna, "request-following-de");
+            Screenshots.desktopAndPhone(anna.browser, "request-following-de");
             watchers.toggleFollowing();
             assertEquals("Sie folgen diesem Ticket nicht.", watchers.state());
             assertEquals(List.of(), watchersOf("anna", found.byComment()));
@@ -204,19 +203,6 @@ public class QueueFlow {
                         + "const items = [...document.querySelectorAll('#nav a'), document.getElementById('language'), document.getElementById('sign-out')];"
                         + "return items.filter(e => { const r = e.getBoundingClientRect(); return r.top >= brand.bottom || r.bottom <= brand.top; }).map(e => e.textContent || e.id);");
         assertEquals("header items below the brand's row at " + driver.manage().window().getSize(), List.of(), rows);
-    }
-
-    /** Desktop and phone: a screenshot and an accessibility check each, and no sideways scrolling on the phone. */
-    private static void shots(Persona persona, String name) {
-        Screenshots.save(persona.driver(), name + "-desktop");
-        Axe.assertNoSeriousViolations(persona.driver(), name + " (desktop)");
-        persona.browser.window(Chromium.PHONE);
-        sleep();
-        Screenshots.save(persona.driver(), name + "-phone");
-        assertFalse(name + " scrolls sideways on a phone", persona.browser.scrollsSideways());
-        Axe.assertNoSeriousViolations(persona.driver(), name + " (phone)");
-        persona.browser.window(Chromium.DESKTOP);
-        sleep();
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
