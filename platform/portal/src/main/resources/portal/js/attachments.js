@@ -1,6 +1,6 @@
 // Attachments of a ticket: list, download (a plain link: the cookie authenticates a GET), upload (multipart, part "file").
 import { h, clear, uid } from './dom.js';
-import { t, formatDateTime } from './i18n.js';
+import { t, formatDateTime, currentLanguage } from './i18n.js';
 import { api, enc, BASE, ApiError } from './api.js';
 import { fieldBox, errorSummary, onSubmit, savedNotice } from './forms.js';
 
@@ -17,7 +17,11 @@ export function uploadBeforeTicket(file) {
   return api('/attachments', { method: 'POST', form });
 }
 
-const size = (bytes) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`);
+// in the portal's language: "1,5 MB" in German, "1.5 MB" in English
+const size = (bytes) => {
+  const number = (value, digits) => new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return bytes >= 1048576 ? `${number(bytes / 1048576, 1)} MB` : bytes >= 1024 ? `${number(Math.round(bytes / 1024), 0)} KB` : `${number(bytes, 0)} B`;
+};
 
 /** The attachments section; `canUpload` for those who may comment on the ticket. */
 export function attachmentsSection(key, { canUpload = true } = {}) {
