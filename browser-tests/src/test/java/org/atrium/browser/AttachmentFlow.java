@@ -24,6 +24,8 @@ import org.atrium.browser.pages.RequestDetailPage;
 import org.atrium.browser.pages.RequestFormPage;
 import org.atrium.browser.pages.TicketPage;
 import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** anna reports a problem and attaches a picture of the error; ina opens the ticket and downloads exactly those bytes. */
@@ -35,13 +37,16 @@ public class AttachmentFlow {
         Path folder = Files.createDirectories(Path.of("target", "attachments").toAbsolutePath());
         Path picture = folder.resolve("vpn-error.png");
         writePicture(picture);
+        Path log = folder.resolve("vpn-client.txt");
+        Files.writeString(log, "IKE negotiation failed\n".repeat(65_218)); // 1,500,014 bytes: 1.43 MB, a size with a decimal separator
         String key;
         try (Persona anna = Persona.signIn("anna", "en")) {
             RequestDetailPage request = CatalogPage.open(anna.driver()).request("it.incident")
                     .type("summary", "VPN refuses my certificate")
                     .choose("affectedService", "vpn")
                     .submit().submitted()
-                    .upload(picture);
+                    .upload(picture)
+                    .upload(log);
             key = request.key();
             Screenshots.save(anna.driver(), "request-detail-attachment-en-desktop");
         }
@@ -58,6 +63,14 @@ public class AttachmentFlow {
             new WebDriverWait(ina.driver(), Duration.ofSeconds(20)).withMessage("ina's download of the attachment did not arrive in " + downloads)
                     .until(d -> Files.isRegularFile(downloaded) && sizeOf(downloaded) == sizeOf(picture));
             assertArrayEquals(Files.readAllBytes(picture), Files.readAllBytes(downloaded));
+
+            // sizes in the reader's language: "1.4 MB" in English, "1,4 MB" in German
+            WebElement attachments = ina.driver().findElement(By.cssSelector("section[aria-labelledby='attachments-title']"));
+            assertTrue(attachments.getText(), attachments.getText().contains("vpn-client.txt 1.4 MB, anna"));
+            ticket.chooseLanguage("de");
+            new WebDriverWait(ina.driver(), Duration.ofSeconds(10))
+                    .withMessage(() -> "no German size: " + ina.driver().findElement(By.cssSelector("section[aria-labelledby='attachments-title']")).getText())
+                    .until(d -> d.findElement(By.cssSelector("section[aria-labelledby='attachments-title']")).getText().contains("vpn-client.txt 1,4 MB, anna"));
         }
     }
 

@@ -57,6 +57,7 @@ public class KpiFlow {
             assertTrue("the resolved " + key + " counts", Expected.of(report).resolved >= 1);
             awaitCharts(kpis, 3);
             Screenshots.desktopAndPhone(ina.browser, "kpis-de");
+            PortalPage.assertFilterLabelsLineUp(driver);
 
             kpis.chooseLanguage("en");
             kpis = waitForHeading(driver, "Key figures");

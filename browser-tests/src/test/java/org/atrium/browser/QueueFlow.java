@@ -8,14 +8,17 @@ import static org.junit.Assert.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.atrium.browser.harness.Axe;
+import org.atrium.browser.harness.Chromium;
 import org.atrium.browser.harness.Rest;
 import org.atrium.browser.harness.Screenshots;
 import org.atrium.browser.pages.MyRequestsPage;
+import org.atrium.browser.pages.PortalPage;
 import org.atrium.browser.pages.QueuePage;
 import org.atrium.browser.pages.RequestDetailPage;
 import org.atrium.browser.pages.SearchPart;
@@ -89,6 +92,14 @@ public class QueueFlow {
             assertNote(search.note(found.bySummary()), "Summary", word);
             assertNote(search.note(found.byComment()), "Comment", word);
             assertTrue("a clear button while there are words", search.clearOffered());
+            SearchPart box = search;
+            box.withTheNativeClearButtonShown(() -> {
+                box.clickWhereTheNativeClearButtonIs();
+                assertEquals("the click hits the native × where one is drawn", "", box.input().getAttribute("value"));
+            });
+            search.type(word).awaitKeys(found.keys());
+            search.clickWhereTheNativeClearButtonIs();
+            assertEquals("one clear button: the field draws no native × of its own", word, search.input().getAttribute("value"));
             Screenshots.desktopAndPhone(ina.browser, "queue-search-en");
 
             driver.navigate().refresh();
@@ -132,8 +143,22 @@ public class QueueFlow {
             search.type(word).awaitKeys(found.keys());
             assertNote(search.note(found.byComment()), "Kommentar", word);
             Screenshots.desktopAndPhone(ina.browser, "queue-search-de");
+            PortalPage.assertFilterLabelsLineUp(driver);
+            assertColumnNamesOnAPhone(ina, "queue", List.of("Priorität", "Status", "Bearbeiter", "Fällig in"));
+            String due = new QueuePage(driver).dueCell(found.bySummary()).getText();
+            assertTrue("German abbreviations in the countdown: " + due, due.matches("-?\\d+ (Tg\\.|Std\\.|Min\\.)( \\d+ (Std\\.|Min\\.))?( \\(.+\\))?"));
             search.type(word + "x");
             assertEquals("Keine Tickets passen zu „" + word + "x“ mit diesen Filtern.", search.awaitNoResults());
+
+            // without a connection the notice is in the portal's language, not the browser's "Failed to fetch"
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+            try {
+                search.type(word + "y");
+                assertEquals("Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es noch einmal.", search.awaitProblem());
+            } finally {
+                driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+            }
         }
     }
 
@@ -148,6 +173,7 @@ public class QueueFlow {
             search.type(word).awaitKeys(found.keys());
             assertNote(search.note(found.byComment()), "Kommentar", word);
             Screenshots.desktopAndPhone(anna.browser, "my-requests-search-de");
+            assertColumnNamesOnAPhone(anna, "my-requests", List.of("Art", "Status", "Geändert"));
 
             RequestDetailPage request = new MyRequestsPage(driver).open(found.byComment());
             WatchersPart watchers = request.watchers();
@@ -203,6 +229,24 @@ public class QueueFlow {
                         + "const items = [...document.querySelectorAll('#nav a'), document.getElementById('language'), document.getElementById('sign-out')];"
                         + "return items.filter(e => { const r = e.getBoundingClientRect(); return r.top >= brand.bottom || r.bottom <= brand.top; }).map(e => e.textContent || e.id);");
         assertEquals("header items below the brand's row at " + driver.manage().window().getSize(), List.of(), rows);
+    }
+
+    /**
+     * On a phone the rows are blocks and the header row is hidden: each value that does not explain itself ("P4",
+     * a date) shows its column's name before it. On the desktop the header says it and the cells do not.
+     */
+    private static void assertColumnNamesOnAPhone(Persona persona, String view, List<String> expected) {
+        String named = "return [...document.querySelectorAll('main#view-' + arguments[0] + ' tbody tr:first-child td')]"
+                + ".filter(td => getComputedStyle(td, '::before').content !== 'none').map(td => td.dataset.label);";
+        assertEquals("column names in the cells on the desktop", List.of(), persona.driver().executeScript(named, view));
+        persona.browser.window(Chromium.PHONE);
+        try {
+            sleep();
+            assertEquals("column names in the cells on a phone", expected, persona.driver().executeScript(named, view));
+        } finally {
+            persona.browser.window(Chromium.DESKTOP);
+            sleep();
+        }
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The search box of a ticket list (queue, my requests) and the hits it shows. */
@@ -39,6 +41,40 @@ public final class SearchPart {
     public SearchPart clear() {
         main().findElement(By.name("clear-search")).click();
         return this;
+    }
+
+    /**
+     * Clicks where Chromium draws the native clear "×" of a search input (at its right end, inside the padding):
+     * with the native button shown, this empties the field beside the portal's own clear button.
+     */
+    public SearchPart clickWhereTheNativeClearButtonIs() {
+        WebElement input = input();
+        new Actions(driver).moveToElement(input, input.getSize().getWidth() / 2 - 10, 0).click().perform();
+        return this;
+    }
+
+    /**
+     * Runs {@code check} with Chromium's native clear "×" drawn again (the portal's CSS undone), so that a test can
+     * show that {@link #clickWhereTheNativeClearButtonIs} would hit it.
+     */
+    public void withTheNativeClearButtonShown(Runnable check) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("const style = document.createElement('style'); style.id = 'native-clear-shown';"
+                + "style.textContent = 'input[type=search]::-webkit-search-cancel-button { -webkit-appearance: searchfield-cancel-button !important;"
+                + " appearance: auto !important; display: block !important; }';"
+                + "document.head.append(style);");
+        try {
+            check.run();
+        } finally {
+            js.executeScript("document.getElementById('native-clear-shown')?.remove();");
+        }
+    }
+
+    /** The notice above the list when the list cannot be loaded (e.g. no connection), once it shows. */
+    public String awaitProblem() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage("no problem shown above the list of " + view)
+                .until(d -> main().findElements(By.cssSelector(".error-box")).stream().filter(WebElement::isDisplayed)
+                        .map(WebElement::getText).filter(text -> !text.isBlank()).findFirst().orElse(null));
     }
 
     public boolean clearOffered() {

@@ -89,16 +89,16 @@ export async function render(main) {
   };
   const row = (ticket) => {
     const type = catalog.find((x) => x.key === ticket.type);
-    const due = h('td', {});
+    const due = h('td', { 'data-label': t('queue.due') });
     const entry = { ticket, due, warnAt: ticket.slaWarnAt };
     rows.push(entry);
     paint(entry);
     return h('tr', {},
       h('td', {}, h('a', { href: `#/tickets/${enc(ticket.key)}`, text: ticket.key })),
       h('td', {}, ticket.summary, matchNote(ticket)),
-      h('td', { text: ticket.priority }),
-      h('td', { text: stateName(type, ticket.status) }),
-      h('td', {}, ticket.assignee ? nameOf(ticket.assignee) : t('ticket.unassigned')),
+      h('td', { 'data-label': t('ticket.priority'), text: ticket.priority }),
+      h('td', { 'data-label': t('ticket.status'), text: stateName(type, ticket.status) }),
+      h('td', { 'data-label': t('ticket.assignee') }, ticket.assignee ? nameOf(ticket.assignee) : t('ticket.unassigned')),
       due);
   };
   const paint = ({ ticket, due, warnAt }) => {
