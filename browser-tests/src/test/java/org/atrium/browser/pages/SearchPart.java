@@ -9,7 +9,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The search box of a ticket list (queue, my requests) and the hits it shows. */
@@ -44,30 +43,19 @@ public final class SearchPart {
     }
 
     /**
-     * Clicks where Chromium draws the native clear "×" of a search input (at its right end, inside the padding):
-     * with the native button shown, this empties the field beside the portal's own clear button.
+     * Whether the page's CSS hides Chromium's own clear "×" of this search input (a rule on its
+     * {@code ::-webkit-search-cancel-button} that matches the input and says {@code display: none}), so that
+     * the portal's labelled clear button is the only one. WebDriver cannot click or measure the native
+     * button inside the input's shadow tree, so the rule that removes it is what is checked.
      */
-    public SearchPart clickWhereTheNativeClearButtonIs() {
-        WebElement input = input();
-        new Actions(driver).moveToElement(input, input.getSize().getWidth() / 2 - 10, 0).click().perform();
-        return this;
-    }
-
-    /**
-     * Runs {@code check} with Chromium's native clear "×" drawn again (the portal's CSS undone), so that a test can
-     * show that {@link #clickWhereTheNativeClearButtonIs} would hit it.
-     */
-    public void withTheNativeClearButtonShown(Runnable check) {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        js.executeScript("const style = document.createElement('style'); style.id = 'native-clear-shown';"
-                + "style.textContent = 'input[type=search]::-webkit-search-cancel-button { -webkit-appearance: searchfield-cancel-button !important;"
-                + " appearance: auto !important; display: block !important; }';"
-                + "document.head.append(style);");
-        try {
-            check.run();
-        } finally {
-            js.executeScript("document.getElementById('native-clear-shown')?.remove();");
-        }
+    public boolean nativeClearButtonHidden() {
+        Object hidden = ((JavascriptExecutor) driver).executeScript(
+                "const input = arguments[0];"
+                + "const rules = [...document.styleSheets].flatMap(sheet => { try { return [...sheet.cssRules]; } catch (e) { return []; } });"
+                + "return rules.some(rule => (rule.selectorText || '').split(',').some(selector => selector.trim().endsWith('::-webkit-search-cancel-button')"
+                + "  && input.matches(selector.trim().replace(/::-webkit-search-cancel-button$/, '') || '*') && rule.style.display === 'none'));",
+                input());
+        return Boolean.TRUE.equals(hidden);
     }
 
     /** The notice above the list when the list cannot be loaded (e.g. no connection), once it shows. */
