@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -25,6 +26,7 @@ import org.atrium.browser.pages.RequestFormPage;
 import org.atrium.browser.pages.TicketPage;
 import org.junit.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,6 +50,8 @@ public class AttachmentFlow {
                     .upload(picture)
                     .upload(log);
             key = request.key();
+            List<WebElement> notices = anna.driver().findElements(By.cssSelector("section[aria-labelledby='attachments-title'] .notice.saved"));
+            assertEquals("one notice after two uploads, not one per upload", 1, notices.size());
             Screenshots.save(anna.driver(), "request-detail-attachment-en-desktop");
         }
         JsonNode listed = rest.get("anna", "/tickets/" + key + "/attachments").path("items").get(0);
@@ -64,13 +68,10 @@ public class AttachmentFlow {
                     .until(d -> Files.isRegularFile(downloaded) && sizeOf(downloaded) == sizeOf(picture));
             assertArrayEquals(Files.readAllBytes(picture), Files.readAllBytes(downloaded));
 
-            // sizes in the reader's language: "1.4 MB" in English, "1,4 MB" in German
-            WebElement attachments = ina.driver().findElement(By.cssSelector("section[aria-labelledby='attachments-title']"));
-            assertTrue(attachments.getText(), attachments.getText().contains("vpn-client.txt 1.4 MB, anna"));
+            // sizes in the reader's language ("1.4 MB" in English, "1,4 MB" in German), and who uploaded by name
+            awaitAttachmentLine(ina.driver(), "vpn-client.txt 1.4 MB, Anna Albrecht, ");
             ticket.chooseLanguage("de");
-            new WebDriverWait(ina.driver(), Duration.ofSeconds(10))
-                    .withMessage(() -> "no German size: " + ina.driver().findElement(By.cssSelector("section[aria-labelledby='attachments-title']")).getText())
-                    .until(d -> d.findElement(By.cssSelector("section[aria-labelledby='attachments-title']")).getText().contains("vpn-client.txt 1,4 MB, anna"));
+            awaitAttachmentLine(ina.driver(), "vpn-client.txt 1,4 MB, Anna Albrecht, ");
         }
     }
 
@@ -108,6 +109,12 @@ public class AttachmentFlow {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    private static void awaitAttachmentLine(WebDriver driver, String line) {
+        By section = By.cssSelector("section[aria-labelledby='attachments-title']");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "no \"" + line + "\" in: " + driver.findElement(section).getText())
+                .until(d -> d.findElement(section).getText().contains(line));
     }
 
     private static void writePicture(Path file) throws IOException {

@@ -2,6 +2,7 @@
 import { h, clear, uid } from './dom.js';
 import { t, formatDateTime, currentLanguage } from './i18n.js';
 import { api, enc, BASE, ApiError } from './api.js';
+import { nameOf } from './names.js';
 import { fieldBox, errorSummary, onSubmit, savedNotice } from './forms.js';
 
 export function uploadAttachment(key, file) {
@@ -33,7 +34,7 @@ export function attachmentsSection(key, { canUpload = true } = {}) {
       const { items } = await api(`/tickets/${enc(key)}/attachments`);
       clear(list, items.length === 0 ? h('p', { text: t('attachments.none') }) : h('ul', { class: 'attachments' }, items.map((a) =>
         h('li', {}, h('a', { href: `${BASE}/tickets/${enc(key)}/attachments/${enc(a.id)}`, download: a.fileName, text: a.fileName }),
-          h('span', { class: 'meta', text: ` ${size(a.size)}, ${a.uploadedBy}, ${formatDateTime(a.uploadedAt)}` })))));
+          h('span', { class: 'meta' }, ` ${size(a.size)}, `, nameOf(a.uploadedBy), `, ${formatDateTime(a.uploadedAt)}`)))));
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) { clear(list, h('p', { class: 'meta', text: t('attachments.unavailable') })); return; }
       clear(list, h('p', { class: 'error', text: error.message }));
