@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -24,6 +25,9 @@ import org.atrium.browser.pages.RequestDetailPage;
 import org.atrium.browser.pages.RequestFormPage;
 import org.atrium.browser.pages.TicketPage;
 import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** anna reports a problem and attaches a picture of the error; ina opens the ticket and downloads exactly those bytes. */
@@ -35,14 +39,19 @@ public class AttachmentFlow {
         Path folder = Files.createDirectories(Path.of("target", "attachments").toAbsolutePath());
         Path picture = folder.resolve("vpn-error.png");
         writePicture(picture);
+        Path log = folder.resolve("vpn-client.txt");
+        Files.writeString(log, "IKE negotiation failed\n".repeat(65_218)); // 1,500,014 bytes: 1.43 MB, a size with a decimal separator
         String key;
         try (Persona anna = Persona.signIn("anna", "en")) {
             RequestDetailPage request = CatalogPage.open(anna.driver()).request("it.incident")
                     .type("summary", "VPN refuses my certificate")
                     .choose("affectedService", "vpn")
                     .submit().submitted()
-                    .upload(picture);
+                    .upload(picture)
+                    .upload(log);
             key = request.key();
+            List<WebElement> notices = anna.driver().findElements(By.cssSelector("section[aria-labelledby='attachments-title'] .notice.saved"));
+            assertEquals("one notice after two uploads, not one per upload", 1, notices.size());
             Screenshots.save(anna.driver(), "request-detail-attachment-en-desktop");
         }
         JsonNode listed = rest.get("anna", "/tickets/" + key + "/attachments").path("items").get(0);
@@ -58,6 +67,11 @@ public class AttachmentFlow {
             new WebDriverWait(ina.driver(), Duration.ofSeconds(20)).withMessage("ina's download of the attachment did not arrive in " + downloads)
                     .until(d -> Files.isRegularFile(downloaded) && sizeOf(downloaded) == sizeOf(picture));
             assertArrayEquals(Files.readAllBytes(picture), Files.readAllBytes(downloaded));
+
+            // sizes in the reader's language ("1.4 MB" in English, "1,4 MB" in German), and who uploaded by name
+            awaitAttachmentLine(ina.driver(), "vpn-client.txt 1.4 MB, Anna Albrecht, ");
+            ticket.chooseLanguage("de");
+            awaitAttachmentLine(ina.driver(), "vpn-client.txt 1,4 MB, Anna Albrecht, ");
         }
     }
 
@@ -95,6 +109,12 @@ public class AttachmentFlow {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    private static void awaitAttachmentLine(WebDriver driver, String line) {
+        By section = By.cssSelector("section[aria-labelledby='attachments-title']");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "no \"" + line + "\" in: " + driver.findElement(section).getText())
+                .until(d -> d.findElement(section).getText().contains(line));
     }
 
     private static void writePicture(Path file) throws IOException {

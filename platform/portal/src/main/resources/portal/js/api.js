@@ -1,6 +1,6 @@
 // The only way the portal talks to the server: the public REST API under /api/v1, with the session cookie
 // (sent by the browser) and the session's CSRF token on every request that changes something.
-import { acceptLanguage } from './i18n.js';
+import { acceptLanguage, t } from './i18n.js';
 
 export const BASE = '/api/v1';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -35,7 +35,8 @@ export async function api(path, { method = 'GET', body, form, signal, allow401 =
     response = await fetch(BASE + path, { method, headers, body: payload, credentials: 'same-origin', signal });
   } catch (error) {
     if (error.name === 'AbortError') throw error;
-    throw new ApiError(0, { title: 'Network error', detail: error.message });
+    // the browser's own message ("Failed to fetch") is English whatever the portal's language
+    throw new ApiError(0, { title: t('error.network'), detail: t('error.networkDetail') });
   }
   if (response.status === 401 && !allow401) {
     onUnauthorized();

@@ -1,7 +1,8 @@
 // Attachments of a ticket: list, download (a plain link: the cookie authenticates a GET), upload (multipart, part "file").
 import { h, clear, uid } from './dom.js';
-import { t, formatDateTime } from './i18n.js';
+import { t, formatDateTime, currentLanguage } from './i18n.js';
 import { api, enc, BASE, ApiError } from './api.js';
+import { nameOf } from './names.js';
 import { fieldBox, errorSummary, onSubmit, savedNotice } from './forms.js';
 
 export function uploadAttachment(key, file) {
@@ -17,7 +18,11 @@ export function uploadBeforeTicket(file) {
   return api('/attachments', { method: 'POST', form });
 }
 
-const size = (bytes) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`);
+// in the portal's language: "1,5 MB" in German, "1.5 MB" in English
+const size = (bytes) => {
+  const number = (value, digits) => new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return bytes >= 1048576 ? `${number(bytes / 1048576, 1)} MB` : bytes >= 1024 ? `${number(Math.round(bytes / 1024), 0)} KB` : `${number(bytes, 0)} B`;
+};
 
 /** The attachments section; `canUpload` for those who may comment on the ticket. */
 export function attachmentsSection(key, { canUpload = true } = {}) {
@@ -29,7 +34,7 @@ export function attachmentsSection(key, { canUpload = true } = {}) {
       const { items } = await api(`/tickets/${enc(key)}/attachments`);
       clear(list, items.length === 0 ? h('p', { text: t('attachments.none') }) : h('ul', { class: 'attachments' }, items.map((a) =>
         h('li', {}, h('a', { href: `${BASE}/tickets/${enc(key)}/attachments/${enc(a.id)}`, download: a.fileName, text: a.fileName }),
-          h('span', { class: 'meta', text: ` ${size(a.size)}, ${a.uploadedBy}, ${formatDateTime(a.uploadedAt)}` })))));
+          h('span', { class: 'meta' }, ` ${size(a.size)}, `, nameOf(a.uploadedBy), `, ${formatDateTime(a.uploadedAt)}`)))));
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) { clear(list, h('p', { class: 'meta', text: t('attachments.unavailable') })); return; }
       clear(list, h('p', { class: 'error', text: error.message }));

@@ -101,6 +101,8 @@ export function showProblem(form, error) {
 
 /** A status line after a saved change: shown and read out. */
 export function savedNotice(container, message) {
+  // a second save (another upload, another comment) replaces the first notice instead of stacking under it
+  for (const earlier of container.querySelectorAll(':scope > .notice.saved')) earlier.remove();
   const notice = h('p', { class: 'notice saved', role: 'status', text: message });
   container.prepend(notice);
   announce(message);

@@ -45,7 +45,7 @@ export function searchBox(onSearch) {
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') { event.preventDefault(); run(); }
   });
-  // the browser's own clear (x) of a search input, and Escape, fire "search" with an empty value
+  // Escape in a search input fires "search" with an empty value (the browser's own clear (x) is hidden in app.css)
   input.addEventListener('search', run);
   clearButton.addEventListener('click', () => { input.value = ''; run(); input.focus(); });
   clearButton.hidden = !input.value;

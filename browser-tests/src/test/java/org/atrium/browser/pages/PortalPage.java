@@ -87,4 +87,16 @@ public abstract class PortalPage {
         driver.findElement(By.id("sign-out")).click();
         return new SignInPage(driver);
     }
+
+    /** The labels of a filter form's first row line up (a taller control, e.g. the search's, pushed its label up by a few pixels). */
+    public static void assertFilterLabelsLineUp(WebDriver driver) {
+        Object tops = ((JavascriptExecutor) driver).executeScript(
+                "const labels = [...document.querySelectorAll('.filters .field > label')].map(l => l.getBoundingClientRect().top);"
+                + "return labels.filter(top => Math.abs(top - labels[0]) < 20).map(top => Math.round(top - labels[0]));");
+        @SuppressWarnings("unchecked")
+        List<Number> offsets = (List<Number>) tops;
+        if (offsets.size() < 3 || !offsets.stream().allMatch(o -> o.intValue() == 0)) {
+            throw new AssertionError("the filters' labels in the first row, px below the first label (expected several, all 0): " + offsets);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -39,6 +40,29 @@ public final class SearchPart {
     public SearchPart clear() {
         main().findElement(By.name("clear-search")).click();
         return this;
+    }
+
+    /**
+     * Whether the page's CSS hides Chromium's own clear "×" of this search input (a rule on its
+     * {@code ::-webkit-search-cancel-button} that matches the input and says {@code display: none}), so that
+     * the portal's labelled clear button is the only one. WebDriver cannot click or measure the native
+     * button inside the input's shadow tree, so the rule that removes it is what is checked.
+     */
+    public boolean nativeClearButtonHidden() {
+        Object hidden = ((JavascriptExecutor) driver).executeScript(
+                "const input = arguments[0];"
+                + "const rules = [...document.styleSheets].flatMap(sheet => { try { return [...sheet.cssRules]; } catch (e) { return []; } });"
+                + "return rules.some(rule => (rule.selectorText || '').split(',').some(selector => selector.trim().endsWith('::-webkit-search-cancel-button')"
+                + "  && input.matches(selector.trim().replace(/::-webkit-search-cancel-button$/, '') || '*') && rule.style.display === 'none'));",
+                input());
+        return Boolean.TRUE.equals(hidden);
+    }
+
+    /** The notice above the list when the list cannot be loaded (e.g. no connection), once it shows. */
+    public String awaitProblem() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage("no problem shown above the list of " + view)
+                .until(d -> main().findElements(By.cssSelector(".error-box")).stream().filter(WebElement::isDisplayed)
+                        .map(WebElement::getText).filter(text -> !text.isBlank()).findFirst().orElse(null));
     }
 
     public boolean clearOffered() {

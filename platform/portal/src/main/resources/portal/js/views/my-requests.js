@@ -32,9 +32,9 @@ export async function render(main) {
       body.append(...page.items.map((item) => h('tr', {},
         h('td', {}, h('a', { href: `#/requests/${enc(item.key)}`, text: item.key })),
         h('td', {}, item.summary, matchNote(item)),
-        h('td', { text: typeName(typeOf(item.type), item.type) }),
-        h('td', { text: stateName(typeOf(item.type), item.status) }),
-        h('td', { text: formatDateTime(item.updatedAt) }))));
+        h('td', { 'data-label': t('ticket.type'), text: typeName(typeOf(item.type), item.type) }),
+        h('td', { 'data-label': t('ticket.status'), text: stateName(typeOf(item.type), item.status) }),
+        h('td', { 'data-label': t('ticket.updated'), text: formatDateTime(item.updatedAt) }))));
       cursor = page.nextCursor;
       more.hidden = !cursor || page.items.length === 0; // no further page: nothing to load
       const none = body.children.length === 0;

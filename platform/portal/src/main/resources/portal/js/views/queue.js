@@ -1,7 +1,7 @@
 // The agent's queue: GET /tickets of a department in SLA order (sort=sla), a page at a time (cursor),
 // filters, a search (q, best match first instead of SLA order), and a countdown to each ticket's due time, coloured at the warning time (slaWarnAt) and at breach.
 import { h, clear, uid, announce } from '../dom.js';
-import { t, pick } from '../i18n.js';
+import { t, pick, formatDateTime } from '../i18n.js';
 import { api, query, enc } from '../api.js';
 import { getCatalog, stateName, countdown, departmentName } from '../data.js';
 import { personInput } from '../people.js';
@@ -89,16 +89,16 @@ export async function render(main) {
   };
   const row = (ticket) => {
     const type = catalog.find((x) => x.key === ticket.type);
-    const due = h('td', {});
+    const due = h('td', { 'data-label': t('queue.due') });
     const entry = { ticket, due, warnAt: ticket.slaWarnAt };
     rows.push(entry);
     paint(entry);
     return h('tr', {},
       h('td', {}, h('a', { href: `#/tickets/${enc(ticket.key)}`, text: ticket.key })),
       h('td', {}, ticket.summary, matchNote(ticket)),
-      h('td', { text: ticket.priority }),
-      h('td', { text: stateName(type, ticket.status) }),
-      h('td', {}, ticket.assignee ? nameOf(ticket.assignee) : t('ticket.unassigned')),
+      h('td', { 'data-label': t('ticket.priority'), text: ticket.priority }),
+      h('td', { 'data-label': t('ticket.status'), text: stateName(type, ticket.status) }),
+      h('td', { 'data-label': t('ticket.assignee') }, ticket.assignee ? nameOf(ticket.assignee) : t('ticket.unassigned')),
       due);
   };
   const paint = ({ ticket, due, warnAt }) => {
@@ -107,7 +107,7 @@ export async function render(main) {
     due.className = cls;
     const word = cls === 'sla-breached' ? t('queue.breached') : cls === 'sla-warning' ? t('queue.warning') : '';
     due.textContent = `${countdown(ticket.slaDueAt)}${word ? ` (${word})` : ''}`;
-    due.title = new Date(ticket.slaDueAt).toLocaleString();
+    due.title = formatDateTime(ticket.slaDueAt); // in the portal's language, not the browser's
   };
   filters.addEventListener('submit', (event) => {
     event.preventDefault();
