@@ -1,14 +1,13 @@
 package org.atrium.core.internal.mail.in;
 
+import static org.atrium.core.internal.mail.TestSmtp.only;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import jakarta.mail.internet.MimeMessage;
 
 import org.atrium.core.internal.SettableClock;
+import org.atrium.core.internal.mail.TestSmtp;
 import org.atrium.core.internal.mail.out.MailConfiguration;
 import org.atrium.core.internal.mail.out.MailSettings;
 import org.atrium.core.internal.mail.out.MailStore;
@@ -27,11 +27,12 @@ import org.atrium.core.internal.mail.out.RenderedMail;
 import org.atrium.core.internal.mail.out.SmtpSender;
 import org.atrium.core.internal.persistence.Engine;
 import org.atrium.core.internal.persistence.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * An answer to a refused mail, as the SMTP server (GreenMail) receives it: threaded under that mail by
@@ -43,16 +44,26 @@ class AnswerThreadingTest {
     private static final Outcome UNKNOWN = new Outcome(Outcome.REJECTED, null, null, "facility", "unknown sender",
             Outcome.Refusal.UNKNOWN_SENDER);
     private final SettableClock clock = new SettableClock(NOW);
+    private GreenMail smtp;
+    private MailSettings outgoing;
+
+    @BeforeEach
+    void startSmtp() throws IOException {
+        int port = TestSmtp.freePort();
+        smtp = TestSmtp.start(port);
+        outgoing = MailSettings.of(Map.of("enabled", "true", "smtp.host", "127.0.0.1", "smtp.port", String.valueOf(port),
+                "from", "atrium@atrium.example", "replyMailbox", "support@atrium.example", "portalUrl", "https://desk.example/portal/"));
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void anAnswerIsThreadedUnderTheMailItAnswersAndCarriesNoInjectedHeader(Engine engine) throws Exception {
-        int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
         try (TestDatabases databases = TestDatabases.open("answerthread", engine)) {
-            MailSettings outgoing = MailSettings.of(Map.of("enabled", "true", "smtp.host", "127.0.0.1", "smtp.port", String.valueOf(port),
-                    "from", "atrium@atrium.example", "replyMailbox", "support@atrium.example", "portalUrl", "https://desk.example/portal/"));
             InboundSettings inbound = InboundMailPoller.effective(InboundSettings.from(Map.of()), outgoing);
             AutoAnswers answers = new AutoAnswers(databases.database(), new MailTemplates(MailTemplates.Overrides.NONE), clock);
             MailWorker worker = new MailWorker(databases.database(), new MailConfiguration(outgoing), new SmtpSender(), clock, false);
@@ -75,77 +86,50 @@ class AnswerThreadingTest {
             assertEquals(4, worker.sendDue(100));
             assertEquals(4, smtp.getReceivedMessages().length, "nobody else got an answer (no injected Bcc)");
 
-            MimeMessage one = receivedBy(smtp, "one@elsewhere.example");
+            MimeMessage one = only(smtp, "one@elsewhere.example");
             assertEquals("Re: Door stuck", one.getSubject());
             assertArrayEquals(new String[] {"<m1@elsewhere.example>"}, one.getHeader("In-Reply-To"));
             assertEquals("<r0@elsewhere.example> <r1@elsewhere.example> <m1@elsewhere.example>", unfolded(one, "References"));
             assertEquals("auto-replied", one.getHeader("Auto-Submitted")[0]);
 
-            MimeMessage two = receivedBy(smtp, "two@elsewhere.example");
+            MimeMessage two = only(smtp, "two@elsewhere.example");
             assertEquals("RE: Door stuck", two.getSubject(), "a subject that is an answer already gets no second Re:");
             assertNull(two.getHeader("In-Reply-To"), "a Message-ID with a line break is refused, not echoed");
             assertNull(two.getHeader("References"));
             assertNull(two.getHeader("Bcc"));
 
-            MimeMessage three = receivedBy(smtp, "three@elsewhere.example");
+            MimeMessage three = only(smtp, "three@elsewhere.example");
             assertEquals("Re: Door Bcc: victim@elsewhere.example", three.getSubject(), "the subject's line break became a blank");
             assertNull(three.getHeader("In-Reply-To"), "a folded Message-ID that holds more than one id is refused");
             assertNull(three.getHeader("Bcc"));
 
-            MimeMessage four = receivedBy(smtp, "four@elsewhere.example");
+            MimeMessage four = only(smtp, "four@elsewhere.example");
             assertArrayEquals(new String[] {"<m4@elsewhere.example>"}, four.getHeader("In-Reply-To"));
             assertEquals("<m4@elsewhere.example>", unfolded(four, "References"), "References with a line break are left out");
             assertTrue(four.getSubject().startsWith("Ihre Mail wurde nicht verarbeitet: (no subject) / Your mail was not processed"),
                     "without a subject the template's German and English subject stays: " + four.getSubject());
             assertNull(four.getHeader("Bcc"));
-        } finally {
-            smtp.stop();
         }
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aQueuedThreadWithALineBreakIsNotSentAsAHeader(Engine engine) throws Exception {
-        int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
         try (TestDatabases databases = TestDatabases.open("answerthreadrow", engine)) {
-            MailSettings outgoing = MailSettings.of(Map.of("enabled", "true", "smtp.host", "127.0.0.1", "smtp.port", String.valueOf(port),
-                    "from", "atrium@atrium.example"));
             // a row written by anything but MailThread.answering (an older node, a hand-made row): SmtpSender checks again
             MailThread forged = new MailThread("<a@b.example>\r\nBcc: victim@elsewhere.example", "<a@b.example>");
             databases.database().inTransaction(em -> MailStore.enqueue(em, new OutgoingMail(1, "five@elsewhere.example", null,
                     "answer-unknown-sender", "en", null, new RenderedMail("Re: x", "text", "<html><body>text</body></html>"),
                     "<answer.1@atrium.example>", null, forged), NOW));
             new MailWorker(databases.database(), new MailConfiguration(outgoing), new SmtpSender(), clock, false).sendDue(10);
-            MimeMessage five = receivedBy(smtp, "five@elsewhere.example");
+            MimeMessage five = only(smtp, "five@elsewhere.example");
             assertNull(five.getHeader("In-Reply-To"));
             assertNull(five.getHeader("References"));
             assertEquals(1, smtp.getReceivedMessages().length);
-        } finally {
-            smtp.stop();
         }
-    }
-
-    private static MimeMessage receivedBy(GreenMail smtp, String recipient) throws Exception {
-        List<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(recipient);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-        assertEquals(1, found.size(), "mails to " + recipient);
-        return found.get(0);
     }
 
     private static String unfolded(MimeMessage mail, String header) throws Exception {
         return jakarta.mail.internet.MimeUtility.unfold(mail.getHeader(header, " ")).replaceAll("\\s+", " ").strip();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
