@@ -37,7 +37,7 @@ public final class SchemaMigrator {
             "V15__portal_sessions.sql", "V16__ticket_attachments.sql", "V17__ticket_ratings.sql",
             "V18__pending_uploads.sql", "V19__signing_keys.sql", "V20__mail_queue.sql", "V21__webhooks.sql",
             "V22__ticket_search.sql", "V23__inbound_mail.sql", "V24__webhook_deliveries_from_outbox.sql",
-            "V25__ticket_search_rank.sql", "V26__search_term_index_dropped.sql");
+            "V25__ticket_search_rank.sql", "V26__search_term_index_dropped.sql", "V27__mail_threading.sql");
     /**
      * What a version needs beyond SQL (DDL that depends on the data), run in the script's transaction
      * before its statements: V12 creates a sequence per key prefix the counter table names.

@@ -1,15 +1,14 @@
 package org.atrium.core.internal.ticket;
 
+import static org.atrium.core.internal.mail.TestSmtp.freePort;
+import static org.atrium.core.internal.mail.TestSmtp.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,6 +34,7 @@ import org.atrium.core.internal.directory.DirectoryService;
 import org.atrium.core.internal.directory.TestPeople;
 import org.atrium.core.internal.group.AssignmentGroupsService;
 import org.atrium.core.internal.mail.MailReference;
+import org.atrium.core.internal.mail.TestSmtp;
 import org.atrium.core.internal.mail.out.ApprovalLinkServiceImpl;
 import org.atrium.core.internal.mail.out.MailConfiguration;
 import org.atrium.core.internal.mail.out.MailSettings;
@@ -50,7 +50,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The leave flow's mails through the real queue and a real SMTP server (GreenMail), on both
@@ -66,8 +65,7 @@ class MailNotificationsTest {
     @EnumSource(Engine.class)
     void theLeaveFlowsMails(Engine engine) throws Exception {
         int port = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        GreenMail smtp = TestSmtp.start(port);
         try (TestDatabases databases = TestDatabases.open("mailflow", engine)) {
             TestPeople.store(databases.database(),
                     "marc,Marc Maier,marc@example.com,de,sales,,DE,DE-BY,employee;approver,true,,,",
@@ -141,8 +139,7 @@ class MailNotificationsTest {
             assertEquals(1, down.pending());
             assertNotNull(down.problems().get(0).lastError());
             assertEquals(0, worker.sendDue(100), "not due again before the pause");
-            smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
+            smtp = TestSmtp.start(port);
             clock.advance(Duration.ofSeconds(11));
             assertEquals(1, worker.sendDue(100));
             assertEquals(1, smtp.getReceivedMessages().length);
@@ -152,27 +149,9 @@ class MailNotificationsTest {
         }
     }
 
-    private static MimeMessage only(GreenMail smtp, String recipient) throws Exception {
-        List<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(recipient);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-        assertEquals(1, found.size(), "mails to " + recipient);
-        return found.get(0);
-    }
-
     private static String text(MimeMessage message) throws Exception {
         Multipart parts = (Multipart) message.getContent();
         BodyPart plain = parts.getBodyPart(0);
         return plain.getContent().toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

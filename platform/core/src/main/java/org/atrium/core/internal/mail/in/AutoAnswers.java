@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -15,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.atrium.api.directory.Person;
 import org.atrium.core.internal.mail.out.MailSettings;
 import org.atrium.core.internal.mail.out.MailStore;
+import org.atrium.core.internal.mail.out.MailThread;
 import org.atrium.core.internal.mail.out.MailTemplates;
 import org.atrium.core.internal.mail.out.OutgoingMail;
 import org.atrium.core.internal.mail.out.RenderedMail;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the sender of a refused mail in a few lines why nothing happened (templates {@code answer-<kind>},
  * in the directory's language for a known person, else German and English in one mail), through the
- * mail queue with {@code Auto-Submitted: auto-replied}. Never to automatic mail, lists, loops or
+ * mail queue with {@code Auto-Submitted: auto-replied}, threaded under the refused mail (In-Reply-To,
+ * References, {@code Re:} its subject). Never to automatic mail, lists, loops or
  * Atrium's own addresses ({@link LoopGuard}), and at most one answer per sender per
  * {@code autoAnswerMinutes}.
  *
@@ -37,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 final class AutoAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(AutoAnswers.class);
+    /** Line breaks and other control characters of a subject (header injection), with the blanks around them. */
+    private static final Pattern ONE_LINE = Pattern.compile("\\s*\\p{Cntrl}[\\s\\p{Cntrl}]*");
+    private static final int MAX_SUBJECT = 300;
     private final Database db;
     private final MailTemplates templates;
     private final Clock clock;
@@ -74,13 +80,13 @@ final class AutoAnswers {
             return false;
         }
         String language = person.map(p -> "de".equals(p.language()) ? "de" : "en").orElse("de+en");
-        RenderedMail content = render(outcome.refusal().template(), language, values(mail, sender, outcome, person, outgoing));
+        RenderedMail content = inReplyTo(mail, render(outcome.refusal().template(), language, values(mail, sender, outcome, person, outgoing)));
         Instant now = clock.instant();
         long window = Duration.ofMinutes(inbound.answerMinutes()).toSeconds();
         long slot = now.getEpochSecond() / window;
         String messageId = "<answer." + UUID.randomUUID() + "@" + outgoing.domain() + ">";
         OutgoingMail answer = new OutgoingMail(-slot, sender, person.map(Person::id).orElse(null), outcome.refusal().template(), language,
-                outcome.ticketKey(), content, messageId, null);
+                outcome.ticketKey(), content, messageId, null, MailThread.answering(mail.getMessageID(), mail.getHeader("References", " ")));
         try {
             boolean queued = db.inTransaction(em -> {
                 Number recent = (Number) em.createNativeQuery("SELECT COUNT(*) FROM mail_message WHERE event_id IN (?1, ?2) AND recipient = ?3"
@@ -108,6 +114,20 @@ final class AutoAnswers {
         values.put("portalUrl", outgoing.portalUrl());
         values.put("address", sender);
         return values;
+    }
+
+    /**
+     * The subject {@code Re: <the refused mail's subject>}, as a mail client answers, so that clients that
+     * thread by subject too keep the answer with the mail; the template's subject (the German and English
+     * "not processed") only for a mail without subject; the body says why.
+     */
+    private static RenderedMail inReplyTo(MimeMessage mail, RenderedMail content) throws MessagingException {
+        String subject = mail.getSubject() == null ? "" : ONE_LINE.matcher(mail.getSubject()).replaceAll(" ").strip();
+        if (subject.isEmpty()) {
+            return content;
+        }
+        subject = subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT - 1) + "…" : subject;
+        return new RenderedMail(subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject, content.text(), content.html());
     }
 
     /** One language, or for {@code de+en} the German text above the English one. */

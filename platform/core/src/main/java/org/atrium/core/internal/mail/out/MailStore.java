@@ -9,6 +9,7 @@ import javax.persistence.EntityManager;
 
 import org.atrium.api.notification.MailQueueReport;
 import org.atrium.core.internal.persistence.Dialect;
+import org.atrium.core.internal.worker.DueRows;
 
 /**
  * The table {@code mail_message} (V20) in plain SQL that runs on Derby and PostgreSQL. States:
@@ -32,13 +33,14 @@ public final class MailStore {
         }
         long id = nextId(em);
         em.createNativeQuery("INSERT INTO mail_message (id, event_id, recipient, person_id, template, language, ticket_key, subject,"
-                + " text_body, html_body, message_id, reply_to, state, attempts, next_attempt_at, created_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14, ?14)")
+                + " text_body, html_body, message_id, reply_to, state, attempts, next_attempt_at, created_at, in_reply_to, thread_references)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14, ?14, ?15, ?16)")
                 .setParameter(1, id).setParameter(2, mail.eventId()).setParameter(3, mail.recipient()).setParameter(4, mail.personId())
                 .setParameter(5, mail.template()).setParameter(6, mail.language()).setParameter(7, mail.ticketKey())
                 .setParameter(8, mail.content().subject()).setParameter(9, mail.content().text()).setParameter(10, mail.content().html())
                 .setParameter(11, mail.messageId()).setParameter(12, mail.replyTo()).setParameter(13, PENDING)
-                .setParameter(14, Timestamp.from(now)).executeUpdate();
+                .setParameter(14, Timestamp.from(now)).setParameter(15, mail.thread().inReplyTo())
+                .setParameter(16, mail.thread().references()).executeUpdate();
         return true;
     }
 
@@ -49,17 +51,19 @@ public final class MailStore {
                 .getSingleResult()).longValue();
     }
 
-    /** Due pending mails, locked for this transaction; on PostgreSQL skipping those another node holds. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Due pending mails, oldest due first ({@link DueRows}: locked for this transaction, on PostgreSQL
+     * skipping those another node holds). The worker sends them and records the outcome in the same
+     * transaction, so a node that dies while sending leaves its rows to the next claim.
+     */
     public static List<QueuedMail> claim(EntityManager em, Dialect dialect, Instant now, int limit) {
-        String select = "SELECT id, recipient, subject, text_body, html_body, message_id, reply_to, attempts, template FROM mail_message"
-                + " WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY"
-                + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
-        List<Object[]> rows = em.createNativeQuery(select).setParameter(1, Timestamp.from(now)).getResultList();
+        List<Object[]> rows = DueRows.claimColumns(em, dialect, "id, recipient, subject, text_body, html_body, message_id, reply_to,"
+                + " attempts, template, in_reply_to, thread_references", "mail_message", "state = 'pending'", "next_attempt_at, id", now, limit);
         List<QueuedMail> mails = new ArrayList<>();
         for (Object[] row : rows) {
+            MailThread thread = row[9] == null ? MailThread.NONE : new MailThread((String) row[9], (String) row[10]);
             mails.add(new QueuedMail(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                    (String) row[5], (String) row[6], ((Number) row[7]).intValue(), (String) row[8]));
+                    (String) row[5], (String) row[6], ((Number) row[7]).intValue(), (String) row[8], thread));
         }
         return mails;
     }

@@ -1,8 +1,8 @@
 package org.atrium.core.internal.mail.out;
 
-/** A mail of the queue as the worker sends it. */
+/** A mail of the queue as the worker sends it; {@code thread} is {@link MailThread#NONE} unless it answers a mail. */
 public record QueuedMail(long id, String recipient, String subject, String text, String html, String messageId, String replyTo,
-        int attempts, String template) {
+        int attempts, String template, MailThread thread) {
     /** The templates of answers to refused inbound mail ({@code answer-unknown-sender}, ...). */
     public static final String ANSWER_PREFIX = "answer-";
 

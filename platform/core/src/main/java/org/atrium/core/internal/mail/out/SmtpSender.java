@@ -12,12 +12,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 
 /**
  * Sends one queued mail over SMTP with Jakarta Mail (Eclipse Angus): plain text and HTML as
  * alternatives, the ticket's signed Message-ID and Reply-To, and {@code Auto-Submitted:
- * auto-generated} (an answer to a refused mail: {@code auto-replied}) so that auto-replies are not
- * sent back (RFC 3834).
+ * auto-generated} (an answer to a refused mail: {@code auto-replied}, with In-Reply-To and References
+ * to the mail it answers) so that auto-replies are not sent back (RFC 3834).
  */
 public final class SmtpSender {
     private static final String TIMEOUT_MILLIS = "15000";
@@ -50,6 +51,7 @@ public final class SmtpSender {
         }
         message.setSubject(mail.subject(), "UTF-8");
         message.setHeader("Auto-Submitted", mail.autoSubmitted());
+        thread(message, mail.thread());
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), "UTF-8", "plain");
         MimeBodyPart html = new MimeBodyPart();
@@ -59,6 +61,16 @@ public final class SmtpSender {
         message.setSentDate(new java.util.Date());
         message.saveChanges();
         return message;
+    }
+
+    /** In-Reply-To and References of an answer; checked again here, as nothing with a line break may become a header. */
+    private static void thread(MimeMessage message, MailThread thread) throws MessagingException {
+        if (thread.inReplyTo() == null || !MailThread.isMessageId(thread.inReplyTo())) {
+            return;
+        }
+        message.setHeader("In-Reply-To", thread.inReplyTo());
+        MailThread clean = MailThread.answering(thread.inReplyTo(), thread.references());
+        message.setHeader("References", MimeUtility.fold("References: ".length(), clean.references()));
     }
 
     private static Properties properties(MailSettings settings) {
