@@ -51,7 +51,8 @@ public final class SearchQueries {
      * ticket off ticket_search_rank (index ticket_search_rank_order serves {@code term IN}), a ticket's
      * score the summed scores of its matching terms. A term only in internal comments (score 0) counts
      * as a matched word for agents of the ticket's department and adds nothing to the score, as in
-     * {@link #rankOneWord}.
+     * {@link #rankOneWord}. Its cost grows with the rows of its terms: SeveralWordsRanking reads the page off the
+     * rank index instead and calls this only when that does not settle (two common words that seldom meet).
      */
     public static List<Ranked> rank(EntityManager em, List<Set<String>> words, Scope scope, int offset, int limit) {
         List<Object> params = new ArrayList<>();
