@@ -26,6 +26,8 @@ import javax.persistence.EntityManager;
 public final class SeveralWordsRanking {
     /** Rows read off the rank index before the grouping query is cheaper than reading on. */
     static final int MAX_ROWS = 20_000;
+    /** Tickets ranked by one query: PostgreSQL takes at most 32,767 parameters, and long IN lists plan slowly. */
+    private static final int RANKED_AT_ONCE = 500;
 
     private static final Comparator<SearchQueries.Ranked> BEST_FIRST = Comparator.comparingInt(SearchQueries.Ranked::words)
             .thenComparingInt(SearchQueries.Ranked::score).thenComparingLong(SearchQueries.Ranked::ticketId).reversed();
@@ -65,7 +67,10 @@ public final class SeveralWordsRanking {
                     }
                 }
             }
-            met.putAll(SearchQueries.rankTickets(em, newlyMet, words, scope));
+            List<Long> toRank = new ArrayList<>(newlyMet);
+            for (int from = 0; from < toRank.size(); from += RANKED_AT_ONCE) {
+                met.putAll(SearchQueries.rankTickets(em, toRank.subList(from, Math.min(toRank.size(), from + RANKED_AT_ONCE)), words, scope));
+            }
             List<SearchQueries.Ranked> best = met.values().stream().sorted(BEST_FIRST).limit(wanted).toList();
             if (streams.stream().allMatch(stream -> stream.finished) || (best.size() == wanted && unmetRankBelow(best.get(wanted - 1)))) {
                 return best.stream().skip(offset).toList();
