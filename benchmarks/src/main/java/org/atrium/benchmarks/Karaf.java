@@ -275,6 +275,16 @@ final class Karaf implements AutoCloseable {
         }
     }
 
+    /** Copies a directory tree (a stopped database) to {@code target}, which must not exist yet. */
+    static void copyTree(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try (java.util.stream.Stream<Path> paths = Files.walk(source)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, target.resolve(source.relativize(path).toString()));
+            }
+        }
+    }
+
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

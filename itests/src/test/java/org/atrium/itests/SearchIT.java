@@ -192,6 +192,33 @@ public class SearchIT extends AtriumTestSupport {
         throw new AssertionError(key + " not found: " + reply.raw().body());
     }
 
+    @Test
+    public void severalWordsRankAllWordsFirstAndPageByCursorAcrossTiers() throws Exception {
+        String first = uniqueWord("vpn");
+        String second = uniqueWord("token");
+        String internalSecond = incident("Laptop " + first + " broken").get("key").asText(); // the oldest
+        comment("ina", internalSecond, "the " + second + " was revoked", true);
+        String firstOnlyOld = incident("Remote " + first + " down").get("key").asText();
+        String both = incident(first + " " + second + " lost").get("key").asText();
+        String firstOnlyNew = incident("Again " + first + " slow").get("key").asText();
+        String secondOnly = incident("Something odd").get("key").asText();
+        comment("anna", secondOnly, "the " + second + " again", false); // a comment: below every summary hit
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            Reply page = search("ina", first + "+" + second + "+&limit=1" + (cursor == null ? "" : "&cursor="
+                    + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(page.raw().body(), 200, page.status());
+            page.body().get("items").forEach(item -> paged.add(item.get("key").asText()));
+            cursor = page.body().path("nextCursor").isTextual() ? page.body().get("nextCursor").asText() : null;
+        } while (cursor != null);
+        assertEquals("the agent, a page at a time: both words first (the internal one adds no score), then newer, then the comment hit",
+                List.of(both, internalSecond, firstOnlyNew, firstOnlyOld, secondOnly), paged);
+        assertEquals("the requester: the internal word is not searched, a one-word hit and the oldest",
+                List.of(both, firstOnlyNew, firstOnlyOld, internalSecond, secondOnly), found("anna", first + "+" + second + "+"));
+    }
+
     private static String highlighted(JsonNode snippet, int index) {
         JsonNode range = snippet.get("highlights").get(index);
         return snippet.get("text").asText().substring(range.get(0).asInt(), range.get(1).asInt());

@@ -51,7 +51,8 @@ public final class SearchQueries {
      * ticket off ticket_search_rank (index ticket_search_rank_order serves {@code term IN}), a ticket's
      * score the summed scores of its matching terms. A term only in internal comments (score 0) counts
      * as a matched word for agents of the ticket's department and adds nothing to the score, as in
-     * {@link #rankOneWord}.
+     * {@link #rankOneWord}. Its cost grows with the rows of its terms: SeveralWordsRanking reads the page off the
+     * rank index instead and calls this only when that does not settle (two common words that seldom meet).
      */
     public static List<Ranked> rank(EntityManager em, List<Set<String>> words, Scope scope, int offset, int limit) {
         List<Object> params = new ArrayList<>();
@@ -105,6 +106,59 @@ public final class SearchQueries {
                 .sorted(java.util.Comparator.<Map.Entry<Long, Integer>>comparingInt(Map.Entry::getValue).reversed()
                         .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
                 .skip(offset).limit(limit).map(hit -> new Ranked(hit.getKey(), 1, hit.getValue())).toList();
+    }
+
+    /**
+     * One term's visible rows (ticket id, score) in rank order (score, then newer ticket), {@code count}
+     * after the first {@code skip}: read off index ticket_search_rank_order and joined to the ticket by id
+     * for visibility and filters, as in {@link #rankOneWord} (Derby told the plan).
+     */
+    static List<long[]> termRows(EntityManager em, String term, Scope scope, int skip, int count) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT r.ticket_id, r.score FROM --DERBY-PROPERTIES joinOrder=FIXED\n")
+                .append(" ticket_search_rank r --DERBY-PROPERTIES index=ticket_search_rank_order\n")
+                .append(", ticket t --DERBY-PROPERTIES joinStrategy=NESTEDLOOP\n WHERE r.term = ? AND t.id = r.ticket_id");
+        params.add(term);
+        scope(sql, params, scope, "r.score > 0");
+        sql.append(" ORDER BY r.score DESC, r.ticket_id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        params.add(skip);
+        params.add(count);
+        List<long[]> rows = new ArrayList<>();
+        for (Object row : bind(em.createNativeQuery(sql.toString()), params).getResultList()) {
+            Object[] columns = (Object[]) row;
+            rows.add(new long[] {((Number) columns[0]).longValue(), ((Number) columns[1]).longValue()});
+        }
+        return rows;
+    }
+
+    /**
+     * The given tickets ranked as {@link #rank} ranks them: their rows of the search's terms read by
+     * primary key (ticket_id, term), with the same visibility, filters and internal-comment rule.
+     */
+    static Map<Long, Ranked> rankTickets(EntityManager em, Collection<Long> ticketIds, List<Set<String>> words, Scope scope) {
+        Map<Long, Ranked> ranked = new HashMap<>();
+        if (ticketIds.isEmpty()) {
+            return ranked;
+        }
+        Set<String> terms = new LinkedHashSet<>();
+        words.forEach(terms::addAll);
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT r.ticket_id, r.term, r.score FROM ticket_search_rank r "
+                + "--DERBY-PROPERTIES constraint=ticket_search_rank_pk\n JOIN ticket t ON t.id = r.ticket_id WHERE r.ticket_id IN (")
+                .append(marks(ticketIds.size())).append(") AND r.term IN (").append(marks(terms.size())).append(")");
+        params.addAll(ticketIds);
+        params.addAll(terms);
+        scope(sql, params, scope, "r.score > 0");
+        Map<Long, Map<String, Integer>> rows = new HashMap<>();
+        for (Object row : bind(em.createNativeQuery(sql.toString()), params).getResultList()) {
+            Object[] columns = (Object[]) row;
+            rows.computeIfAbsent(((Number) columns[0]).longValue(), id -> new HashMap<>()).put((String) columns[1], ((Number) columns[2]).intValue());
+        }
+        rows.forEach((ticketId, scores) -> {
+            int held = (int) words.stream().filter(forms -> forms.stream().anyMatch(scores::containsKey)).count();
+            ranked.put(ticketId, new Ranked(ticketId, held, scores.values().stream().mapToInt(Integer::intValue).sum()));
+        });
+        return ranked;
     }
 
     /**

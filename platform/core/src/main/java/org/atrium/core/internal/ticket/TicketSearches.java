@@ -29,6 +29,7 @@ import org.atrium.core.internal.search.SearchField;
 import org.atrium.core.internal.search.SearchPrefix;
 import org.atrium.core.internal.search.SearchQueries;
 import org.atrium.core.internal.search.SearchTerms;
+import org.atrium.core.internal.search.SeveralWordsRanking;
 
 /**
  * {@code GET /tickets?q=}: the search text checked and analysed as the index was, the queue's filters
@@ -84,7 +85,7 @@ final class TicketSearches {
             List<Set<String>> searched = SearchPrefix.expandLast(em, search.text(), words);
             List<SearchQueries.Ranked> ranked = searched.size() == 1
                     ? SearchQueries.rankOneWord(em, searched.get(0), scope, offset, limit + 1)
-                    : SearchQueries.rank(em, searched, scope, offset, limit + 1);
+                    : SeveralWordsRanking.rank(em, searched, scope, offset, limit + 1);
             boolean more = ranked.size() > limit && offset + limit < TicketSearch.MAX_RESULTS;
             List<SearchQueries.Ranked> page = ranked.size() > limit ? ranked.subList(0, limit) : ranked;
             List<Long> ids = page.stream().map(SearchQueries.Ranked::ticketId).toList();
