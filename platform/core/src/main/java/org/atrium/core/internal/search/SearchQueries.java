@@ -89,17 +89,8 @@ public final class SearchQueries {
     public static List<Ranked> rankOneWord(EntityManager em, Set<String> terms, Scope scope, int offset, int limit) {
         Map<Long, Integer> best = new HashMap<>();
         for (String term : terms) {
-            List<Object> params = new ArrayList<>();
-            StringBuilder sql = new StringBuilder("SELECT r.ticket_id, r.score FROM --DERBY-PROPERTIES joinOrder=FIXED\n")
-                    .append(" ticket_search_rank r --DERBY-PROPERTIES index=ticket_search_rank_order\n")
-                    .append(", ticket t --DERBY-PROPERTIES joinStrategy=NESTEDLOOP\n WHERE r.term = ? AND t.id = r.ticket_id");
-            params.add(term);
-            scope(sql, params, scope, "r.score > 0");
-            sql.append(" ORDER BY r.score DESC, r.ticket_id DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
-            params.add(offset + limit);
-            for (Object row : bind(em.createNativeQuery(sql.toString()), params).getResultList()) {
-                Object[] columns = (Object[]) row;
-                best.merge(((Number) columns[0]).longValue(), ((Number) columns[1]).intValue(), Math::max);
+            for (long[] row : termRows(em, term, scope, 0, offset + limit)) {
+                best.merge(row[0], (int) row[1], Math::max);
             }
         }
         return best.entrySet().stream()

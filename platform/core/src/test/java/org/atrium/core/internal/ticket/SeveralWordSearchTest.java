@@ -18,10 +18,6 @@ import org.atrium.api.ticket.NewComment;
 import org.atrium.api.ticket.NewTicket;
 import org.atrium.api.ticket.Ticket;
 import org.atrium.api.ticket.TicketQuery;
-import org.atrium.core.internal.catalog.RequestTypeCatalog;
-import org.atrium.core.internal.catalog.TestCatalogs;
-import org.atrium.core.internal.directory.TestPeople;
-import org.atrium.core.internal.group.AssignmentGroupsService;
 import org.atrium.core.internal.persistence.Engine;
 import org.atrium.core.internal.persistence.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,13 +30,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * count for the department's agents only; confidential tickets never show. Weights: summary 8, description 3.
  */
 class SeveralWordSearchTest {
-    private static TicketServiceImpl service(TestDatabases databases) {
-        TestPeople.store(databases.database(), TestPeople.CARL);
-        RequestTypeCatalog catalog = TestCatalogs.catalog(TicketQueueTest.ROUTED_INCIDENT, TestCatalogs.HR_CASE);
-        return new TicketServiceImpl(databases.database(), catalog, new TicketServiceImplTest.TickingClock(),
-                AssignmentGroupsService.of(Map.of()));
-    }
-
     private static String incident(TicketServiceImpl service, Caller caller, String summary, String description) {
         return service.create(caller, new NewTicket("it.incident", summary, description, "low", "low", Map.of("affectedService", "email"))).key();
     }
@@ -62,7 +51,7 @@ class SeveralWordSearchTest {
     @EnumSource(Engine.class)
     void allWordsBeatFewerThenScoreThenNewerAcrossPagesOfAnySize(Engine engine) throws SQLException {
         try (TestDatabases databases = TestDatabases.open("search-several-rank", engine)) {
-            TicketServiceImpl service = service(databases);
+            TicketServiceImpl service = TicketSearchTest.service(databases);
             String vpnOnlyOld = incident(service, ANNA, "VPN down", null); // 1 word, in the summary
             String bothInDescriptionOld = incident(service, ANNA, "Remote access", "vpn token expired"); // 2 words, description
             String bothInDescriptionNew = incident(service, ANNA, "Remote access again", "vpn token expired"); // the same, newer
@@ -91,7 +80,7 @@ class SeveralWordSearchTest {
     @EnumSource(Engine.class)
     void aWordOnlyInAnInternalCommentCountsForTheDepartmentsAgentsOnly(Engine engine) throws SQLException {
         try (TestDatabases databases = TestDatabases.open("search-several-internal", engine)) {
-            TicketServiceImpl service = service(databases);
+            TicketServiceImpl service = TicketSearchTest.service(databases);
             String internalToken = incident(service, ANNA, "VPN broken", null);
             service.comment(CARL, internalToken, new NewComment("token revoked by security", true));
             String bothInSummary = incident(service, ANNA, "VPN token expired", null);
@@ -112,7 +101,7 @@ class SeveralWordSearchTest {
     @EnumSource(Engine.class)
     void aConfidentialTicketNeverShowsToThoseWhoMayNotReadIt(Engine engine) throws SQLException {
         try (TestDatabases databases = TestDatabases.open("search-several-confidential", engine)) {
-            TicketServiceImpl service = service(databases);
+            TicketServiceImpl service = TicketSearchTest.service(databases);
             Ticket hr = service.create(ANNA, new NewTicket("hr.case", "Gehalt Drucker Abrechnung", "Gehalt Drucker", null, null, Map.of()));
             String bobs = incident(service, BOB, "Drucker kaputt", null);
             String annas = incident(service, ANNA, "Drucker Frage", null); // the same word as bob's: newer first

@@ -42,7 +42,7 @@ class TicketSearchTest {
     static final Caller HANNA = Caller.of("hanna", "agent-hr");
     static final Caller ADMIN = Caller.of("admin", "admin");
 
-    private static TicketServiceImpl service(TestDatabases databases) {
+    static TicketServiceImpl service(TestDatabases databases) {
         TestPeople.store(databases.database(), TestPeople.CARL);
         RequestTypeCatalog catalog = TestCatalogs.catalog(TicketQueueTest.ROUTED_INCIDENT, TestCatalogs.HR_CASE);
         return new TicketServiceImpl(databases.database(), catalog, new TicketServiceImplTest.TickingClock(),
